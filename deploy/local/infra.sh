@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Makes sure PostgreSQL 15 and RabbitMQ are installed and running on 127.0.0.1 only, and that one environment's
+# databases, logins and virtual host exist.
+#   infra.sh dev            the databases zs_<service> and the vhost "zhaoshang" (what run.sh uses)
+#   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses)
+# Safe to run any number of times.
+set -euo pipefail
+
+env_name=${1:-dev}
+fresh=false
+[ "${2:-}" = "--fresh" ] && fresh=true
+case "$env_name" in
+  dev) suffix="" ;;
+  test) suffix="_test" ;;
+  *) echo "usage: $0 dev|test [--fresh]" >&2; exit 2 ;;
+esac
+services=(lead project approval funding)
+sudo_=""
+[ "$(id -u)" -eq 0 ] || sudo_="sudo"
+log() { printf '[infra] %s\n' "$*"; }
+
+install_missing() {
+  local packages=()
+  [ -x /usr/lib/postgresql/15/bin/postgres ] || packages+=(postgresql-15 postgresql-client-15)
+  command -v rabbitmq-server >/dev/null 2>&1 || packages+=(rabbitmq-server)
+  [ ${#packages[@]} -eq 0 ] && return
+  log "installing ${packages[*]}"
+  $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+}
+
+start_postgres() {
+  pg_lsclusters -h 2>/dev/null | awk '$1=="15" && $2=="main"' | grep -q . || $sudo_ pg_createcluster 15 main >/dev/null
+  local conf=/etc/postgresql/15/main/conf.d/zhaoshang.conf
+  local wanted
+  wanted=$'listen_addresses = \'127.0.0.1\'\nmax_connections = 300\n'
+  if [ "$(cat "$conf" 2>/dev/null)"$'\n' != "$wanted" ]; then
+    printf '%s' "$wanted" | $sudo_ tee "$conf" >/dev/null
+    $sudo_ pg_ctlcluster 15 main stop >/dev/null 2>&1 || true
+  fi
+  if ! $sudo_ pg_ctlcluster 15 main status >/dev/null 2>&1; then
+    log "starting PostgreSQL 15 on 127.0.0.1:5432"
+    $sudo_ pg_ctlcluster 15 main start
+  fi
+  for _ in $(seq 1 30); do
+    $sudo_ runuser -u postgres -- pg_isready -q -h 127.0.0.1 && return
+    sleep 1
+  done
+  echo "PostgreSQL did not become ready" >&2
+  exit 1
+}
+
+psql_admin() { $sudo_ runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+create_databases() {
+  local svc name
+  for svc in "${services[@]}"; do
+    name="zs_${svc}${suffix}"
+    if $fresh; then
+      psql_admin -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
+    fi
+    if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$name'")" ]; then
+      psql_admin -c "CREATE ROLE $name LOGIN PASSWORD '${name}_dev'"
+    fi
+    if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+      psql_admin -c "CREATE DATABASE $name OWNER $name ENCODING 'UTF8' TEMPLATE template0"
+    fi
+  done
+}
+
+start_rabbitmq() {
+  $sudo_ mkdir -p /etc/rabbitmq
+  printf '%s\n' 'listeners.tcp.default = 127.0.0.1:5672' 'management.tcp.ip = 127.0.0.1' 'management.tcp.port = 15672' \
+    | $sudo_ tee /etc/rabbitmq/rabbitmq.conf >/dev/null
+  printf '%s\n' 'NODE_IP_ADDRESS=127.0.0.1' 'SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"' \
+    | $sudo_ tee /etc/rabbitmq/rabbitmq-env.conf >/dev/null
+  echo '[rabbitmq_management].' | $sudo_ tee /etc/rabbitmq/enabled_plugins >/dev/null
+  export ERL_EPMD_ADDRESS=127.0.0.1
+  if ! $sudo_ rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+    log "starting RabbitMQ on 127.0.0.1:5672 (management UI on 127.0.0.1:15672)"
+    $sudo_ env ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached
+  fi
+  for _ in $(seq 1 60); do
+    $sudo_ rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1 && return
+    sleep 1
+  done
+  echo "RabbitMQ did not start" >&2
+  exit 1
+}
+
+create_vhost() {
+  local vhost="zhaoshang${suffix}"
+  if $fresh; then
+    $sudo_ rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
+  fi
+  $sudo_ rabbitmqctl -q list_vhosts name | grep -qx "$vhost" || $sudo_ rabbitmqctl -q add_vhost "$vhost" >/dev/null
+  $sudo_ rabbitmqctl -q list_users | awk '{print $1}' | grep -qx zhaoshang \
+    || { $sudo_ rabbitmqctl -q add_user zhaoshang zhaoshang_dev >/dev/null; $sudo_ rabbitmqctl -q set_user_tags zhaoshang management >/dev/null; }
+  $sudo_ rabbitmqctl -q set_permissions -p "$vhost" zhaoshang '.*' '.*' '.*' >/dev/null
+}
+
+install_missing
+start_postgres
+create_databases
+start_rabbitmq
+create_vhost
+log "PostgreSQL and RabbitMQ ready for '$env_name'"

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine without Docker: PostgreSQL and RabbitMQ (installed and started on
+# 127.0.0.1 by infra.sh), then the four services, each on 127.0.0.1. Stays in the foreground until Ctrl-C,
+# which stops the services; with --detach it returns once all four are healthy (stop them with stop.sh).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+detach=false
+[ "${1:-}" = "--detach" ] && detach=true
+
+"$root/deploy/local/infra.sh" dev
+echo "[run] building (Release)"
+dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly
+
+# A second run replaces the first one's services instead of fighting over their ports.
+"$root/deploy/local/stop.sh" >/dev/null
+
+run_dir="$root/.run"
+mkdir -p "$run_dir/logs" "$run_dir/pids"
+declare -A ports=([Lead]=5101 [Project]=5102 [Approval]=5103 [Funding]=5104)
+for svc in Lead Project Approval Funding; do
+  bin="$root/services/$svc/bin/Release/net10.0"
+  (cd "$bin" && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" \
+      >"$run_dir/logs/${svc,,}.log" 2>&1) &
+  echo $! >"$run_dir/pids/${svc,,}.pid"
+done
+
+for svc in Lead Project Approval Funding; do
+  url="http://127.0.0.1:${ports[$svc]}"
+  for i in $(seq 1 120); do
+    curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null && break
+    if ! kill -0 "$(cat "$run_dir/pids/${svc,,}.pid")" 2>/dev/null || [ "$i" -eq 120 ]; then
+      echo "[run] $svc did not become healthy; its log ($run_dir/logs/${svc,,}.log) ends with:" >&2
+      tail -n 30 "$run_dir/logs/${svc,,}.log" >&2
+      "$root/deploy/local/stop.sh"
+      exit 1
+    fi
+    sleep 0.5
+  done
+done
+
+cat <<MSG
+[run] all four services are healthy:
+  lead      http://127.0.0.1:5101   (API docs: http://127.0.0.1:5101/swagger)
+  project   http://127.0.0.1:5102   (API docs: http://127.0.0.1:5102/swagger)
+  approval  http://127.0.0.1:5103   (API docs: http://127.0.0.1:5103/swagger)
+  funding   http://127.0.0.1:5104   (API docs: http://127.0.0.1:5104/swagger)
+  RabbitMQ management  http://127.0.0.1:15672  (zhaoshang / zhaoshang_dev)
+  logs      $run_dir/logs/
+MSG
+
+if $detach; then
+  echo "[run] detached; stop with deploy/local/stop.sh"
+  exit 0
+fi
+trap '"$root/deploy/local/stop.sh"; exit 0' INT TERM
+echo "[run] press Ctrl-C to stop"
+wait

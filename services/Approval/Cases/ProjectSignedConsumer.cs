@@ -1,0 +1,46 @@
+using MassTransit;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Messaging;
+
+namespace Zhaoshang.Approval.Cases;
+
+/// <summary>Opens the approval case of a newly signed project with the items it needs.</summary>
+public sealed class ProjectSignedConsumer(Database database, TimeProvider clock) : InboxConsumer<ProjectSigned>(database)
+{
+    protected override async Task HandleAsync(ProjectSigned message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        var caseId = Guid.CreateVersion7();
+        var openedAt = clock.GetUtcNow();
+        await work.ExecuteAsync(
+            """
+            INSERT INTO approval_cases (id, project_id, contracted_investment, opened_at)
+            VALUES (@caseId, @ProjectId, @ContractedInvestment, @openedAt)
+            """,
+            new { caseId, message.ProjectId, message.ContractedInvestment, openedAt });
+        await work.ExecuteAsync(
+            """
+            INSERT INTO approval_items (id, case_id, code, name, stage, statutory_working_days, land_dependent, status, opened_at)
+            VALUES (@Id, @CaseId, @Code, @Name, @Stage, @StatutoryWorkingDays, @LandDependent, @Status, @OpenedAt)
+            """,
+            ApprovalItemCatalogue.Standard.Select(item => new
+            {
+                Id = Guid.CreateVersion7(), CaseId = caseId, item.Code, item.Name, Stage = item.Stage.ToString(),
+                item.StatutoryWorkingDays, item.LandDependent,
+                Status = (item.LandDependent ? ApprovalItemStatus.AwaitingLand : ApprovalItemStatus.Open).ToString(),
+                OpenedAt = openedAt,
+            }));
+        await work.PublishAsync(new ApprovalCaseOpened(message.ProjectId, caseId, ApprovalItemCatalogue.Standard.Count, openedAt));
+    }
+}
+
+public sealed class ProjectSignedConsumerDefinition : ConsumerDefinition<ProjectSignedConsumer>
+{
+    public ProjectSignedConsumerDefinition() => ConcurrentMessageLimit = 16;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ProjectSignedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000));
+}

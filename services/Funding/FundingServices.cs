@@ -1,0 +1,19 @@
+using System.Diagnostics;
+using MassTransit;
+using Zhaoshang.Funding.Ledgers;
+using Zhaoshang.Platform.Messaging;
+
+namespace Zhaoshang.Funding;
+
+public static class FundingTelemetry
+{
+    public const string SourceName = "Zhaoshang.Funding";
+    public static readonly ActivitySource Source = new(SourceName);
+}
+
+internal static class FundingServices
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder) =>
+        builder.Services.AddZhaoshangMessaging(builder.Configuration, "funding", x =>
+            x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>());
+}

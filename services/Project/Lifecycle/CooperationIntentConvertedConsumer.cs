@@ -1,0 +1,48 @@
+using MassTransit;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Messaging;
+
+namespace Zhaoshang.Project.Lifecycle;
+
+/// <summary>Creates the project, in Negotiating (在谈), for a converted cooperation intent.</summary>
+public sealed class CooperationIntentConvertedConsumer(Database database)
+    : InboxConsumer<CooperationIntentConverted>(database)
+{
+    protected override async Task HandleAsync(
+        CooperationIntentConverted message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        if (message.ProjectId == Guid.Empty || message.IntendedInvestment <= 0 || string.IsNullOrWhiteSpace(message.District))
+            throw new InvalidMessageException($"Conversion of intent {message.IntentId} lacks a project id, a positive investment or a district.");
+
+        await work.ExecuteAsync(
+            """
+            INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_uscc, industry,
+                                  intended_investment, district, state, created_at, updated_at)
+            VALUES (@ProjectId, @IntentId, @EnterpriseId, @EnterpriseName, @EnterpriseUscc, @Industry,
+                    @IntendedInvestment, @District, @State, @ConvertedAt, @ConvertedAt)
+            """,
+            new
+            {
+                message.ProjectId, message.IntentId, message.EnterpriseId, message.EnterpriseName, message.EnterpriseUscc,
+                message.Industry, message.IntendedInvestment, message.District, State = nameof(ProjectState.Negotiating),
+                message.ConvertedAt,
+            });
+        await Timeline.RecordAsync(work, message.ProjectId, null, ProjectState.Negotiating, "合作意向转化", message.ConvertedAt);
+    }
+}
+
+public sealed class CooperationIntentConvertedConsumerDefinition : ConsumerDefinition<CooperationIntentConvertedConsumer>
+{
+    public CooperationIntentConvertedConsumerDefinition() => ConcurrentMessageLimit = 16;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<CooperationIntentConvertedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<InvalidMessageException>();
+            r.Intervals(100, 500, 1000);
+        });
+}

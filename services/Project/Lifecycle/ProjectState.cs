@@ -1,0 +1,44 @@
+namespace Zhaoshang.Project.Lifecycle;
+
+/// <summary>Where an investment project is in its life.</summary>
+public enum ProjectState
+{
+    /// <summary>在谈</summary>
+    Negotiating,
+    /// <summary>已签约</summary>
+    Signed,
+    /// <summary>已注册落地</summary>
+    Registered,
+    /// <summary>已拿地</summary>
+    LandAcquired,
+    /// <summary>已开工</summary>
+    UnderConstruction,
+    /// <summary>已投产</summary>
+    InProduction,
+    /// <summary>停滞</summary>
+    Stalled,
+    /// <summary>终止</summary>
+    Terminated,
+    /// <summary>流转</summary>
+    TransferredOut,
+}
+
+/// <summary>The lifecycle's one transition table: a change not listed here is refused with 409.</summary>
+public static class ProjectTransitions
+{
+    private static readonly Dictionary<ProjectState, ProjectState[]> Allowed = new()
+    {
+        [ProjectState.Negotiating] = [ProjectState.Signed, ProjectState.Terminated, ProjectState.TransferredOut],
+        [ProjectState.Signed] = [ProjectState.Registered, ProjectState.Stalled, ProjectState.Terminated, ProjectState.TransferredOut],
+        [ProjectState.Registered] = [ProjectState.LandAcquired, ProjectState.Stalled, ProjectState.Terminated],
+        [ProjectState.LandAcquired] = [ProjectState.UnderConstruction, ProjectState.Stalled, ProjectState.Terminated],
+        [ProjectState.UnderConstruction] = [ProjectState.InProduction, ProjectState.Stalled, ProjectState.Terminated],
+        [ProjectState.InProduction] = [],
+        // Resuming returns to the stage the project stalled in; the stage is checked by the resume rule (issue #5).
+        [ProjectState.Stalled] = [ProjectState.Signed, ProjectState.Registered, ProjectState.LandAcquired, ProjectState.UnderConstruction, ProjectState.Terminated],
+        [ProjectState.Terminated] = [],
+        [ProjectState.TransferredOut] = [],
+    };
+
+    public static bool CanMove(ProjectState from, ProjectState to) => Allowed[from].Contains(to);
+}

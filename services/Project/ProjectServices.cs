@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using MassTransit;
+using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Project.Lifecycle;
+
+namespace Zhaoshang.Project;
+
+public static class ProjectTelemetry
+{
+    public const string SourceName = "Zhaoshang.Project";
+    public static readonly ActivitySource Source = new(SourceName);
+}
+
+internal static class ProjectServices
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder) =>
+        builder.Services.AddZhaoshangMessaging(builder.Configuration, "project", x =>
+        {
+            x.AddConsumer<CooperationIntentConvertedConsumer, CooperationIntentConvertedConsumerDefinition>();
+            x.AddConsumer<ApprovalCaseOpenedConsumer, ApprovalCaseOpenedConsumerDefinition>();
+            x.AddConsumer<FundingLedgerOpenedConsumer, FundingLedgerOpenedConsumerDefinition>();
+        });
+}

@@ -1,0 +1,27 @@
+using Npgsql;
+
+namespace Zhaoshang.Platform.Data;
+
+/// <summary>Entry point to a service's own database: plain connections for reads, units of work for changes.</summary>
+public sealed class Database(NpgsqlDataSource dataSource)
+{
+    public NpgsqlDataSource DataSource => dataSource;
+
+    public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new UnitOfWork(connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

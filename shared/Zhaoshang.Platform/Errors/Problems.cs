@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Zhaoshang.Platform.Errors;
+
+/// <summary>The ProblemDetails (RFC 9457) responses every service uses for refused requests.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult NotFound(string what, Guid id) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: $"{what} not found.",
+            detail: $"There is no {what.ToLowerInvariant()} with id {id}.");
+
+    /// <summary>An illegal state change: says what was asked and what state the record is in.</summary>
+    public static ProblemHttpResult IllegalTransition(string what, string currentState, string attempted) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The change is not allowed in the current state.",
+            detail: $"The {what.ToLowerInvariant()} is {currentState}; it cannot be {attempted}.",
+            extensions: new Dictionary<string, object?> { ["currentState"] = currentState });
+
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+}

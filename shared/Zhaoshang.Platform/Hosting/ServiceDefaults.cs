@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Observability;
+
+namespace Zhaoshang.Platform.Hosting;
+
+public static class ServiceDefaults
+{
+    /// <summary>What every service has: ProblemDetails, health, OpenAPI, tracing and its own database.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, string serviceSource)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOpenApi();
+        builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
+        builder.Services.AddZhaoshangDatabase(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Error handling, <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c> and its UI at <c>/swagger</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
+        return app;
+    }
+
+    /// <summary>Applies the platform's and the service's migrations, then runs until shut down.</summary>
+    public static async Task RunServiceAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
+        await MigrationRunner.MigrateAsync(
+            app.Services.GetRequiredService<NpgsqlDataSource>(),
+            [("platform", typeof(ServiceDefaults).Assembly), ("service", Assembly.GetEntryAssembly()!)],
+            logger,
+            app.Lifetime.ApplicationStopping);
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,30 @@
+using MassTransit;
+using Zhaoshang.Platform.Data;
+
+namespace Zhaoshang.Platform.Messaging;
+
+/// <summary>
+/// A consumer whose effects commit together with its inbox row (message id + consumer), so a redelivered or
+/// re-published message changes nothing. Messages it publishes go through the same transaction's outbox.
+/// </summary>
+public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMessage> where TMessage : class
+{
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException("The message has no MessageId, so it cannot be de-duplicated.");
+        await using var work = await database.BeginAsync(context.CancellationToken);
+        var firstDelivery = await work.QuerySingleOrDefaultAsync<bool>(
+            """
+            INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer)
+            ON CONFLICT (message_id, consumer) DO UPDATE SET duplicate_count = inbox_messages.duplicate_count + 1
+            RETURNING xmax = 0
+            """,
+            new { MessageId = messageId, Consumer = GetType().Name });
+        if (firstDelivery)
+            await HandleAsync(context.Message, work, context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
+    }
+
+    protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken);
+}

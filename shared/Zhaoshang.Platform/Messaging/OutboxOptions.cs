@@ -1,0 +1,12 @@
+namespace Zhaoshang.Platform.Messaging;
+
+public sealed class OutboxOptions
+{
+    /// <summary>Off for an API-only replica whose outbox another instance relays.</summary>
+    public bool RelayEnabled { get; set; } = true;
+
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Safety poll in case a notification is missed while the listener reconnects.</summary>
+    public TimeSpan FallbackPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Zhaoshang.Platform.Observability;
+
+namespace Zhaoshang.Platform.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows. Woken by NOTIFY from the committing transaction; several instances may run
+/// because rows are claimed with FOR UPDATE SKIP LOCKED. A row is marked sent only after the broker confirmed
+/// it; a crash in between re-publishes it with the same MessageId, which consumers' inboxes drop.
+/// </summary>
+internal sealed class OutboxRelay(
+    NpgsqlDataSource dataSource, IBus bus, IOptions<OutboxOptions> options, ILogger<OutboxRelay> logger)
+    : BackgroundService
+{
+    public const string Channel = "zhaoshang_outbox";
+    private const string ListenSql = "LISTEN zhaoshang_outbox";
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    private DateTime _lastCleanup = DateTime.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RelayEnabled)
+        {
+            logger.LogWarning("Outbox relay is disabled in this instance (Outbox:RelayEnabled=false).");
+            return;
+        }
+
+        var backoff = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAndRelayAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}.", backoff);
+                await Task.Delay(backoff, stoppingToken);
+                backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private async Task ListenAndRelayAsync(CancellationToken cancellationToken)
+    {
+        await using var listener = await dataSource.OpenConnectionAsync(cancellationToken);
+        await listener.ExecuteAsync(ListenSql);
+        while (true)
+        {
+            while (await RelayBatchAsync(cancellationToken) == options.Value.BatchSize)
+            {
+            }
+
+            await DeleteOldSentMessagesAsync(cancellationToken);
+            // Returns as soon as a notification arrives (including ones queued while relaying), or after the poll interval.
+            await listener.WaitAsync(options.Value.FallbackPollInterval, cancellationToken);
+        }
+    }
+
+    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var pending = (await connection.QueryAsync<PendingMessage>(
+            """
+            SELECT id, message_type, body::text AS body, trace_parent
+            FROM outbox_messages
+            WHERE sent_at IS NULL
+            ORDER BY created_at
+            LIMIT @BatchSize
+            FOR UPDATE SKIP LOCKED
+            """,
+            new { options.Value.BatchSize }, transaction)).AsList();
+        if (pending.Count == 0)
+            return 0;
+
+        var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, cancellationToken)));
+        var sent = pending.Where((_, i) => outcomes[i]).Select(m => m.Id).ToArray();
+        var failed = pending.Where((_, i) => !outcomes[i]).Select(m => m.Id).ToArray();
+        await connection.ExecuteAsync(
+            """
+            UPDATE outbox_messages SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY(@Sent);
+            UPDATE outbox_messages SET attempts = attempts + 1 WHERE id = ANY(@Failed);
+            """,
+            new { Sent = sent, Failed = failed }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (failed.Length > 0)
+            throw new InvalidOperationException($"{failed.Length} outbox message(s) could not be published.");
+        return pending.Count;
+    }
+
+    private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
+    {
+        var messageType = OutboxMessageTypes.Resolve(pending.MessageType);
+        ActivityContext.TryParse(pending.TraceParent, null, out var parent);
+        using var activity = PlatformTelemetry.Source.StartActivity(
+            $"outbox relay {messageType.Name}", ActivityKind.Internal, parent);
+        activity?.SetTag("messaging.message.id", pending.Id);
+        try
+        {
+            var message = JsonSerializer.Deserialize(pending.Body, messageType, OutboxMessageTypes.JsonOptions)!;
+            await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(c => c.MessageId = pending.Id), cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed.", pending.Id, pending.MessageType);
+            return false;
+        }
+    }
+
+    private async Task DeleteOldSentMessagesAsync(CancellationToken cancellationToken)
+    {
+        if (DateTime.UtcNow - _lastCleanup < TimeSpan.FromHours(1))
+            return;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "DELETE FROM outbox_messages WHERE sent_at < now() - @Retention",
+            new { Retention });
+        _lastCleanup = DateTime.UtcNow;
+    }
+
+    private sealed record PendingMessage(Guid Id, string MessageType, string Body, string? TraceParent);
+}
