@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Zhaoshang.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A member of staff taking one project through the services over HTTP. Every request carries the same W3C
+/// traceparent, as a front end following one project would, so the whole journey is one trace.
+/// </summary>
+internal sealed class Journey(SystemFixture system)
+{
+    public string TraceId { get; } = ActivityTraceId.CreateRandom().ToHexString();
+
+    public async Task<HttpResponseMessage> SendAsync(ServiceProcess service, HttpMethod method, string path, object? body = null)
+    {
+        using var client = system.Client(service);
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("traceparent", $"00-{TraceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        return await client.SendAsync(request);
+    }
+
+    public async Task<JsonElement> ExpectAsync(HttpStatusCode expected, ServiceProcess service, HttpMethod method, string path, object? body = null)
+    {
+        using var response = await SendAsync(service, method, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<Guid> CreateEnterpriseAsync(string name = "云南绿色铝业测试企业") =>
+        (await ExpectAsync(HttpStatusCode.Created, system.Lead, HttpMethod.Post, "/api/enterprises", new
+        {
+            name, uscc = TestData.NewUscc(), hqRegion = "长三角", industryChain = "绿色铝", chainRole = "ChainLeader",
+        })).GetProperty("id").GetGuid();
+
+    public async Task<Guid> CreateIntentAsync(Guid enterpriseId, decimal intendedInvestment = 1_200_000_000.00m) =>
+        (await ExpectAsync(HttpStatusCode.Created, system.Lead, HttpMethod.Post, "/api/intents", new
+        {
+            enterpriseId, industry = "绿色铝", intendedInvestment, district = "安宁市",
+        })).GetProperty("id").GetGuid();
+
+    public async Task<Guid> ConvertAsync(Guid intentId) =>
+        (await ExpectAsync(HttpStatusCode.Accepted, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/convert"))
+        .GetProperty("projectId").GetGuid();
+
+    /// <summary>Enterprise, intent and conversion: returns the id of the project the conversion will create.</summary>
+    public async Task<Guid> StartProjectAsync()
+    {
+        var enterpriseId = await CreateEnterpriseAsync();
+        var intentId = await CreateIntentAsync(enterpriseId);
+        return await ConvertAsync(intentId);
+    }
+
+    public Task<JsonElement> SignAsync(Guid projectId, decimal contractedInvestment = 1_000_000_000.00m) =>
+        ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/sign", new
+        {
+            agreementNo = $"KM-{projectId.ToString()[..8]}", signedOn = "2026-11-20", contractedInvestment,
+        });
+
+    /// <summary>Polls a GET until it answers 200 and the body satisfies <paramref name="holds"/>.</summary>
+    public Task<JsonElement> EventuallyAsync(ServiceProcess service, string path, Func<JsonElement, bool> holds, string what) =>
+        Eventually.AssertAsync(
+            async () =>
+            {
+                using var response = await SendAsync(service, HttpMethod.Get, path);
+                return response.IsSuccessStatusCode
+                    ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone()
+                    : default;
+            },
+            body => body.ValueKind == JsonValueKind.Object && holds(body),
+            what);
+
+    public Task<JsonElement> WaitForProjectAsync(Guid projectId, Func<JsonElement, bool> holds, string what) =>
+        EventuallyAsync(system.Project, $"/api/projects/{projectId}", holds, what);
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+
+namespace Zhaoshang.IntegrationTests.Infrastructure;
+
+/// <summary>One service running as its own process, from its build output, as run.sh starts it.</summary>
+internal sealed class ServiceProcess(string name, IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
+{
+    private Process? _process;
+    private StreamWriter? _log;
+
+    public string Name => name;
+    public int Port => TestEnvironment.Ports[name];
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public async Task StartAsync(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        if (_process is { HasExited: false })
+            throw new InvalidOperationException($"{name} is already running.");
+        var binDirectory = Path.Combine(TestEnvironment.RepositoryRoot, "services", name, "bin", TestEnvironment.Configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet", [$"Zhaoshang.{name}.dll", "--urls", BaseAddress.ToString()])
+        {
+            WorkingDirectory = binDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
+
+        _log ??= new StreamWriter(Path.Combine(TestEnvironment.LogDirectory, $"{name.ToLowerInvariant()}.log"), append: true) { AutoFlush = true };
+        await _log.WriteLineAsync($"===== start {DateTime.UtcNow:O} {string.Join(' ', (overrides ?? new Dictionary<string, string>()).Select(o => $"{o.Key}={o.Value}"))}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        var log = _log;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await WaitUntilReadyAsync(process);
+    }
+
+    /// <summary>kill -9: the process gets no chance to finish what it holds.</summary>
+    public void Kill()
+    {
+        if (_process is null || _process.HasExited)
+            return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async Task RestartAsync(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        Kill();
+        await StartAsync(overrides);
+    }
+
+    private async Task WaitUntilReadyAsync(Process process)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"{name} exited with code {process.ExitCode}; see {TestEnvironment.LogDirectory}.");
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{name} did not become ready; see {TestEnvironment.LogDirectory}.");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        _log?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,69 @@
+using Dapper;
+using Npgsql;
+
+namespace Zhaoshang.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The four services as separate processes on real PostgreSQL and RabbitMQ, exporting traces to an in-test
+/// OTLP receiver. Shared by every integration test; tests that stop a service start it again before they end.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, NpgsqlDataSource> _databases = new();
+    internal OtlpTraceReceiver Traces { get; } = new();
+    internal ServiceProcess Lead { get; private set; } = null!;
+    internal ServiceProcess Project { get; private set; } = null!;
+    internal ServiceProcess Approval { get; private set; } = null!;
+    internal ServiceProcess Funding { get; private set; } = null!;
+    internal Broker Broker { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Traces.StartAsync();
+        var services = TestEnvironment.Ports.Keys.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString(name),
+            ["RabbitMq__VirtualHost"] = TestEnvironment.VirtualHost,
+            ["RabbitMq__Username"] = TestEnvironment.RabbitUser,
+            ["RabbitMq__Password"] = TestEnvironment.RabbitPassword,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        }));
+        (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
+        foreach (var name in services.Keys)
+            _databases[name] = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(name));
+        await Task.WhenAll(services.Values.Select(s => s.StartAsync()));
+        await Broker.ConnectAsync();
+    }
+
+    internal HttpClient Client(ServiceProcess service) => new() { BaseAddress = service.BaseAddress };
+
+    internal async Task<T> ScalarAsync<T>(ServiceProcess service, string sql, object? parameters = null)
+    {
+        await using var connection = await _databases[service.Name].OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? default!;
+    }
+
+    internal async Task<int> ExecuteAsync(ServiceProcess service, string sql, object? parameters = null)
+    {
+        await using var connection = await _databases[service.Name].OpenConnectionAsync();
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Broker.DisposeAsync();
+        foreach (var service in new[] { Lead, Project, Approval, Funding })
+            await service.DisposeAsync();
+        foreach (var dataSource in _databases.Values)
+            await dataSource.DisposeAsync();
+        await Traces.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}

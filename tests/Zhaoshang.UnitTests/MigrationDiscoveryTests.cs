@@ -1,0 +1,17 @@
+using Zhaoshang.Platform.Data;
+
+namespace Zhaoshang.UnitTests;
+
+public class MigrationDiscoveryTests
+{
+    [Fact]
+    public void Finds_numbered_sql_resources_in_order()
+    {
+        var platform = MigrationRunner.Discover(typeof(MigrationRunner).Assembly);
+        Assert.Equal("0001_outbox_inbox", Assert.Single(platform).Name);
+
+        var lead = MigrationRunner.Discover(typeof(Zhaoshang.Lead.Enterprises.Uscc).Assembly);
+        Assert.Equal([1], lead.Select(m => m.Version));
+        Assert.Contains("CREATE TABLE enterprises", lead[0].Sql);
+    }
+}
