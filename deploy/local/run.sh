@@ -18,7 +18,9 @@ run_dir="$root/.run"
 mkdir -p "$run_dir/logs" "$run_dir/pids"
 declare -A ports=([Lead]=5101 [Project]=5102 [Approval]=5103 [Funding]=5104)
 for svc in Lead Project Approval Funding; do
-  bin="$root/services/$svc/bin/Release/net10.0"
+  # Run from a copy, so that a later build (test.sh builds the same output folders) never swaps files under a live service.
+  bin="$run_dir/app/$svc"
+  rm -rf "$bin" && mkdir -p "$run_dir/app" && cp -r "$root/services/$svc/bin/Release/net10.0" "$bin"
   (cd "$bin" && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" \
       >"$run_dir/logs/${svc,,}.log" 2>&1) &
   echo $! >"$run_dir/pids/${svc,,}.pid"

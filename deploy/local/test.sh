@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test against real PostgreSQL and RabbitMQ (started by infra.sh, with fresh test databases and vhost)
+# and ends with the line "tests: N passed, N failed[, N skipped]". Exits non-zero on any failure.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+results="$root/.run/test-results"
+
+summary() {
+  local line="tests: $1 passed, $2 failed"
+  [ "$3" -gt 0 ] && line="$line, $3 skipped"
+  echo "$line"
+}
+
+if ! "$root/deploy/local/infra.sh" test --fresh; then
+  echo "[test] infrastructure could not be started" >&2
+  summary 0 1 0
+  exit 1
+fi
+
+echo "[test] building (Release)"
+if ! dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly; then
+  summary 0 1 0
+  exit 1
+fi
+
+rm -rf "$results" "$root/.run/test-logs"
+started=$(date +%s)
+dotnet test "$root/Zhaoshang.sln" -c Release --no-build --logger trx --results-directory "$results" -v q -nologo
+status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  count() { sed -n "s/.* $1=\"\\([0-9]*\\)\".*/\\1/p" <<<"$counters"; }
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  skipped=$((skipped + $(count notExecuted)))
+done
+# A test host that crashed before writing its results still fails the run.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "[test] wall time $(( $(date +%s) - started )) s; service logs of the integration tests in .run/test-logs/"
+summary "$passed" "$failed" "$skipped"
+[ "$failed" -eq 0 ]
