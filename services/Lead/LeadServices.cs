@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using MassTransit;
+using Zhaoshang.Lead.Intents;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Lead;
@@ -12,5 +14,6 @@ public static class LeadTelemetry
 internal static class LeadServices
 {
     public static void AddApplicationServices(this WebApplicationBuilder builder) =>
-        builder.Services.AddZhaoshangMessaging(builder.Configuration, "lead", _ => { });
+        builder.Services.AddZhaoshangMessaging(builder.Configuration, "lead", x =>
+            x.AddConsumer<ProjectOpenedConsumer, ProjectOpenedConsumerDefinition>());
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Zhaoshang.Approval;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
@@ -11,6 +12,8 @@ public sealed class ProjectSignedConsumer(Database database, TimeProvider clock)
     protected override async Task HandleAsync(ProjectSigned message, UnitOfWork work, CancellationToken cancellationToken)
     {
         var caseId = Guid.CreateVersion7();
+        using var activity = ApprovalTelemetry.Source.StartActivity("open approval case");
+        activity?.SetTag("zhaoshang.project.id", message.ProjectId).SetTag("zhaoshang.approval.case.id", caseId);
         var openedAt = clock.GetUtcNow();
         await work.ExecuteAsync(
             """

@@ -1,5 +1,6 @@
 using MassTransit;
 using Zhaoshang.Contracts;
+using Zhaoshang.Funding;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
 
@@ -11,6 +12,8 @@ public sealed class ProjectSignedConsumer(Database database, TimeProvider clock)
     protected override async Task HandleAsync(ProjectSigned message, UnitOfWork work, CancellationToken cancellationToken)
     {
         var ledgerId = Guid.CreateVersion7();
+        using var activity = FundingTelemetry.Source.StartActivity("open funding ledger");
+        activity?.SetTag("zhaoshang.project.id", message.ProjectId).SetTag("zhaoshang.funding.ledger.id", ledgerId);
         var openedAt = clock.GetUtcNow();
         await work.ExecuteAsync(
             """

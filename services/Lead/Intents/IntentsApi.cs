@@ -22,13 +22,15 @@ public static class IntentsApi
 
     public sealed record IntentResponse(
         Guid Id, Guid EnterpriseId, string Industry, decimal IntendedInvestment, string District,
-        IntentStatus Status, Guid? ProjectId, DateTimeOffset CreatedAt, DateTimeOffset? ConvertedAt);
+        IntentStatus Status, Guid? ProjectId, DateTimeOffset CreatedAt, DateTimeOffset? ConvertedAt,
+        DateTimeOffset? ProjectOpenedAt);
 
     public sealed record ConversionAccepted(Guid IntentId, Guid ProjectId);
 
     private const string SelectIntent =
         """
-        SELECT id, enterprise_id, industry, intended_investment, district, status, project_id, created_at, converted_at
+        SELECT id, enterprise_id, industry, intended_investment, district, status, project_id, created_at, converted_at,
+               project_opened_at
         FROM cooperation_intents WHERE id = @id
         """;
 
@@ -46,7 +48,7 @@ public static class IntentsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var intent = new IntentResponse(
             Guid.CreateVersion7(), request.EnterpriseId!.Value, request.Industry!.Trim(), request.IntendedInvestment!.Value,
-            request.District!.Trim(), IntentStatus.New, null, DateTimeOffset.UtcNow, null);
+            request.District!.Trim(), IntentStatus.New, null, DateTimeOffset.UtcNow, null, null);
         var inserted = await connection.ExecuteAsync(
             """
             INSERT INTO cooperation_intents (id, enterprise_id, industry, intended_investment, district, status, created_at)
@@ -84,6 +86,8 @@ public static class IntentsApi
         var enterprise = await work.QuerySingleOrDefaultAsync<(string Name, string? Uscc)>(
             "SELECT name, uscc FROM enterprises WHERE id = @EnterpriseId", new { intent.EnterpriseId });
         var projectId = Guid.CreateVersion7();
+        using var activity = LeadTelemetry.Source.StartActivity("convert cooperation intent");
+        activity?.SetTag("zhaoshang.intent.id", id).SetTag("zhaoshang.project.id", projectId).SetTag("zhaoshang.district", intent.District);
         var convertedAt = DateTimeOffset.UtcNow;
         await work.ExecuteAsync(
             "UPDATE cooperation_intents SET status = @Status, project_id = @projectId, converted_at = @convertedAt WHERE id = @id",

@@ -19,6 +19,7 @@ CREATE TABLE cooperation_intents (
     status              text          NOT NULL,
     project_id          uuid          NULL UNIQUE,
     created_at          timestamptz   NOT NULL DEFAULT now(),
-    converted_at        timestamptz   NULL
+    converted_at        timestamptz   NULL,
+    project_opened_at   timestamptz   NULL      -- when the project service confirmed the project exists
 );
 CREATE INDEX cooperation_intents_enterprise ON cooperation_intents (enterprise_id);

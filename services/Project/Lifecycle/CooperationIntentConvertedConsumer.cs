@@ -2,6 +2,7 @@ using MassTransit;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Project;
 
 namespace Zhaoshang.Project.Lifecycle;
 
@@ -15,6 +16,8 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
         if (message.ProjectId == Guid.Empty || message.IntendedInvestment <= 0 || string.IsNullOrWhiteSpace(message.District))
             throw new InvalidMessageException($"Conversion of intent {message.IntentId} lacks a project id, a positive investment or a district.");
 
+        using var activity = ProjectTelemetry.Source.StartActivity("open project");
+        activity?.SetTag("zhaoshang.project.id", message.ProjectId).SetTag("zhaoshang.intent.id", message.IntentId);
         await work.ExecuteAsync(
             """
             INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_uscc, industry,
@@ -29,6 +32,8 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
                 message.ConvertedAt,
             });
         await Timeline.RecordAsync(work, message.ProjectId, null, ProjectState.Negotiating, "合作意向转化", message.ConvertedAt);
+        await work.PublishAsync(new ProjectOpened(
+            message.ProjectId, message.IntentId, nameof(ProjectState.Negotiating), message.ConvertedAt));
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Project;
 
 namespace Zhaoshang.Project.Lifecycle;
 
@@ -40,6 +41,8 @@ public static class ProjectsApi
         if (!errors.IsValid)
             return errors.ToProblem();
 
+        using var activity = ProjectTelemetry.Source.StartActivity("sign project");
+        activity?.SetTag("zhaoshang.project.id", id);
         await using var work = await database.BeginAsync(cancellationToken);
         var project = await work.QuerySingleOrDefaultAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id", new { id });
         if (project is null)

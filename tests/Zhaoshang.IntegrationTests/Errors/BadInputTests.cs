@@ -54,7 +54,7 @@ public class BadInputTests(SystemFixture system)
         var project = await _staff.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{projectId}");
         Assert.Equal("Negotiating", project.GetProperty("state").GetString());
         Assert.Equal(1, project.GetProperty("version").GetInt32());
-        Assert.Equal(0, await OutboxRowsAboutAsync(system.Project, projectId));
+        Assert.Equal(0, await OutboxRowsAboutAsync(system.Project, "ProjectSigned", projectId));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class BadInputTests(SystemFixture system)
         var projectId = await _staff.ConvertAsync(intentId);
         var problem = await ExpectProblemAsync(HttpStatusCode.Conflict, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/convert");
         Assert.Equal("Converted", problem.GetProperty("currentState").GetString());
-        Assert.Equal(1, await OutboxRowsAboutAsync(system.Lead, projectId));
+        Assert.Equal(1, await OutboxRowsAboutAsync(system.Lead, "CooperationIntentConverted", projectId));
 
         await _staff.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
         await _staff.SignAsync(projectId);
@@ -99,7 +99,7 @@ public class BadInputTests(SystemFixture system)
         Assert.Equal("Signed", problem.GetProperty("currentState").GetString());
         var project = await _staff.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{projectId}");
         Assert.NotEqual("KM-TWICE", project.GetProperty("agreementNo").GetString());
-        Assert.Equal(1, await OutboxRowsAboutAsync(system.Project, projectId));
+        Assert.Equal(1, await OutboxRowsAboutAsync(system.Project, "ProjectSigned", projectId));
         Assert.Equal(2, await system.ScalarAsync<int>(system.Project,
             "SELECT count(*) FROM project_timeline WHERE project_id = @projectId", new { projectId }));
     }
@@ -150,6 +150,8 @@ public class BadInputTests(SystemFixture system)
         problem.GetProperty("errors").EnumerateObject().ToDictionary(
             e => e.Name, e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString())));
 
-    private Task<int> OutboxRowsAboutAsync(ServiceProcess service, Guid projectId) =>
-        system.ScalarAsync<int>(service, "SELECT count(*) FROM outbox_messages WHERE body->>'projectId' = @Id", new { Id = projectId.ToString() });
+    private Task<int> OutboxRowsAboutAsync(ServiceProcess service, string messageType, Guid projectId) =>
+        system.ScalarAsync<int>(service,
+            "SELECT count(*) FROM outbox_messages WHERE message_type = @Type AND body->>'projectId' = @Id",
+            new { Type = $"Zhaoshang.Contracts.{messageType}", Id = projectId.ToString() });
 }

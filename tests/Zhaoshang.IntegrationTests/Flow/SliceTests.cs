@@ -24,6 +24,10 @@ public class SliceTests(SystemFixture system)
         Assert.Equal("宁德时代新能源（安宁）", negotiating.GetProperty("enterpriseName").GetString());
         Assert.Equal(1_200_000_000.00m, negotiating.GetProperty("intendedInvestment").GetDecimal());
 
+        var confirmed = await journey.EventuallyAsync(system.Lead, $"/api/intents/{intentId}",
+            i => i.GetProperty("projectOpenedAt").ValueKind == JsonValueKind.String, "the intent shows its project was opened");
+        Assert.Equal(projectId, confirmed.GetProperty("projectId").GetGuid());
+
         var signed = await journey.SignAsync(projectId, 1_000_000_000.55m);
         Assert.Equal("Signed", signed.GetProperty("state").GetString());
         Assert.Equal(1_000_000_000.55m, signed.GetProperty("contractedInvestment").GetDecimal());
@@ -54,6 +58,8 @@ public class SliceTests(SystemFixture system)
         foreach (var service in new[] { "zhaoshang-project", "zhaoshang-approval", "zhaoshang-funding" })
             Assert.Contains(spans, s => s.Service == service && s.Scope == "MassTransit");
         Assert.Contains(spans, s => s.Service == "zhaoshang-lead" && s.Scope == "Zhaoshang.Platform");
+        foreach (var source in new[] { "Zhaoshang.Lead", "Zhaoshang.Project", "Zhaoshang.Approval", "Zhaoshang.Funding" })
+            Assert.Contains(spans, s => s.Scope == source);
         Assert.Contains(spans, s => s.Scope == "Npgsql");
         Assert.Contains(spans, s => s.Scope == "Microsoft.AspNetCore");
     }

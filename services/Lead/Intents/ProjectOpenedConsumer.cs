@@ -1,0 +1,34 @@
+using MassTransit;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Messaging;
+
+namespace Zhaoshang.Lead.Intents;
+
+/// <summary>Shows on a converted intent that its project now exists in the project service.</summary>
+public sealed class ProjectOpenedConsumer(Database database) : InboxConsumer<ProjectOpened>(database)
+{
+    protected override async Task HandleAsync(ProjectOpened message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        var updated = await work.ExecuteAsync(
+            "UPDATE cooperation_intents SET project_opened_at = @OpenedAt WHERE id = @IntentId AND project_id = @ProjectId",
+            new { message.OpenedAt, message.IntentId, message.ProjectId });
+        if (updated == 0)
+            throw new InvalidMessageException($"Project {message.ProjectId} names intent {message.IntentId}, which was not converted into it.");
+    }
+}
+
+public sealed class ProjectOpenedConsumerDefinition : ConsumerDefinition<ProjectOpenedConsumer>
+{
+    public ProjectOpenedConsumerDefinition() => ConcurrentMessageLimit = 16;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ProjectOpenedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<InvalidMessageException>();
+            r.Intervals(100, 500, 1000);
+        });
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Zhaoshang.Platform.Hosting;
+
+/// <summary>Readiness as JSON, one entry per check, so an operator sees which dependency is down.</summary>
+internal static class HealthResponse
+{
+    public static Task WriteAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+}
