@@ -1,4 +1,3 @@
-using MassTransit;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
@@ -37,17 +36,5 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
     }
 }
 
-public sealed class CooperationIntentConvertedConsumerDefinition : ConsumerDefinition<CooperationIntentConvertedConsumer>
-{
-    public CooperationIntentConvertedConsumerDefinition() => ConcurrentMessageLimit = 16;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<CooperationIntentConvertedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(r =>
-        {
-            r.Ignore<InvalidMessageException>();
-            r.Intervals(100, 500, 1000);
-        });
-}
+/// <summary>Up to 16 at once; three retries (0.1 s, 0.5 s, 1 s), then the <c>_error</c> queue.</summary>
+public sealed class CooperationIntentConvertedConsumerDefinition() : InboxConsumerDefinition<CooperationIntentConvertedConsumer>(16, [100, 500, 1000]);

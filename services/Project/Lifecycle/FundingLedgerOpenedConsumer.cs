@@ -1,4 +1,3 @@
-using MassTransit;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
@@ -22,13 +21,5 @@ public sealed class FundingLedgerOpenedConsumer(Database database) : InboxConsum
     }
 }
 
-public sealed class FundingLedgerOpenedConsumerDefinition : ConsumerDefinition<FundingLedgerOpenedConsumer>
-{
-    public FundingLedgerOpenedConsumerDefinition() => ConcurrentMessageLimit = 16;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<FundingLedgerOpenedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000));
-}
+/// <summary>Up to 16 at once; three retries (0.1 s, 0.5 s, 1 s), then the <c>_error</c> queue.</summary>
+public sealed class FundingLedgerOpenedConsumerDefinition() : InboxConsumerDefinition<FundingLedgerOpenedConsumer>(16, [100, 500, 1000]);
