@@ -17,6 +17,10 @@ dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly
 run_dir="$root/.run"
 mkdir -p "$run_dir/logs" "$run_dir/pids"
 declare -A ports=([Lead]=5101 [Project]=5102 [Approval]=5103 [Funding]=5104)
+# The development signing key and webhook secrets (token.sh signs with the same key).
+set -a
+. "$root/deploy/local/dev.env"
+set +a
 for svc in Lead Project Approval Funding; do
   # Run from a copy, so that a later build (test.sh builds the same output folders) never swaps files under a live service.
   bin="$run_dir/app/$svc"

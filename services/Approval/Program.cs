@@ -1,5 +1,6 @@
 using Zhaoshang.Approval;
 using Zhaoshang.Approval.Cases;
+using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,5 +10,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapApprovalCasesApi();
+app.MapDecisionsApi();
 
 await app.RunServiceAsync();

@@ -11,4 +11,5 @@ public sealed record ProjectSigned(
     decimal ContractedInvestment,
     string Industry,
     string District,
+    string Park,
     DateTimeOffset OccurredAt);

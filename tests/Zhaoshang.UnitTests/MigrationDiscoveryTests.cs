@@ -8,7 +8,7 @@ public class MigrationDiscoveryTests
     public void Finds_numbered_sql_resources_in_order()
     {
         var platform = MigrationRunner.Discover(typeof(MigrationRunner).Assembly);
-        Assert.Equal("0001_outbox_inbox", Assert.Single(platform).Name);
+        Assert.Equal(["0001_outbox_inbox", "0002_audit_actor_webhook_nonces"], platform.Select(m => m.Name));
 
         var lead = MigrationRunner.Discover(typeof(Zhaoshang.Lead.Enterprises.Uscc).Assembly);
         Assert.Equal([1], lead.Select(m => m.Version));

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Approval.Cases;
 
@@ -10,7 +12,8 @@ public static class ApprovalCasesApi
     public static IEndpointRouteBuilder MapApprovalCasesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/projects/{projectId:guid}/approval-case", GetApprovalCaseAsync)
-            .WithTags("Approval cases (审批)").WithName("GetApprovalCase");
+            .WithTags("Approval cases (审批)").WithName("GetApprovalCase")
+            .AllowRoles(Roles.Bureau, Roles.District, Roles.Park, Roles.Auditor);
         return app;
     }
 
@@ -21,16 +24,16 @@ public static class ApprovalCasesApi
     public sealed record ApprovalCaseView(
         Guid CaseId, Guid ProjectId, decimal ContractedInvestment, DateTimeOffset OpenedAt, IReadOnlyList<ApprovalItemView> Items);
 
-    private sealed record CaseRow(Guid Id, Guid ProjectId, decimal ContractedInvestment, DateTimeOffset OpenedAt);
+    private sealed record CaseRow(Guid Id, Guid ProjectId, decimal ContractedInvestment, string District, string Park, DateTimeOffset OpenedAt);
 
     internal static async Task<Results<Ok<ApprovalCaseView>, ProblemHttpResult>> GetApprovalCaseAsync(
-        Guid projectId, Database database, CancellationToken cancellationToken)
+        Guid projectId, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var approvalCase = await connection.QuerySingleOrDefaultAsync<CaseRow>(
-            "SELECT id, project_id, contracted_investment, opened_at FROM approval_cases WHERE project_id = @projectId",
+            "SELECT id, project_id, contracted_investment, district, park, opened_at FROM approval_cases WHERE project_id = @projectId",
             new { projectId });
-        if (approvalCase is null)
+        if (approvalCase is null || !Actor.From(user).CanSee(new RecordScope(approvalCase.District, approvalCase.Park)))
             return Problems.NotFound("Approval case of project", projectId);
 
         var items = await connection.QueryAsync<ApprovalItemView>(

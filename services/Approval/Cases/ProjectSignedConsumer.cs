@@ -16,10 +16,10 @@ public sealed class ProjectSignedConsumer(Database database, TimeProvider clock)
         var openedAt = clock.GetUtcNow();
         await work.ExecuteAsync(
             """
-            INSERT INTO approval_cases (id, project_id, contracted_investment, opened_at)
-            VALUES (@caseId, @ProjectId, @ContractedInvestment, @openedAt)
+            INSERT INTO approval_cases (id, project_id, contracted_investment, district, park, opened_at)
+            VALUES (@caseId, @ProjectId, @ContractedInvestment, @District, @Park, @openedAt)
             """,
-            new { caseId, message.ProjectId, message.ContractedInvestment, openedAt });
+            new { caseId, message.ProjectId, message.ContractedInvestment, message.District, message.Park, openedAt });
         await work.ExecuteAsync(
             """
             INSERT INTO approval_items (id, case_id, code, name, stage, statutory_working_days, land_dependent, status, opened_at)
@@ -32,6 +32,8 @@ public sealed class ProjectSignedConsumer(Database database, TimeProvider clock)
                 Status = (item.LandDependent ? ApprovalItemStatus.AwaitingLand : ApprovalItemStatus.Open).ToString(),
                 OpenedAt = openedAt,
             }));
+        await work.AuditAsync("ApprovalCase", caseId, "opened", null,
+            new { message.ProjectId, message.ContractedInvestment, Items = ApprovalItemCatalogue.Standard.Select(i => i.Code) });
         await work.PublishAsync(new ApprovalCaseOpened(message.ProjectId, caseId, ApprovalItemCatalogue.Standard.Count, openedAt));
     }
 }

@@ -3,6 +3,8 @@ CREATE TABLE approval_cases (
     id                    uuid PRIMARY KEY,
     project_id            uuid          NOT NULL UNIQUE,
     contracted_investment numeric(18,2) NOT NULL,
+    district              text          NOT NULL,
+    park                  text          NOT NULL,
     opened_at             timestamptz   NOT NULL
 );
 

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Ledgers;
 
@@ -10,24 +12,27 @@ public static class LedgersApi
     public static IEndpointRouteBuilder MapLedgersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/projects/{projectId:guid}/ledger", GetLedgerAsync)
-            .WithTags("Funding ledgers (资金台账)").WithName("GetLedger");
+            .WithTags("Funding ledgers (资金台账)").WithName("GetLedger")
+            .AllowRoles(Roles.Staff);
         return app;
     }
 
     public sealed record LedgerView(
         Guid LedgerId, Guid ProjectId, decimal ContractedInvestment, DateOnly SignedOn, string Industry, string District,
-        DateTimeOffset OpenedAt);
+        string Park, DateTimeOffset OpenedAt);
 
     internal static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> GetLedgerAsync(
-        Guid projectId, Database database, CancellationToken cancellationToken)
+        Guid projectId, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var ledger = await connection.QuerySingleOrDefaultAsync<LedgerView>(
             """
-            SELECT id AS ledger_id, project_id, contracted_investment, signed_on, industry, district, opened_at
+            SELECT id AS ledger_id, project_id, contracted_investment, signed_on, industry, district, park, opened_at
             FROM funding_ledgers WHERE project_id = @projectId
             """,
             new { projectId });
-        return ledger is null ? Problems.NotFound("Funding ledger of project", projectId) : TypedResults.Ok(ledger);
+        return ledger is null || !Actor.From(user).CanSee(new RecordScope(ledger.District, ledger.Park))
+            ? Problems.NotFound("Funding ledger of project", projectId)
+            : TypedResults.Ok(ledger);
     }
 }

@@ -16,14 +16,16 @@ public sealed class ProjectSignedConsumer(Database database, TimeProvider clock)
         var openedAt = clock.GetUtcNow();
         await work.ExecuteAsync(
             """
-            INSERT INTO funding_ledgers (id, project_id, contracted_investment, signed_on, industry, district, opened_at)
-            VALUES (@ledgerId, @ProjectId, @ContractedInvestment, @SignedOn, @Industry, @District, @openedAt)
+            INSERT INTO funding_ledgers (id, project_id, contracted_investment, signed_on, industry, district, park, opened_at)
+            VALUES (@ledgerId, @ProjectId, @ContractedInvestment, @SignedOn, @Industry, @District, @Park, @openedAt)
             """,
             new
             {
                 ledgerId, message.ProjectId, message.ContractedInvestment, message.SignedOn, message.Industry,
-                message.District, openedAt,
+                message.District, message.Park, openedAt,
             });
+        await work.AuditAsync("FundingLedger", ledgerId, "opened", null,
+            new { message.ProjectId, message.ContractedInvestment, message.SignedOn });
         await work.PublishAsync(new FundingLedgerOpened(message.ProjectId, ledgerId, message.ContractedInvestment, openedAt));
     }
 }

@@ -6,5 +6,6 @@ CREATE TABLE funding_ledgers (
     signed_on             date          NOT NULL,
     industry              text          NOT NULL,
     district              text          NOT NULL,
+    park                  text          NOT NULL,
     opened_at             timestamptz   NOT NULL
 );

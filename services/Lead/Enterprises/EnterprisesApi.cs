@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Lead.Enterprises;
 
@@ -14,8 +16,8 @@ public static class EnterprisesApi
     public static IEndpointRouteBuilder MapEnterprisesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/enterprises").WithTags("Target enterprises (重点目标企业)");
-        api.MapPost("/", CreateEnterpriseAsync).WithName("CreateEnterprise");
-        api.MapGet("/{id:guid}", GetEnterpriseAsync).WithName("GetEnterprise");
+        api.MapPost("/", CreateEnterpriseAsync).WithName("CreateEnterprise").AllowRoles(Roles.Bureau, Roles.District);
+        api.MapGet("/{id:guid}", GetEnterpriseAsync).WithName("GetEnterprise").AllowRoles(Roles.Staff);
         return app;
     }
 
@@ -26,7 +28,7 @@ public static class EnterprisesApi
         Guid Id, string Name, string? Uscc, string HqRegion, string IndustryChain, ChainRole ChainRole, DateTimeOffset CreatedAt);
 
     internal static async Task<Results<Created<EnterpriseResponse>, ValidationProblem, ProblemHttpResult>> CreateEnterpriseAsync(
-        CreateEnterpriseRequest request, Database database, CancellationToken cancellationToken)
+        CreateEnterpriseRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (!errors.IsValid)
@@ -35,10 +37,10 @@ public static class EnterprisesApi
         var enterprise = new EnterpriseResponse(
             Guid.CreateVersion7(), request.Name!.Trim(), request.Uscc, request.HqRegion!.Trim(),
             request.IndustryChain!.Trim(), request.ChainRole!.Value, DateTimeOffset.UtcNow);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         try
         {
-            await connection.ExecuteAsync(
+            await work.ExecuteAsync(
                 """
                 INSERT INTO enterprises (id, name, uscc, hq_region, industry_chain, chain_role, created_at)
                 VALUES (@Id, @Name, @Uscc, @HqRegion, @IndustryChain, @ChainRole, @CreatedAt)
@@ -48,6 +50,8 @@ public static class EnterprisesApi
                     enterprise.Id, enterprise.Name, enterprise.Uscc, enterprise.HqRegion, enterprise.IndustryChain,
                     ChainRole = enterprise.ChainRole.ToString(), enterprise.CreatedAt,
                 });
+            await work.AuditAsync("Enterprise", enterprise.Id, "created", null, enterprise);
+            await work.CommitAsync(cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

@@ -14,6 +14,8 @@ public sealed class ProjectOpenedConsumer(Database database) : InboxConsumer<Pro
             new { message.OpenedAt, message.IntentId, message.ProjectId });
         if (updated == 0)
             throw new InvalidMessageException($"Project {message.ProjectId} names intent {message.IntentId}, which was not converted into it.");
+        await work.AuditAsync("CooperationIntent", message.IntentId, "project opened", null,
+            new { message.ProjectId, ProjectOpenedAt = message.OpenedAt });
     }
 }
 

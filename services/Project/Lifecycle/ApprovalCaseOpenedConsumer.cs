@@ -19,6 +19,7 @@ public sealed class ApprovalCaseOpenedConsumer(Database database) : InboxConsume
             message);
         if (updated == 0)
             throw new InvalidOperationException($"Approval case {message.CaseId} refers to unknown project {message.ProjectId}.");
+        await work.AuditAsync("Project", message.ProjectId, "approval case opened", null, new { message.CaseId, message.ItemCount, message.OpenedAt });
     }
 }
 

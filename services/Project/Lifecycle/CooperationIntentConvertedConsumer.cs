@@ -31,6 +31,7 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
                 message.ConvertedAt,
             });
         await Timeline.RecordAsync(work, message.ProjectId, null, ProjectState.Negotiating, "合作意向转化", message.ConvertedAt);
+        await work.AuditAsync("Project", message.ProjectId, "created from intent", null, message);
         await work.PublishAsync(new ProjectOpened(
             message.ProjectId, message.IntentId, nameof(ProjectState.Negotiating), message.ConvertedAt));
     }

@@ -18,6 +18,7 @@ public sealed class FundingLedgerOpenedConsumer(Database database) : InboxConsum
             message);
         if (updated == 0)
             throw new InvalidOperationException($"Funding ledger {message.LedgerId} refers to unknown project {message.ProjectId}.");
+        await work.AuditAsync("Project", message.ProjectId, "funding ledger opened", null, new { message.LedgerId, message.OpenedAt });
     }
 }
 

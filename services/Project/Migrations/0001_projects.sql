@@ -12,6 +12,7 @@ CREATE TABLE projects (
     agreement_no             text          NULL,
     signed_on                date          NULL,
     contracted_investment    numeric(18,2) NULL,
+    park                     text          NULL,          -- 园区, from signing on
     approval_case_id         uuid          NULL,
     approval_item_count      integer       NULL,
     approval_case_opened_at  timestamptz   NULL,
@@ -23,6 +24,7 @@ CREATE TABLE projects (
 );
 CREATE INDEX projects_state ON projects (state);
 CREATE INDEX projects_district ON projects (district);
+CREATE INDEX projects_park ON projects (park);
 
 -- The project's timeline: every state change, why, and the trace that caused it.
 CREATE TABLE project_timeline (

@@ -1,4 +1,5 @@
 using Npgsql;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Data;
 
@@ -10,13 +11,13 @@ public sealed class Database(NpgsqlDataSource dataSource)
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         dataSource.OpenConnectionAsync(cancellationToken);
 
-    public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken)
+    public async Task<UnitOfWork> BeginAsync(Actor actor, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new UnitOfWork(connection, transaction);
+            return new UnitOfWork(connection, transaction, actor);
         }
         catch
         {

@@ -4,22 +4,27 @@ using Dapper;
 using MassTransit;
 using Npgsql;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Data;
 
 /// <summary>
 /// One transaction: a state change and the messages it causes commit together (transactional outbox).
-/// Disposing without <see cref="CommitAsync"/> rolls everything back.
+/// Disposing without <see cref="CommitAsync"/> rolls everything back. It acts for one <see cref="Actor"/>, who is
+/// written into the audit log and travels with every message it publishes.
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
 {
     private bool _wroteOutbox;
 
-    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor)
     {
         Connection = connection;
         Transaction = transaction;
+        Actor = actor;
     }
+
+    public Actor Actor { get; }
 
     public NpgsqlConnection Connection { get; }
     public NpgsqlTransaction Transaction { get; }
@@ -38,8 +43,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         await Connection.ExecuteAsync(
             """
-            INSERT INTO outbox_messages (id, message_type, body, trace_parent)
-            VALUES (@Id, @MessageType, @Body::jsonb, @TraceParent)
+            INSERT INTO outbox_messages (id, message_type, body, trace_parent, actor)
+            VALUES (@Id, @MessageType, @Body::jsonb, @TraceParent, @Actor::jsonb)
             """,
             new
             {
@@ -47,10 +52,28 @@ public sealed class UnitOfWork : IAsyncDisposable
                 MessageType = OutboxMessageTypes.NameOf(typeof(T)),
                 Body = JsonSerializer.Serialize(message, OutboxMessageTypes.JsonOptions),
                 TraceParent = Activity.Current?.Id,
+                Actor = JsonSerializer.Serialize(Actor, OutboxMessageTypes.JsonOptions),
             },
             Transaction);
         _wroteOutbox = true;
     }
+
+    /// <summary>Records who changed which record and how, in this transaction.</summary>
+    public Task AuditAsync(string recordType, Guid recordId, string action, object? before, object? after) =>
+        Connection.ExecuteAsync(
+            """
+            INSERT INTO audit_log (actor_subject, actor_role, actor_district, actor_park, record_type, record_id, action,
+                                   before, after, trace_id)
+            VALUES (@Subject, @Role, @District, @Park, @recordType, @recordId, @action, @Before::jsonb, @After::jsonb, @TraceId)
+            """,
+            new
+            {
+                Actor.Subject, Actor.Role, Actor.District, Actor.Park, recordType, recordId, action,
+                Before = before is null ? null : JsonSerializer.Serialize(before, OutboxMessageTypes.JsonOptions),
+                After = after is null ? null : JsonSerializer.Serialize(after, OutboxMessageTypes.JsonOptions),
+                TraceId = Activity.Current?.TraceId.ToHexString(),
+            },
+            Transaction);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

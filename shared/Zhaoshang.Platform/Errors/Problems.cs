@@ -20,6 +20,10 @@ public static class Problems
             detail: $"The {what.ToLowerInvariant()} is {currentState}; it cannot be {attempted}.",
             extensions: new Dictionary<string, object?> { ["currentState"] = currentState });
 
+    /// <summary>The caller may use the endpoint, but not for this value (e.g. another district).</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
+
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }

@@ -8,9 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Observability;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Hosting;
 
@@ -25,18 +27,28 @@ public static class ServiceDefaults
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<SecuritySchemesTransformer>();
+            o.AddOperationTransformer<AllowedRolesTransformer>();
+        });
+        builder.Services.AddZhaoshangSecurity(builder.Configuration);
         builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
         builder.Services.AddZhaoshangDatabase(builder.Configuration);
         return builder;
     }
 
-    /// <summary>Error handling, <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c> and its UI at <c>/swagger</c>.</summary>
+    /// <summary>
+    /// Error handling, authentication, <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c> and its UI at
+    /// <c>/swagger</c> (those four anonymous), and the service's audit trail.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("ready"),
@@ -48,8 +60,9 @@ public static class ServiceDefaults
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
-        app.MapOpenApi();
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAuditApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
         return app;
     }

@@ -1,11 +1,13 @@
 using MassTransit;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Messaging;
 
 /// <summary>
 /// A consumer whose effects commit together with its inbox row (message id + consumer), so a redelivered or
-/// re-published message changes nothing. Messages it publishes go through the same transaction's outbox.
+/// re-published message changes nothing. Messages it publishes go through the same transaction's outbox, and
+/// its changes are audited as the user the message acts for.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMessage> where TMessage : class
 {
@@ -13,7 +15,8 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException("The message has no MessageId, so it cannot be de-duplicated.");
-        await using var work = await database.BeginAsync(context.CancellationToken);
+        var actor = ActorHeader.Read(context.Headers.Get<string>(ActorHeader.Name));
+        await using var work = await database.BeginAsync(actor, context.CancellationToken);
         var firstDelivery = await work.QuerySingleOrDefaultAsync<bool>(
             """
             INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer)

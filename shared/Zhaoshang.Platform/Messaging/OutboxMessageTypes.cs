@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Zhaoshang.Platform.Messaging;
 
@@ -7,7 +8,10 @@ internal static class OutboxMessageTypes
 {
     private const string ContractsAssembly = "Zhaoshang.Contracts";
 
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public static string NameOf(Type type) =>
         type.Assembly.GetName().Name == ContractsAssembly

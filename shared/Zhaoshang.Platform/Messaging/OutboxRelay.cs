@@ -74,7 +74,7 @@ internal sealed class OutboxRelay(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var pending = (await connection.QueryAsync<PendingMessage>(
             """
-            SELECT id, message_type, body::text AS body, trace_parent
+            SELECT id, message_type, body::text AS body, trace_parent, actor::text AS actor
             FROM outbox_messages
             WHERE sent_at IS NULL
             ORDER BY created_at
@@ -111,7 +111,12 @@ internal sealed class OutboxRelay(
         try
         {
             var message = JsonSerializer.Deserialize(pending.Body, messageType, OutboxMessageTypes.JsonOptions)!;
-            await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(c => c.MessageId = pending.Id), cancellationToken);
+            await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(c =>
+            {
+                c.MessageId = pending.Id;
+                if (pending.Actor is not null)
+                    c.Headers.Set(ActorHeader.Name, pending.Actor);
+            }), cancellationToken);
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -133,5 +138,5 @@ internal sealed class OutboxRelay(
         _lastCleanup = DateTime.UtcNow;
     }
 
-    private sealed record PendingMessage(Guid Id, string MessageType, string Body, string? TraceParent);
+    private sealed record PendingMessage(Guid Id, string MessageType, string Body, string? TraceParent, string? Actor);
 }

@@ -48,7 +48,7 @@ public class BadInputTests(SystemFixture system)
         await _staff.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
         problem = await ExpectProblemAsync(HttpStatusCode.BadRequest, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/sign", new
         {
-            agreementNo = "KM-NEG-1", signedOn = "2026-11-20", contractedInvestment = -1m,
+            agreementNo = "KM-NEG-1", signedOn = "2026-11-20", contractedInvestment = -1m, park = Journey.Park,
         });
         Assert.Contains("greater than zero", Errors(problem)["contractedInvestment"]);
         var project = await _staff.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{projectId}");
@@ -64,7 +64,7 @@ public class BadInputTests(SystemFixture system)
         await ExpectProblemAsync(HttpStatusCode.NotFound, system.Project, HttpMethod.Get, $"/api/projects/{unknown}");
         await ExpectProblemAsync(HttpStatusCode.NotFound, system.Project, HttpMethod.Post, $"/api/projects/{unknown}/sign", new
         {
-            agreementNo = "KM-404", signedOn = "2026-11-20", contractedInvestment = 1m,
+            agreementNo = "KM-404", signedOn = "2026-11-20", contractedInvestment = 1m, park = Journey.Park,
         });
         await ExpectProblemAsync(HttpStatusCode.NotFound, system.Lead, HttpMethod.Post, $"/api/intents/{unknown}/convert");
         await ExpectProblemAsync(HttpStatusCode.NotFound, system.Lead, HttpMethod.Get, $"/api/enterprises/{unknown}");
@@ -94,7 +94,7 @@ public class BadInputTests(SystemFixture system)
         await _staff.SignAsync(projectId);
         problem = await ExpectProblemAsync(HttpStatusCode.Conflict, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/sign", new
         {
-            agreementNo = "KM-TWICE", signedOn = "2026-11-21", contractedInvestment = 5m,
+            agreementNo = "KM-TWICE", signedOn = "2026-11-21", contractedInvestment = 5m, park = Journey.Park,
         });
         Assert.Equal("Signed", problem.GetProperty("currentState").GetString());
         var project = await _staff.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{projectId}");

@@ -7,17 +7,27 @@ namespace Zhaoshang.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A member of staff taking one project through the services over HTTP. Every request carries the same W3C
-/// traceparent, as a front end following one project would, so the whole journey is one trace.
+/// traceparent, as a front end following one project would, so the whole journey is one trace. Bureau staff
+/// by default; <paramref name="token"/> acts as someone else, null as an anonymous caller.
 /// </summary>
-internal sealed class Journey(SystemFixture system)
+internal sealed class Journey(SystemFixture system, string? token)
 {
+    public const string District = "安宁市";
+    public const string Park = "安宁工业园区";
+
+    public Journey(SystemFixture system) : this(system, Tokens.Bureau)
+    {
+    }
+
     public string TraceId { get; } = ActivityTraceId.CreateRandom().ToHexString();
 
     public async Task<HttpResponseMessage> SendAsync(ServiceProcess service, HttpMethod method, string path, object? body = null)
     {
-        using var client = system.Client(service);
+        using var client = system.Client(service, token: null);
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add("traceparent", $"00-{TraceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        if (token is not null)
+            request.Headers.Authorization = new("Bearer", token);
         if (body is not null)
             request.Content = JsonContent.Create(body);
         return await client.SendAsync(request);
@@ -40,7 +50,7 @@ internal sealed class Journey(SystemFixture system)
     public async Task<Guid> CreateIntentAsync(Guid enterpriseId, decimal intendedInvestment = 1_200_000_000.00m) =>
         (await ExpectAsync(HttpStatusCode.Created, system.Lead, HttpMethod.Post, "/api/intents", new
         {
-            enterpriseId, industry = "绿色铝", intendedInvestment, district = "安宁市",
+            enterpriseId, industry = "绿色铝", intendedInvestment, district = District,
         })).GetProperty("id").GetGuid();
 
     public async Task<Guid> ConvertAsync(Guid intentId) =>
@@ -58,7 +68,7 @@ internal sealed class Journey(SystemFixture system)
     public Task<JsonElement> SignAsync(Guid projectId, decimal contractedInvestment = 1_000_000_000.00m) =>
         ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/sign", new
         {
-            agreementNo = $"KM-{projectId.ToString()[..8]}", signedOn = "2026-11-20", contractedInvestment,
+            agreementNo = $"KM-{projectId.ToString()[..8]}", signedOn = "2026-11-20", contractedInvestment, park = Park,
         });
 
     /// <summary>Polls a GET until it answers 200 and the body satisfies <paramref name="holds"/>.</summary>

@@ -29,6 +29,8 @@ public sealed class SystemFixture : IAsyncLifetime
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["Auth__SigningKey"] = Tokens.SigningKey,
+            [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
         }));
         (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
         foreach (var name in services.Keys)
@@ -37,7 +39,17 @@ public sealed class SystemFixture : IAsyncLifetime
         await Broker.ConnectAsync();
     }
 
-    internal HttpClient Client(ServiceProcess service) => new() { BaseAddress = service.BaseAddress };
+    /// <summary>An HTTP client for one service, as bureau staff.</summary>
+    internal HttpClient Client(ServiceProcess service) => Client(service, Tokens.Bureau);
+
+    /// <summary>An HTTP client for one service with this bearer token, or anonymous when it is null.</summary>
+    internal HttpClient Client(ServiceProcess service, string? token)
+    {
+        var client = new HttpClient { BaseAddress = service.BaseAddress };
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
 
     internal async Task<T> ScalarAsync<T>(ServiceProcess service, string sql, object? parameters = null)
     {

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Zhaoshang.Platform.Security;
+
+public static class SecurityExtensions
+{
+    /// <summary>
+    /// Bearer tokens for staff on every endpoint unless it says otherwise; signed requests for approval systems.
+    /// </summary>
+    public static IServiceCollection AddZhaoshangSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var bearer = configuration.GetSection("Auth").Get<BearerTokenOptions>() ?? new BearerTokenOptions();
+        if (System.Text.Encoding.UTF8.GetByteCount(bearer.SigningKey) < 32)
+            throw new InvalidOperationException("Auth:SigningKey must be configured with at least 32 bytes.");
+        services.AddAuthentication(BearerTokenOptions.Scheme)
+            .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenOptions.Scheme, o => configuration.GetSection("Auth").Bind(o))
+            .AddScheme<SignedRequestOptions, SignedRequestHandler>(SignedRequestOptions.Scheme, o =>
+                configuration.GetSection("ApprovalSystems").Bind(o));
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(BearerTokenOptions.Scheme).RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    /// <summary>Only staff with one of these roles may call the endpoint; the roles also go into the OpenAPI document.</summary>
+    public static TBuilder AllowRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenOptions.Scheme, Roles = string.Join(',', roles) })
+            .WithMetadata(new AllowedRoles(roles));
+
+    /// <summary>Only a government approval system, by signed request, may call the endpoint.</summary>
+    public static TBuilder AllowApprovalSystems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SignedRequestOptions.Scheme, Roles = Roles.ApprovalSystem })
+            .WithMetadata(new AllowedRoles([Roles.ApprovalSystem]));
+}
+
+/// <summary>Endpoint metadata: the roles allowed, for the OpenAPI document.</summary>
+public sealed record AllowedRoles(string[] Roles);

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Zhaoshang.Platform.Security;
+
+/// <summary>Describes the bearer scheme and the approval systems' signature in the OpenAPI document.</summary>
+internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerTokenOptions.Scheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "A JWT (HS256) with claims sub, role (bureau, district, park, finance, auditor) and, for district and park staff, district or park.",
+        };
+        document.Components.SecuritySchemes[SignedRequestOptions.Scheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = SignedRequestOptions.SignatureHeader,
+            Description = $"Hex HMAC-SHA256 with the approval system's own secret over \"{{timestamp}}.{{nonce}}.{{body}}\", sent with "
+                + $"{SignedRequestOptions.TimestampHeader} (Unix seconds, within five minutes) and {SignedRequestOptions.NonceHeader} (used once).",
+        };
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Marks each operation with its scheme and the roles allowed to call it.</summary>
+internal sealed class AllowedRolesTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var allowed = context.Description.ActionDescriptor.EndpointMetadata.OfType<AllowedRoles>().LastOrDefault();
+        if (allowed is null)
+            return Task.CompletedTask;
+
+        var scheme = allowed.Roles.SequenceEqual([Roles.ApprovalSystem]) ? SignedRequestOptions.Scheme : BearerTokenOptions.Scheme;
+        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
+        var roles = $"Roles: {string.Join(", ", allowed.Roles)}.";
+        operation.Description = string.IsNullOrEmpty(operation.Description) ? roles : $"{operation.Description}\n\n{roles}";
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-roles"] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray(allowed.Roles.Select(r => (System.Text.Json.Nodes.JsonNode?)r).ToArray()));
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid credentials." });
+        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller's role may not do this." });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Zhaoshang.IntegrationTests.Infrastructure;
+
+/// <summary>A government approval system calling the approval service's signed webhook.</summary>
+internal static class ApprovalSystem
+{
+    public const string Name = "tzxm";
+    public const string Secret = "integration-test-tzxm-webhook-secret";
+
+    public static HttpRequestMessage SignedDecision(
+        string body, string? secret = null, DateTimeOffset? timestamp = null, string? nonce = null, string system = Name)
+    {
+        var seconds = (timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
+        nonce ??= Guid.NewGuid().ToString("N");
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(secret ?? Secret), Encoding.UTF8.GetBytes($"{seconds}.{nonce}.{body}")));
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/integrations/{system}/decisions")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Zhaoshang-Timestamp", seconds);
+        request.Headers.Add("X-Zhaoshang-Nonce", nonce);
+        request.Headers.Add("X-Zhaoshang-Signature", signature);
+        return request;
+    }
+}
