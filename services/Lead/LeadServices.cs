@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Lead.Intents;
+using Zhaoshang.Lead.ServiceLevels;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Lead;
@@ -13,7 +14,11 @@ public static class LeadTelemetry
 
 internal static class LeadServices
 {
-    public static void AddApplicationServices(this WebApplicationBuilder builder) =>
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
         builder.Services.AddZhaoshangMessaging(builder.Configuration, "lead", x =>
             x.AddConsumer<ProjectOpenedConsumer, ProjectOpenedConsumerDefinition>());
+        builder.Services.Configure<ServiceLevelOptions>(builder.Configuration.GetSection("ServiceLevels"));
+        builder.Services.AddHostedService<OverdueScanner>();
+    }
 }

@@ -1,6 +1,8 @@
 using Zhaoshang.Lead;
 using Zhaoshang.Lead.Enterprises;
+using Zhaoshang.Lead.Events;
 using Zhaoshang.Lead.Intents;
+using Zhaoshang.Lead.ServiceLevels;
 using Zhaoshang.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +12,12 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapEnterprisesApi();
+app.MapIndustryChainsApi();
+app.MapPromotionEventsApi();
+app.MapOverdueIntentsApi();
 app.MapIntentsApi();
+app.MapIntentLifecycleApi();
+app.MapIntentFollowUpsApi();
+app.MapIntentTransfersApi();
 
 await app.RunServiceAsync();

@@ -10,4 +10,28 @@ public sealed record CooperationIntentConverted(
     string Industry,
     decimal IntendedInvestment,
     string District,
+    string FirstDistrict,
+    IntentTaskTeam? TaskTeam,
     DateTimeOffset ConvertedAt);
+
+/// <summary>The dedicated task team (专班) that follows an intent and, once converted, its project.</summary>
+public sealed record IntentTaskTeam(string LeadOfficial, IReadOnlyList<string> Members, string Department);
+
+/// <summary>An intent moved to another district (项目流转); the first district keeps its 首谈 credit.</summary>
+public sealed record CooperationIntentTransferred(
+    Guid IntentId,
+    string FromDistrict,
+    string ToDistrict,
+    string FirstDistrict,
+    string Reason,
+    DateTimeOffset TransferredAt);
+
+/// <summary>An intent missed a service level (respond, assess, follow up); published once per missed deadline.</summary>
+public sealed record CooperationIntentOverdue(
+    Guid IntentId,
+    string Kind,
+    DateOnly DueOn,
+    int WorkingDaysLate,
+    string District,
+    string EnterpriseName,
+    DateTimeOffset DetectedAt);

@@ -4,87 +4,155 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Lead.Enterprises;
 
 public static class EnterprisesApi
 {
-    /// <summary>HQ region that allows an enterprise without a USCC.</summary>
-    private const string Abroad = "境外";
-
     public static IEndpointRouteBuilder MapEnterprisesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/enterprises").WithTags("Target enterprises (重点目标企业)");
         api.MapPost("/", CreateEnterpriseAsync).WithName("CreateEnterprise").AllowRoles(Roles.Bureau, Roles.District);
+        api.MapPut("/{id:guid}", UpdateEnterpriseAsync).WithName("UpdateEnterprise").AllowRoles(Roles.Bureau, Roles.District)
+            .WithSummary("Replaces the enterprise's details; send the version you read (a stale version is refused with 409).");
         api.MapGet("/{id:guid}", GetEnterpriseAsync).WithName("GetEnterprise").AllowRoles(Roles.Staff);
+        api.MapGet("/", ListEnterprisesAsync).WithName("ListEnterprises").AllowRoles(Roles.Staff)
+            .WithSummary("Searches the list by name (part of it), USCC, industry chain, chain role, HQ region and priority.");
         return app;
     }
 
-    public sealed record CreateEnterpriseRequest(
-        string? Name, string? Uscc, string? HqRegion, string? IndustryChain, ChainRole? ChainRole);
+    public sealed record EnterpriseFilter(
+        string? Name, string? Uscc, string? IndustryChain, ChainRole? ChainRole, string? HqRegion, EnterprisePriority? Priority,
+        int? Page, int? PageSize, string? Sort);
 
-    public sealed record EnterpriseResponse(
-        Guid Id, string Name, string? Uscc, string HqRegion, string IndustryChain, ChainRole ChainRole, DateTimeOffset CreatedAt);
-
-    internal static async Task<Results<Created<EnterpriseResponse>, ValidationProblem, ProblemHttpResult>> CreateEnterpriseAsync(
-        CreateEnterpriseRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<Enterprise>, ValidationProblem, ProblemHttpResult>> CreateEnterpriseAsync(
+        EnterpriseRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = Validate(request);
+        var errors = request.Validate();
         if (!errors.IsValid)
             return errors.ToProblem();
 
-        var enterprise = new EnterpriseResponse(
-            Guid.CreateVersion7(), request.Name!.Trim(), request.Uscc, request.HqRegion!.Trim(),
-            request.IndustryChain!.Trim(), request.ChainRole!.Value, DateTimeOffset.UtcNow);
+        var now = clock.GetUtcNow();
+        var enterprise = new Enterprise(
+            Guid.CreateVersion7(), request.Name!.Trim(), request.Uscc, request.HqRegion!.Trim(), request.IndustryChain!.Trim(),
+            request.ChainRole!.Value, request.Priority ?? EnterprisePriority.B, 1, now, now);
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         try
         {
             await work.ExecuteAsync(
                 """
-                INSERT INTO enterprises (id, name, uscc, hq_region, industry_chain, chain_role, created_at)
-                VALUES (@Id, @Name, @Uscc, @HqRegion, @IndustryChain, @ChainRole, @CreatedAt)
+                INSERT INTO enterprises (id, name, uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at)
+                VALUES (@Id, @Name, @Uscc, @HqRegion, @IndustryChain, @ChainRole, @Priority, @Version, @CreatedAt, @UpdatedAt)
                 """,
-                new
-                {
-                    enterprise.Id, enterprise.Name, enterprise.Uscc, enterprise.HqRegion, enterprise.IndustryChain,
-                    ChainRole = enterprise.ChainRole.ToString(), enterprise.CreatedAt,
-                });
-            await work.AuditAsync("Enterprise", enterprise.Id, "created", null, enterprise);
-            await work.CommitAsync(cancellationToken);
+                Parameters(enterprise));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return Problems.Conflict("Duplicate enterprise.", $"An enterprise with USCC {request.Uscc} is already on the list.");
+            return DuplicateUscc(request.Uscc);
         }
 
+        await work.AuditAsync("Enterprise", enterprise.Id, "created", null, enterprise);
+        await work.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/enterprises/{enterprise.Id}", enterprise);
     }
 
-    internal static async Task<Results<Ok<EnterpriseResponse>, ProblemHttpResult>> GetEnterpriseAsync(
+    internal static async Task<Results<Ok<Enterprise>, ValidationProblem, ProblemHttpResult>> UpdateEnterpriseAsync(
+        Guid id, EnterpriseRequest request, ClaimsPrincipal user, Database database, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (request.Version is null)
+            errors.Add("version", "'version' is required: send the version you read.");
+        if (!errors.IsValid)
+            return errors.ToProblem();
+
+        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
+        var current = await work.QuerySingleOrDefaultAsync<Enterprise>(Enterprise.Select + " WHERE id = @id FOR UPDATE", new { id });
+        if (current is null)
+            return Problems.NotFound("Enterprise", id);
+        if (current.Version != request.Version)
+            return Problems.Conflict("The enterprise was changed meanwhile.", $"It is at version {current.Version}; reload it and try again.");
+
+        var updated = current with
+        {
+            Name = request.Name!.Trim(), Uscc = request.Uscc, HqRegion = request.HqRegion!.Trim(),
+            IndustryChain = request.IndustryChain!.Trim(), ChainRole = request.ChainRole!.Value,
+            Priority = request.Priority ?? current.Priority, Version = current.Version + 1, UpdatedAt = clock.GetUtcNow(),
+        };
+        try
+        {
+            await work.ExecuteAsync(
+                """
+                UPDATE enterprises
+                SET name = @Name, uscc = @Uscc, hq_region = @HqRegion, industry_chain = @IndustryChain, chain_role = @ChainRole,
+                    priority = @Priority, version = @Version, updated_at = @UpdatedAt
+                WHERE id = @Id
+                """,
+                Parameters(updated));
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return DuplicateUscc(request.Uscc);
+        }
+
+        await work.AuditAsync("Enterprise", id, "updated", current, updated);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(updated);
+    }
+
+    internal static async Task<Results<Ok<Enterprise>, ProblemHttpResult>> GetEnterpriseAsync(
         Guid id, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<EnterpriseResponse>(
-            "SELECT id, name, uscc, hq_region, industry_chain, chain_role, created_at FROM enterprises WHERE id = @id",
-            new { id });
-        return row is null
-            ? Problems.NotFound("Enterprise", id)
-            : TypedResults.Ok(row);
+        var enterprise = await connection.QuerySingleOrDefaultAsync<Enterprise>(Enterprise.Select + " WHERE id = @id", new { id });
+        return enterprise is null ? Problems.NotFound("Enterprise", id) : TypedResults.Ok(enterprise);
     }
 
-    private static ValidationErrors Validate(CreateEnterpriseRequest request)
+    internal static async Task<Results<Ok<Page<Enterprise>>, ValidationProblem>> ListEnterprisesAsync(
+        [AsParameters] EnterpriseFilter filter, Database database, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors()
-            .RequireText("name", request.Name)
-            .RequireText("hqRegion", request.HqRegion, 50)
-            .RequireText("industryChain", request.IndustryChain, 50);
-        if (request.ChainRole is null)
-            errors.Add("chainRole", "'chainRole' is required: ChainLeader (链主) or Supplier (配套).");
-        if (request.Uscc is not null && Uscc.Problem(request.Uscc) is { } problem)
-            errors.Add("uscc", problem);
-        else if (request.Uscc is null && request.HqRegion?.Trim() != Abroad)
-            errors.Add("uscc", "'uscc' is required for enterprises registered in China.");
-        return errors;
+        var page = new PageQuery(filter.Page, filter.PageSize, filter.Sort);
+        var errors = page.Validate(new ValidationErrors(), "name", "createdAt", "priority");
+        if (!errors.IsValid)
+            return errors.ToProblem();
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return TypedResults.Ok(await connection.QueryPageAsync<Enterprise>(
+            """
+            SELECT id, name, trim(uscc) AS uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at,
+                   count(*) OVER () AS total
+            FROM enterprises
+            WHERE (@Name::text IS NULL OR name ILIKE '%' || @Name || '%')
+              AND (@Uscc::text IS NULL OR uscc = @Uscc)
+              AND (@IndustryChain::text IS NULL OR industry_chain = @IndustryChain)
+              AND (@ChainRole::text IS NULL OR chain_role = @ChainRole)
+              AND (@HqRegion::text IS NULL OR hq_region = @HqRegion)
+              AND (@Priority::text IS NULL OR priority = @Priority)
+            ORDER BY
+              CASE WHEN @Sort = 'name' THEN name END,
+              CASE WHEN @Sort = '-name' THEN name END DESC,
+              CASE WHEN @Sort = 'priority' THEN priority END,
+              CASE WHEN @Sort = '-priority' THEN priority END DESC,
+              CASE WHEN @Sort = '-createdAt' THEN created_at END DESC,
+              created_at, id
+            LIMIT @Size OFFSET @Offset
+            """,
+            new
+            {
+                filter.Name, filter.Uscc, filter.IndustryChain, ChainRole = filter.ChainRole?.ToString(), filter.HqRegion,
+                Priority = filter.Priority?.ToString(), Sort = page.Sort ?? "createdAt", page.Size, page.Offset,
+            },
+            page));
     }
+
+    private static object Parameters(Enterprise e) => new
+    {
+        e.Id, e.Name, e.Uscc, e.HqRegion, e.IndustryChain, ChainRole = e.ChainRole.ToString(), Priority = e.Priority.ToString(),
+        e.Version, e.CreatedAt, e.UpdatedAt,
+    };
+
+    private static ProblemHttpResult DuplicateUscc(string? uscc) =>
+        Problems.Conflict("Duplicate enterprise.", $"An enterprise with USCC {uscc} is already on the list.");
 }

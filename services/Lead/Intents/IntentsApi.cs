@@ -1,118 +1,151 @@
 using System.Security.Claims;
-using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Auditing;
+using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Lead.Intents;
 
 public static class IntentsApi
 {
+    public static readonly string[] Readers = [Roles.Bureau, Roles.District, Roles.Auditor];
+    public static readonly string[] Changers = [Roles.Bureau, Roles.District];
+
     public static IEndpointRouteBuilder MapIntentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/intents").WithTags("Cooperation intents (合作意向)");
-        api.MapPost("/", CreateIntentAsync).WithName("CreateIntent").AllowRoles(Roles.Bureau, Roles.District);
-        api.MapGet("/{id:guid}", GetIntentAsync).WithName("GetIntent").AllowRoles(Roles.Bureau, Roles.District, Roles.Auditor);
-        api.MapPost("/{id:guid}/convert", ConvertIntentAsync).WithName("ConvertIntent")
-            .WithSummary("Converts the intent into a project (转化为项目); the project service creates it from the published event.")
-            .AllowRoles(Roles.Bureau, Roles.District);
+        api.MapPost("/", CreateIntentAsync).WithName("CreateIntent").AllowRoles(Changers)
+            .WithSummary("Records an intent, from a promotion event (sourceEventId) or directly.");
+        api.MapGet("/{id:guid}", GetIntentAsync).WithName("GetIntent").AllowRoles(Readers);
+        api.MapGet("/", ListIntentsAsync).WithName("ListIntents").AllowRoles(Readers)
+            .WithSummary("Lists intents by status, district, industry and enterprise; district staff see their own district's.");
+        api.MapGet("/{id:guid}/history", GetHistoryAsync).WithName("GetIntentHistory").AllowRoles(Readers)
+            .WithSummary("Everything that happened to the intent, transfers included; the districts it left still see it.");
         return app;
     }
 
-    public sealed record CreateIntentRequest(Guid? EnterpriseId, string? Industry, decimal? IntendedInvestment, string? District);
+    public sealed record CreateIntentRequest(
+        Guid? EnterpriseId, Guid? SourceEventId, string? Industry, decimal? IntendedInvestment, string? District, DateOnly? ReceivedOn);
 
-    public sealed record IntentResponse(
-        Guid Id, Guid EnterpriseId, string Industry, decimal IntendedInvestment, string District,
-        IntentStatus Status, Guid? ProjectId, DateTimeOffset CreatedAt, DateTimeOffset? ConvertedAt,
-        DateTimeOffset? ProjectOpenedAt)
-    {
-        [JsonIgnore]
-        public RecordScope Scope => new(District);
-    }
+    public sealed record IntentFilter(
+        IntentStatus? Status, string? District, string? Industry, Guid? EnterpriseId, int? Page, int? PageSize, string? Sort);
 
-    public sealed record ConversionAccepted(Guid IntentId, Guid ProjectId);
-
-    private const string SelectIntent =
-        """
-        SELECT id, enterprise_id, industry, intended_investment, district, status, project_id, created_at, converted_at,
-               project_opened_at
-        FROM cooperation_intents WHERE id = @id
+    private const string ListSql =
+        $"""
+        SELECT {IntentRow.Columns}, count(*) OVER () AS total
+        FROM {IntentRow.From}
+        WHERE (@OwnDistrict::text IS NULL OR i.district = @OwnDistrict OR @OwnDistrict = ANY (i.previous_districts))
+          AND (@Status::text IS NULL OR i.status = @Status)
+          AND (@District::text IS NULL OR i.district = @District)
+          AND (@Industry::text IS NULL OR i.industry = @Industry)
+          AND (@EnterpriseId::uuid IS NULL OR i.enterprise_id = @EnterpriseId)
+        ORDER BY
+          CASE WHEN @Sort = 'receivedOn' THEN i.received_on END,
+          CASE WHEN @Sort = '-receivedOn' THEN i.received_on END DESC,
+          CASE WHEN @Sort = 'intendedInvestment' THEN i.intended_investment END,
+          CASE WHEN @Sort = '-intendedInvestment' THEN i.intended_investment END DESC,
+          CASE WHEN @Sort = '-createdAt' THEN i.created_at END DESC,
+          i.created_at, i.id
+        LIMIT @Size OFFSET @Offset
         """;
 
-    internal static async Task<Results<Created<IntentResponse>, ValidationProblem, ProblemHttpResult>> CreateIntentAsync(
-        CreateIntentRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<CooperationIntent>, ValidationProblem, ProblemHttpResult>> CreateIntentAsync(
+        CreateIntentRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var today = clock.TodayInChina();
         var errors = new ValidationErrors()
             .RequireId("enterpriseId", request.EnterpriseId)
             .RequireText("industry", request.Industry, 50)
             .RequireAmount("intendedInvestment", request.IntendedInvestment)
             .RequireText("district", request.District, 50);
+        if (request.ReceivedOn > today)
+            errors.Add("receivedOn", "'receivedOn' cannot be in the future.");
         if (!errors.IsValid)
             return errors.ToProblem();
         var actor = Actor.From(user);
         if (!actor.CanChange(new RecordScope(request.District!.Trim())))
             return Problems.Forbidden("District staff record intents for their own district only.");
 
-        var intent = new IntentResponse(
-            Guid.CreateVersion7(), request.EnterpriseId!.Value, request.Industry!.Trim(), request.IntendedInvestment!.Value,
-            request.District.Trim(), IntentStatus.New, null, DateTimeOffset.UtcNow, null, null);
         await using var work = await database.BeginAsync(actor, cancellationToken);
-        var inserted = await work.ExecuteAsync(
+        var references = await work.QuerySingleOrDefaultAsync<References>(
             """
-            INSERT INTO cooperation_intents (id, enterprise_id, industry, intended_investment, district, status, created_at)
-            SELECT @Id, @EnterpriseId, @Industry, @IntendedInvestment, @District, @Status, @CreatedAt
-            WHERE EXISTS (SELECT 1 FROM enterprises WHERE id = @EnterpriseId)
+            SELECT (SELECT name FROM enterprises WHERE id = @EnterpriseId) AS enterprise_name,
+                   (@SourceEventId::uuid IS NULL OR EXISTS (SELECT 1 FROM promotion_events WHERE id = @SourceEventId)) AS event_exists
+            """,
+            new { request.EnterpriseId, request.SourceEventId });
+        if (references!.EnterpriseName is null)
+            errors.Add("enterpriseId", $"There is no enterprise with id {request.EnterpriseId}.");
+        if (!references.EventExists)
+            errors.Add("sourceEventId", $"There is no promotion event with id {request.SourceEventId}.");
+        if (!errors.IsValid)
+            return errors.ToProblem();
+
+        var district = request.District.Trim();
+        var intent = new CooperationIntent(
+            Guid.CreateVersion7(), request.EnterpriseId!.Value, references.EnterpriseName!, request.SourceEventId,
+            request.Industry!.Trim(), request.IntendedInvestment!.Value, district, district, [], IntentStatus.New, null,
+            request.ReceivedOn ?? today, null, null, null, null, null, clock.GetUtcNow(), null, null, 1);
+        await work.ExecuteAsync(
+            """
+            INSERT INTO cooperation_intents (id, enterprise_id, source_event_id, industry, intended_investment, district,
+                                             first_district, status, received_on, created_at, version)
+            VALUES (@Id, @EnterpriseId, @SourceEventId, @Industry, @IntendedInvestment, @District, @FirstDistrict, @Status,
+                    @ReceivedOn, @CreatedAt, @Version)
             """,
             new
             {
-                intent.Id, intent.EnterpriseId, intent.Industry, intent.IntendedInvestment, intent.District,
-                Status = intent.Status.ToString(), intent.CreatedAt,
+                intent.Id, intent.EnterpriseId, intent.SourceEventId, intent.Industry, intent.IntendedInvestment, intent.District,
+                intent.FirstDistrict, Status = intent.Status.ToString(), intent.ReceivedOn, intent.CreatedAt, intent.Version,
             });
-        if (inserted == 0)
-            return errors.Add("enterpriseId", $"There is no enterprise with id {request.EnterpriseId}.").ToProblem();
         await work.AuditAsync("CooperationIntent", intent.Id, "created", null, intent);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/intents/{intent.Id}", intent);
     }
 
-    internal static async Task<Results<Ok<IntentResponse>, ProblemHttpResult>> GetIntentAsync(
+    internal static async Task<Results<Ok<CooperationIntent>, ProblemHttpResult>> GetIntentAsync(
         Guid id, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var intent = await connection.QuerySingleOrDefaultAsync<IntentResponse>(SelectIntent, new { id });
-        return intent is null || !Actor.From(user).CanSee(intent.Scope)
+        var intent = await IntentStore.FindAsync(connection, id);
+        return intent is null || !intent.IsVisibleTo(Actor.From(user))
             ? Problems.NotFound("Cooperation intent", id)
             : TypedResults.Ok(intent);
     }
 
-    internal static async Task<Results<Accepted<ConversionAccepted>, ProblemHttpResult>> ConvertIntentAsync(
+    internal static async Task<Results<Ok<Page<CooperationIntent>>, ValidationProblem>> ListIntentsAsync(
+        [AsParameters] IntentFilter filter, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    {
+        var page = new PageQuery(filter.Page, filter.PageSize, filter.Sort);
+        var errors = page.Validate(new ValidationErrors(), "receivedOn", "intendedInvestment", "createdAt");
+        if (!errors.IsValid)
+            return errors.ToProblem();
+
+        var actor = Actor.From(user);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var intents = await connection.QueryPageAsync<IntentRow>(
+            ListSql,
+            new
+            {
+                OwnDistrict = actor.Role == Roles.District ? actor.District : null, Status = filter.Status?.ToString(),
+                filter.District, filter.Industry, filter.EnterpriseId, Sort = page.Sort ?? "createdAt", page.Size, page.Offset,
+            },
+            page);
+        return TypedResults.Ok(intents.Select(r => r.ToIntent()));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<AuditApi.AuditEntry>>, ProblemHttpResult>> GetHistoryAsync(
         Guid id, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
-        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var intent = await work.QuerySingleOrDefaultAsync<IntentResponse>(SelectIntent + " FOR UPDATE", new { id });
-        if (intent is null || !work.Actor.CanChange(intent.Scope))
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var intent = await IntentStore.FindAsync(connection, id);
+        if (intent is null || !intent.IsVisibleTo(Actor.From(user)))
             return Problems.NotFound("Cooperation intent", id);
-        if (!IntentTransitions.CanMove(intent.Status, IntentStatus.Converted))
-            return Problems.IllegalTransition("Cooperation intent", intent.Status.ToString(), "converted");
-
-        var enterprise = await work.QuerySingleOrDefaultAsync<(string Name, string? Uscc)>(
-            "SELECT name, uscc FROM enterprises WHERE id = @EnterpriseId", new { intent.EnterpriseId });
-        var projectId = Guid.CreateVersion7();
-        using var activity = LeadTelemetry.Source.StartActivity("convert cooperation intent");
-        activity?.SetTag("zhaoshang.intent.id", id).SetTag("zhaoshang.project.id", projectId).SetTag("zhaoshang.district", intent.District);
-        var converted = intent with { Status = IntentStatus.Converted, ProjectId = projectId, ConvertedAt = DateTimeOffset.UtcNow };
-        await work.ExecuteAsync(
-            "UPDATE cooperation_intents SET status = @Status, project_id = @ProjectId, converted_at = @ConvertedAt WHERE id = @Id",
-            new { Status = converted.Status.ToString(), converted.ProjectId, converted.ConvertedAt, converted.Id });
-        await work.AuditAsync("CooperationIntent", id, "converted",
-            new { intent.Status }, new { converted.Status, converted.ProjectId, converted.ConvertedAt });
-        await work.PublishAsync(new CooperationIntentConverted(
-            intent.Id, projectId, intent.EnterpriseId, enterprise.Name, enterprise.Uscc?.Trim(), intent.Industry,
-            intent.IntendedInvestment, intent.District, converted.ConvertedAt!.Value));
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/intents/{intent.Id}", new ConversionAccepted(intent.Id, projectId));
+        return TypedResults.Ok(await AuditApi.ReadTrailAsync(connection, id));
     }
+
+    private sealed record References(string? EnterpriseName, bool EventExists);
 }

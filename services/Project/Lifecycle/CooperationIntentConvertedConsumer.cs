@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
@@ -20,14 +21,16 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
         await work.ExecuteAsync(
             """
             INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_uscc, industry,
-                                  intended_investment, district, state, created_at, updated_at)
+                                  intended_investment, district, first_district, task_team, state, created_at, updated_at)
             VALUES (@ProjectId, @IntentId, @EnterpriseId, @EnterpriseName, @EnterpriseUscc, @Industry,
-                    @IntendedInvestment, @District, @State, @ConvertedAt, @ConvertedAt)
+                    @IntendedInvestment, @District, @FirstDistrict, @TaskTeam::jsonb, @State, @ConvertedAt, @ConvertedAt)
             """,
             new
             {
                 message.ProjectId, message.IntentId, message.EnterpriseId, message.EnterpriseName, message.EnterpriseUscc,
-                message.Industry, message.IntendedInvestment, message.District, State = nameof(ProjectState.Negotiating),
+                message.Industry, message.IntendedInvestment, message.District, message.FirstDistrict,
+                TaskTeam = message.TaskTeam is null ? null : JsonSerializer.Serialize(message.TaskTeam, JsonSerializerOptions.Web),
+                State = nameof(ProjectState.Negotiating),
                 message.ConvertedAt,
             });
         await Timeline.RecordAsync(work, message.ProjectId, null, ProjectState.Negotiating, "合作意向转化", message.ConvertedAt);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Security;
@@ -42,6 +43,12 @@ public static class AuditApi
         if (!errors.IsValid)
             return errors.ToProblem();
         await using var connection = await database.OpenAsync(cancellationToken);
+        return TypedResults.Ok(await ReadTrailAsync(connection, recordId!.Value));
+    }
+
+    /// <summary>A record's audit trail, oldest first; services also show it as the record's history.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> ReadTrailAsync(NpgsqlConnection connection, Guid recordId)
+    {
         var rows = await connection.QueryAsync<AuditRow>(
             """
             SELECT id, occurred_at, actor_subject, actor_role, actor_district, actor_park, record_type, record_id, action,
@@ -49,6 +56,6 @@ public static class AuditApi
             FROM audit_log WHERE record_id = @recordId ORDER BY id
             """,
             new { recordId });
-        return TypedResults.Ok<IReadOnlyList<AuditEntry>>(rows.Select(r => r.ToEntry()).ToList());
+        return rows.Select(r => r.ToEntry()).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Zhaoshang.Platform.Errors;
 /// Turns request-binding failures (malformed JSON, a wrong type, an oversized body) into ProblemDetails that
 /// name the offending field, instead of a bare status code.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -36,8 +37,15 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         });
     }
 
-    private static string? FieldOf(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
-            ? path[2..]
-            : null;
+    private static string? FieldOf(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal))
+            return path[2..];
+        var parameter = BindingFailure().Match(exception.Message);
+        return parameter.Success ? parameter.Groups["name"].Value : null;
+    }
+
+    /// <summary>How ASP.NET Core reports a query or route value that does not convert, e.g. an unknown enum name.</summary>
+    [GeneratedRegex(@"^Failed to bind parameter ""[^""]* (?<name>\w+)"" from")]
+    private static partial Regex BindingFailure();
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Zhaoshang.Platform.Auditing;
+using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Observability;
@@ -27,6 +28,7 @@ public static class ServiceDefaults
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddWorkCalendar(builder.Configuration);
         builder.Services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<SecuritySchemesTransformer>();

@@ -93,12 +93,13 @@ public class AccessMatrixTests(SystemFixture system)
                 break;
             case "POST lead /api/intents/{id}/convert":
                 var intentId = await bureau.CreateIntentAsync(await bureau.CreateEnterpriseAsync());
+                await bureau.QualifyAsync(intentId);
                 response = await journey.SendAsync(system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/convert");
                 assertNothingWritten = async () =>
                 {
-                    Assert.Equal("New", await system.ScalarAsync<string>(system.Lead,
+                    Assert.Equal("Qualified", await system.ScalarAsync<string>(system.Lead,
                         "SELECT status FROM cooperation_intents WHERE id = @intentId", new { intentId }));
-                    Assert.Equal(1, await AuditRowsAsync(system.Lead, intentId));
+                    Assert.Equal(3, await AuditRowsAsync(system.Lead, intentId));
                 };
                 break;
             case "POST project /api/projects/{id}/sign":
@@ -154,6 +155,7 @@ public class AccessMatrixTests(SystemFixture system)
             var bureau = new Journey(system);
             var enterpriseId = await bureau.CreateEnterpriseAsync();
             var intentId = await bureau.CreateIntentAsync(enterpriseId);
+            await bureau.QualifyAsync(intentId);
             var projectId = await bureau.ConvertAsync(intentId);
             await bureau.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
             await bureau.SignAsync(projectId);

@@ -22,6 +22,7 @@ public class AuditTests(SystemFixture system)
         var intentId = await staff.CreateIntentAsync(enterpriseId);
         await AssertAuditedAsync(system.Lead, intentId, "created", staff.TraceId);
 
+        await staff.QualifyAsync(intentId);
         var converting = new Journey(system, DistrictToken);
         var projectId = await converting.ConvertAsync(intentId);
         var converted = await AssertAuditedAsync(system.Lead, intentId, "converted", converting.TraceId);

@@ -14,7 +14,7 @@ public class DeliveryTests(SystemFixture system)
         var messageId = Guid.NewGuid();
         var conversion = new CooperationIntentConverted(
             Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "隆基绿能（曲靖）", TestData.NewUscc(), "光伏", 3_500_000_000m,
-            "曲靖经开区", DateTimeOffset.UtcNow);
+            "曲靖经开区", "曲靖经开区", new IntentTaskTeam("张明", ["李华", "王芳"], "曲靖市投资促进局"), DateTimeOffset.UtcNow);
         await system.Broker.PublishAsync(messageId, conversion);
         await system.Broker.PublishAsync(messageId, conversion);
 

@@ -31,7 +31,7 @@ public class ErrorQueueTests(SystemFixture system)
     {
         var messageId = Guid.NewGuid();
         var conversion = new CooperationIntentConverted(
-            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "无效转化", null, "光伏", -1m, "", DateTimeOffset.UtcNow);
+            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "无效转化", null, "光伏", -1m, "", "", null, DateTimeOffset.UtcNow);
         await system.Broker.PublishAsync(messageId, conversion);
 
         var faulted = await Eventually.AssertAsync(

@@ -85,6 +85,7 @@ public class BadInputTests(SystemFixture system)
     {
         var enterpriseId = await _staff.CreateEnterpriseAsync();
         var intentId = await _staff.CreateIntentAsync(enterpriseId);
+        await _staff.QualifyAsync(intentId);
         var projectId = await _staff.ConvertAsync(intentId);
         var problem = await ExpectProblemAsync(HttpStatusCode.Conflict, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/convert");
         Assert.Equal("Converted", problem.GetProperty("currentState").GetString());

@@ -13,6 +13,7 @@ public class SliceTests(SystemFixture system)
         var journey = new Journey(system);
         var enterpriseId = await journey.CreateEnterpriseAsync("宁德时代新能源（安宁）");
         var intentId = await journey.CreateIntentAsync(enterpriseId, 1_200_000_000.00m);
+        await journey.QualifyAsync(intentId);
         var projectId = await journey.ConvertAsync(intentId);
 
         var intent = await journey.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents/{intentId}");

@@ -53,15 +53,27 @@ internal sealed class Journey(SystemFixture system, string? token)
             enterpriseId, industry = "绿色铝", intendedInvestment, district = District,
         })).GetProperty("id").GetGuid();
 
+    /// <summary>The first contact (New → Following), then the assessment (Following → Qualified).</summary>
+    public async Task QualifyAsync(Guid intentId)
+    {
+        await ExpectAsync(HttpStatusCode.Created, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/follow-ups", new
+        {
+            kind = "VisitOut", occurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), summary = "赴企业总部对接投资意向",
+            nextStep = "组织园区实地考察", nextStepOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8).AddDays(7)),
+        });
+        await ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/qualify", new { reason = "符合园区产业定位" });
+    }
+
     public async Task<Guid> ConvertAsync(Guid intentId) =>
         (await ExpectAsync(HttpStatusCode.Accepted, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/convert"))
         .GetProperty("projectId").GetGuid();
 
-    /// <summary>Enterprise, intent and conversion: returns the id of the project the conversion will create.</summary>
+    /// <summary>Enterprise, intent, qualification and conversion: returns the id of the project the conversion will create.</summary>
     public async Task<Guid> StartProjectAsync()
     {
         var enterpriseId = await CreateEnterpriseAsync();
         var intentId = await CreateIntentAsync(enterpriseId);
+        await QualifyAsync(intentId);
         return await ConvertAsync(intentId);
     }
 
