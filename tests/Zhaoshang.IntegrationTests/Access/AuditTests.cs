@@ -26,7 +26,7 @@ public class AuditTests(SystemFixture system)
         var converting = new Journey(system, DistrictToken);
         var projectId = await converting.ConvertAsync(intentId);
         var converted = await AssertAuditedAsync(system.Lead, intentId, "converted", converting.TraceId);
-        Assert.Equal("New", converted.GetProperty("before").GetProperty("status").GetString());
+        Assert.Equal("Qualified", converted.GetProperty("before").GetProperty("status").GetString());
         Assert.Equal("Converted", converted.GetProperty("after").GetProperty("status").GetString());
 
         // The project service created the project from the conversion message: audited as the district user.
