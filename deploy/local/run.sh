@@ -44,6 +44,14 @@ for svc in Lead Project Approval Funding; do
   done
 done
 
+# Demo data from the seed articles (Kunming, Qujing, Dali); skipped when it is already there.
+echo "[run] loading demo data"
+if ! dotnet "$root/tools/Zhaoshang.DemoData/bin/Release/net10.0/Zhaoshang.DemoData.dll" \
+    --data "$root/deploy/local/demo-data.json" --token "$("$root/deploy/local/token.sh" bureau)" \
+    --lead http://127.0.0.1:5101 --project http://127.0.0.1:5102; then
+  echo "[run] demo data could not be loaded (the services keep running)" >&2
+fi
+
 cat <<MSG
 [run] all four services are healthy:
   lead      http://127.0.0.1:5101   (API docs: http://127.0.0.1:5101/swagger)
