@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Zhaoshang.IntegrationTests.Infrastructure;
 
@@ -14,136 +13,170 @@ public class AccessMatrixTests(SystemFixture system)
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static Shared? _shared;
 
-    /// <summary>A signed project in 安宁市 / 安宁工业园区 that the read endpoints are asked about.</summary>
-    private sealed record Shared(Guid EnterpriseId, Guid IntentId, Guid ProjectId);
+    /// <summary>A signed project in 安宁市 / 安宁工业园区 (and its intent and enterprise) that reads ask about.</summary>
+    private sealed record Shared(Guid EnterpriseId, Guid IntentId, Guid ProjectId, Guid EventId);
+
+    /// <summary>One request, and how to check that it changed nothing when it was refused.</summary>
+    private sealed record Call(ServiceProcess Service, HttpMethod Method, string Path, object? Body = null, Func<Task>? NothingWritten = null);
+
+    private delegate Task<Call> Prepare(AccessMatrixTests test, Shared shared, string caller);
+
+    private static readonly Dictionary<string, int> ReadAll = Callers.Expect(200);
+    private static readonly Dictionary<string, int> ReadIntent = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 404), ("auditor", 200));
+    private static readonly Dictionary<string, int> ListIntents = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 200), ("auditor", 200));
+    private static readonly Dictionary<string, int> ReadAudit = Callers.Expect(403, ("bureau", 200), ("auditor", 200));
+    private static readonly Dictionary<string, int> ChangeUnscoped = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 200));
+    private static readonly Dictionary<string, int> ChangeIntent = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 404));
+
+    private static readonly Dictionary<string, (Dictionary<string, int> Expected, Prepare Prepare)> Endpoints = new()
+    {
+        ["GET lead /api/enterprises/{id}"] = (ReadAll, (t, s, _) => Get(t.Fixture.Lead, $"/api/enterprises/{s.EnterpriseId}")),
+        ["GET lead /api/enterprises"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, "/api/enterprises?priority=A")),
+        ["GET lead /api/industry-chains/{chain}"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, $"/api/industry-chains/{Uri.EscapeDataString("绿色铝")}")),
+        ["GET lead /api/events"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, "/api/events?year=2026")),
+        ["GET lead /api/events/{id}"] = (ReadAll, (t, s, _) => Get(t.Fixture.Lead, $"/api/events/{s.EventId}")),
+        ["GET lead /api/events/quarters-without-major-event"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, "/api/events/quarters-without-major-event?year=2026")),
+        ["GET lead /api/intents/{id}"] = (ReadIntent, (t, s, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}")),
+        ["GET lead /api/intents/{id}/history"] = (ReadIntent, (t, s, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/history")),
+        ["GET lead /api/intents/{id}/follow-ups"] = (ReadIntent, (t, s, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/follow-ups")),
+        ["GET lead /api/intents"] = (ListIntents, (t, _, _) => Get(t.Fixture.Lead, "/api/intents?status=Converted")),
+        ["GET lead /api/intents/overdue"] = (ListIntents, (t, _, _) => Get(t.Fixture.Lead, "/api/intents/overdue")),
+        ["GET project /api/projects/{id}"] = (Callers.Expect(200, ("other-district", 404), ("other-park", 404)),
+            (t, s, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}")),
+        ["GET approval /api/projects/{id}/approval-case"] = (Callers.Expect(200, ("other-district", 404), ("other-park", 404), ("finance", 403)),
+            (t, s, _) => Get(t.Fixture.Approval, $"/api/projects/{s.ProjectId}/approval-case")),
+        ["GET funding /api/projects/{id}/ledger"] = (Callers.Expect(200, ("other-district", 404), ("other-park", 404)),
+            (t, s, _) => Get(t.Fixture.Funding, $"/api/projects/{s.ProjectId}/ledger")),
+        ["GET lead /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Lead, $"/api/audit?recordId={s.IntentId}")),
+        ["GET project /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Project, $"/api/audit?recordId={s.ProjectId}")),
+        ["GET approval /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Approval, $"/api/audit?recordId={s.ProjectId}")),
+        ["GET funding /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Funding, $"/api/audit?recordId={s.ProjectId}")),
+        ["POST lead /api/enterprises"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, caller) =>
+        {
+            var uscc = TestData.NewUscc();
+            return Task.FromResult(new Call(t.Fixture.Lead, HttpMethod.Post, "/api/enterprises",
+                new { name = $"权限测试企业 {caller}", uscc, hqRegion = "京津冀", industryChain = "生物医药", chainRole = "Supplier" },
+                () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM enterprises WHERE uscc = @uscc", new { uscc })));
+        }),
+        ["PUT lead /api/enterprises/{id}"] = (ChangeUnscoped, async (t, _, _) =>
+        {
+            var uscc = TestData.NewUscc();
+            var id = (await t.Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, t.Fixture.Lead, HttpMethod.Post, "/api/enterprises",
+                new { name = "待修改企业", uscc, hqRegion = "成渝", industryChain = "电子信息", chainRole = "Supplier" })).GetProperty("id").GetGuid();
+            return new Call(t.Fixture.Lead, HttpMethod.Put, $"/api/enterprises/{id}",
+                new { name = "已修改企业", uscc, hqRegion = "成渝", industryChain = "电子信息", chainRole = "ChainLeader", version = 1 },
+                () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT version FROM enterprises WHERE id = @id", new { id }));
+        }),
+        ["POST lead /api/events"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, _) =>
+        {
+            var title = $"权限测试推介会 {Guid.NewGuid():N}";
+            return Task.FromResult(new Call(t.Fixture.Lead, HttpMethod.Post, "/api/events",
+                new { title, type = "Conference", region = "京津冀", startsOn = "2026-09-01", leader = "市领导", major = false },
+                () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM promotion_events WHERE title = @title", new { title })));
+        }),
+        ["POST lead /api/intents"] = (Callers.Expect(403, ("bureau", 201), ("district", 201)), async (t, _, _) =>
+        {
+            var enterpriseId = await t.Bureau.CreateEnterpriseAsync();
+            return new Call(t.Fixture.Lead, HttpMethod.Post, "/api/intents",
+                new { enterpriseId, industry = "绿色铝", intendedInvestment = 500_000_000m, district = Journey.District },
+                () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM cooperation_intents WHERE enterprise_id = @enterpriseId", new { enterpriseId }));
+        }),
+        ["PUT lead /api/intents/{id}/task-team"] = (ChangeIntent, async (t, _, _) =>
+        {
+            var id = await t.NewIntentAsync(qualified: false);
+            return new Call(t.Fixture.Lead, HttpMethod.Put, $"/api/intents/{id}/task-team",
+                new { leadOfficial = "副市长", members = new[] { "投促局局长" }, department = "投资促进局" },
+                () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND task_team IS NOT NULL", new { id }));
+        }),
+        ["POST lead /api/intents/{id}/follow-ups"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 404)), async (t, _, _) =>
+        {
+            var id = await t.NewIntentAsync(qualified: false);
+            return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/follow-ups",
+                new { kind = "Call", occurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), summary = "电话沟通" },
+                () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM intent_follow_ups WHERE intent_id = @id", new { id }));
+        }),
+        ["POST lead /api/intents/{id}/qualify"] = (ChangeIntent, async (t, _, _) =>
+        {
+            var id = await t.NewIntentAsync(qualified: false, followed: true);
+            return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/qualify", new { reason = "研判通过" },
+                () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND status = 'Following'", new { id }));
+        }),
+        ["POST lead /api/intents/{id}/drop"] = (ChangeIntent, async (t, _, _) =>
+        {
+            var id = await t.NewIntentAsync(qualified: false);
+            return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/drop", new { reason = "企业放弃投资" },
+                () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND status = 'New'", new { id }));
+        }),
+        ["POST lead /api/intents/{id}/transfer"] = (ChangeIntent, async (t, _, _) =>
+        {
+            var id = await t.NewIntentAsync(qualified: false);
+            return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/transfer", new { toDistrict = "官渡区", reason = "用地不足" },
+                () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND district = @District",
+                    new { id, Journey.District }));
+        }),
+        ["POST lead /api/intents/{id}/convert"] = (Callers.Expect(403, ("bureau", 202), ("district", 202), ("other-district", 404)), async (t, _, _) =>
+        {
+            var id = await t.NewIntentAsync(qualified: true);
+            return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/convert", null,
+                () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND status = 'Qualified'", new { id }));
+        }),
+        ["POST project /api/projects/{id}/sign"] = (ChangeIntent, async (t, _, _) =>
+        {
+            var id = await t.Bureau.StartProjectAsync();
+            await t.Bureau.WaitForProjectAsync(id, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
+            return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{id}/sign",
+                new { agreementNo = "KM-ACCESS", signedOn = "2026-11-20", contractedInvestment = 800_000_000m, park = Journey.Park },
+                () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT count(*) FROM projects WHERE id = @id AND state = 'Negotiating' AND version = 1", new { id }));
+        }),
+        ["POST approval /api/integrations/tzxm/decisions"] = (Callers.Expect(401), (t, s, _) =>
+        {
+            var decisionId = $"ACCESS-{Guid.NewGuid():N}";
+            return Task.FromResult(new Call(t.Fixture.Approval, HttpMethod.Post, "/api/integrations/tzxm/decisions",
+                new { decisionId, projectId = s.ProjectId, itemCode = "filing", outcome = "Granted", decidedAt = DateTimeOffset.UtcNow },
+                () => t.AssertCountAsync(t.Fixture.Approval, 0, "SELECT count(*) FROM external_decisions WHERE decision_id = @decisionId", new { decisionId })));
+        }),
+    };
 
     public static IEnumerable<object[]> Cases() =>
         from endpoint in Endpoints
-        from caller in endpoint.Value
+        from caller in endpoint.Value.Expected
         select new object[] { endpoint.Key, caller.Key, caller.Value };
 
-    private static readonly Dictionary<string, Dictionary<string, int>> Endpoints = new()
-    {
-        ["GET lead /api/enterprises/{id}"] = Callers.Expect(200),
-        ["GET lead /api/intents/{id}"] = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 404), ("auditor", 200)),
-        ["GET project /api/projects/{id}"] = Callers.Expect(200, ("other-district", 404), ("other-park", 404)),
-        ["GET approval /api/projects/{id}/approval-case"] = Callers.Expect(200, ("other-district", 404), ("other-park", 404), ("finance", 403)),
-        ["GET funding /api/projects/{id}/ledger"] = Callers.Expect(200, ("other-district", 404), ("other-park", 404)),
-        ["GET lead /api/audit"] = Callers.Expect(403, ("bureau", 200), ("auditor", 200)),
-        ["GET project /api/audit"] = Callers.Expect(403, ("bureau", 200), ("auditor", 200)),
-        ["GET approval /api/audit"] = Callers.Expect(403, ("bureau", 200), ("auditor", 200)),
-        ["GET funding /api/audit"] = Callers.Expect(403, ("bureau", 200), ("auditor", 200)),
-        ["POST lead /api/enterprises"] = Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)),
-        ["POST lead /api/intents"] = Callers.Expect(403, ("bureau", 201), ("district", 201)),
-        ["POST lead /api/intents/{id}/convert"] = Callers.Expect(403, ("bureau", 202), ("district", 202), ("other-district", 404)),
-        ["POST project /api/projects/{id}/sign"] = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 404)),
-        ["POST approval /api/integrations/tzxm/decisions"] = Callers.Expect(401),
-    };
+    private SystemFixture Fixture => system;
+
+    private Journey Bureau { get; } = new(system);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Each_caller_gets_what_its_role_and_scope_allow(string endpoint, string caller, int expected)
     {
-        var shared = await SharedAsync();
-        var journey = new Journey(system, Callers.Tokens[caller]);
-        var bureau = new Journey(system);
-        HttpResponseMessage response;
-        Func<Task> assertNothingWritten = () => Task.CompletedTask;
-        switch (endpoint)
-        {
-            case "GET lead /api/enterprises/{id}":
-                response = await journey.SendAsync(system.Lead, HttpMethod.Get, $"/api/enterprises/{shared.EnterpriseId}");
-                break;
-            case "GET lead /api/intents/{id}":
-                response = await journey.SendAsync(system.Lead, HttpMethod.Get, $"/api/intents/{shared.IntentId}");
-                break;
-            case "GET project /api/projects/{id}":
-                response = await journey.SendAsync(system.Project, HttpMethod.Get, $"/api/projects/{shared.ProjectId}");
-                break;
-            case "GET approval /api/projects/{id}/approval-case":
-                response = await journey.SendAsync(system.Approval, HttpMethod.Get, $"/api/projects/{shared.ProjectId}/approval-case");
-                break;
-            case "GET funding /api/projects/{id}/ledger":
-                response = await journey.SendAsync(system.Funding, HttpMethod.Get, $"/api/projects/{shared.ProjectId}/ledger");
-                break;
-            case var audit when audit.EndsWith(" /api/audit", StringComparison.Ordinal):
-                var service = audit.Split(' ')[1] switch
-                {
-                    "lead" => system.Lead, "project" => system.Project, "approval" => system.Approval, _ => system.Funding,
-                };
-                response = await journey.SendAsync(service, HttpMethod.Get, $"/api/audit?recordId={shared.ProjectId}");
-                break;
-            case "POST lead /api/enterprises":
-                var uscc = TestData.NewUscc();
-                response = await journey.SendAsync(system.Lead, HttpMethod.Post, "/api/enterprises", new
-                {
-                    name = $"权限测试企业 {caller}", uscc, hqRegion = "京津冀", industryChain = "生物医药", chainRole = "Supplier",
-                });
-                assertNothingWritten = async () => Assert.Equal(0, await system.ScalarAsync<int>(system.Lead,
-                    "SELECT count(*) FROM enterprises WHERE uscc = @uscc", new { uscc }));
-                break;
-            case "POST lead /api/intents":
-                var enterpriseId = await bureau.CreateEnterpriseAsync();
-                response = await journey.SendAsync(system.Lead, HttpMethod.Post, "/api/intents", new
-                {
-                    enterpriseId, industry = "绿色铝", intendedInvestment = 500_000_000m, district = Journey.District,
-                });
-                assertNothingWritten = async () => Assert.Equal(0, await system.ScalarAsync<int>(system.Lead,
-                    "SELECT count(*) FROM cooperation_intents WHERE enterprise_id = @enterpriseId", new { enterpriseId }));
-                break;
-            case "POST lead /api/intents/{id}/convert":
-                var intentId = await bureau.CreateIntentAsync(await bureau.CreateEnterpriseAsync());
-                await bureau.QualifyAsync(intentId);
-                response = await journey.SendAsync(system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/convert");
-                assertNothingWritten = async () =>
-                {
-                    Assert.Equal("Qualified", await system.ScalarAsync<string>(system.Lead,
-                        "SELECT status FROM cooperation_intents WHERE id = @intentId", new { intentId }));
-                    Assert.Equal(3, await AuditRowsAsync(system.Lead, intentId));
-                };
-                break;
-            case "POST project /api/projects/{id}/sign":
-                var projectId = await bureau.StartProjectAsync();
-                await bureau.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
-                response = await journey.SendAsync(system.Project, HttpMethod.Post, $"/api/projects/{projectId}/sign", new
-                {
-                    agreementNo = "KM-ACCESS", signedOn = "2026-11-20", contractedInvestment = 800_000_000m, park = Journey.Park,
-                });
-                assertNothingWritten = async () =>
-                {
-                    Assert.Equal("Negotiating", await system.ScalarAsync<string>(system.Project,
-                        "SELECT state FROM projects WHERE id = @projectId", new { projectId }));
-                    Assert.Equal(1, await AuditRowsAsync(system.Project, projectId));
-                };
-                break;
-            case "POST approval /api/integrations/tzxm/decisions":
-                var decisionId = $"ACCESS-{Guid.NewGuid():N}";
-                response = await journey.SendAsync(system.Approval, HttpMethod.Post, "/api/integrations/tzxm/decisions", new
-                {
-                    decisionId, projectId = shared.ProjectId, itemCode = "filing", outcome = "Granted", decidedAt = DateTimeOffset.UtcNow,
-                });
-                assertNothingWritten = async () => Assert.Equal(0, await system.ScalarAsync<int>(system.Approval,
-                    "SELECT count(*) FROM external_decisions WHERE decision_id = @decisionId", new { decisionId }));
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True((int)response.StatusCode == expected, $"{caller} → {endpoint}: expected {expected}, got {(int)response.StatusCode} {body}");
-            if (expected >= 400)
-            {
-                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                Assert.Equal(expected, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
-                await assertNothingWritten();
-            }
-        }
+        var call = await Endpoints[endpoint].Prepare(this, await SharedAsync(), caller);
+        using var response = await new Journey(system, Callers.Tokens[caller]).SendAsync(call.Service, call.Method, call.Path, call.Body);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expected, $"{caller} → {endpoint}: expected {expected}, got {(int)response.StatusCode} {body}");
+        if (expected < 400)
+            return;
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expected, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+        if (call.NothingWritten is not null)
+            await call.NothingWritten();
     }
 
-    private Task<int> AuditRowsAsync(ServiceProcess service, Guid recordId) =>
-        system.ScalarAsync<int>(service, "SELECT count(*) FROM audit_log WHERE record_id = @recordId", new { recordId });
+    private static Task<Call> Get(ServiceProcess service, string path) => Task.FromResult(new Call(service, HttpMethod.Get, path));
+
+    private async Task AssertCountAsync(ServiceProcess service, int expected, string sql, object parameters) =>
+        Assert.Equal(expected, await system.ScalarAsync<int>(service, sql, parameters));
+
+    private async Task<Guid> NewIntentAsync(bool qualified, bool followed = false)
+    {
+        var id = await Bureau.CreateIntentAsync(await Bureau.CreateEnterpriseAsync());
+        if (qualified)
+            await Bureau.QualifyAsync(id);
+        else if (followed)
+            await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, system.Lead, HttpMethod.Post, $"/api/intents/{id}/follow-ups",
+                new { kind = "Video", occurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), summary = "视频对接" });
+        return id;
+    }
 
     private async Task<Shared> SharedAsync()
     {
@@ -152,17 +185,19 @@ public class AccessMatrixTests(SystemFixture system)
         {
             if (_shared is not null)
                 return _shared;
-            var bureau = new Journey(system);
-            var enterpriseId = await bureau.CreateEnterpriseAsync();
-            var intentId = await bureau.CreateIntentAsync(enterpriseId);
-            await bureau.QualifyAsync(intentId);
-            var projectId = await bureau.ConvertAsync(intentId);
-            await bureau.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
-            await bureau.SignAsync(projectId);
-            await bureau.WaitForProjectAsync(projectId,
+            var eventId = (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, system.Lead, HttpMethod.Post, "/api/events",
+                new { title = "权限矩阵推介会", type = "Forum", region = "粤港澳大湾区", startsOn = "2026-06-01", leader = "市领导", major = true }))
+                .GetProperty("id").GetGuid();
+            var enterpriseId = await Bureau.CreateEnterpriseAsync();
+            var intentId = await Bureau.CreateIntentAsync(enterpriseId);
+            await Bureau.QualifyAsync(intentId);
+            var projectId = await Bureau.ConvertAsync(intentId);
+            await Bureau.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
+            await Bureau.SignAsync(projectId);
+            await Bureau.WaitForProjectAsync(projectId,
                 p => p.GetProperty("approval").ValueKind == JsonValueKind.Object && p.GetProperty("funding").ValueKind == JsonValueKind.Object,
                 "approval case and ledger are open");
-            return _shared = new Shared(enterpriseId, intentId, projectId);
+            return _shared = new Shared(enterpriseId, intentId, projectId, eventId);
         }
         finally
         {
