@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Approval.Cases;
+using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Approval;
@@ -13,7 +14,17 @@ public static class ApprovalTelemetry
 
 internal static class ApprovalServices
 {
-    public static void AddApplicationServices(this WebApplicationBuilder builder) =>
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
         builder.Services.AddZhaoshangMessaging(builder.Configuration, "approval", x =>
-            x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>());
+        {
+            x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>();
+            x.AddConsumer<ProjectLandAcquiredConsumer, ProjectLandAcquiredConsumerDefinition>();
+            x.AddConsumer<ApprovalDecisionReportedConsumer, ApprovalDecisionReportedConsumerDefinition>();
+        });
+        var configured = builder.Configuration.GetSection("ApprovalCatalogue:Items").Get<CatalogueItem[]>();
+        builder.Services.AddSingleton(configured is { Length: > 0 } ? new ApprovalCatalogue(configured) : ApprovalCatalogue.Default);
+        builder.Services.Configure<ApprovalScanOptions>(builder.Configuration.GetSection("ApprovalScan"));
+        builder.Services.AddHostedService<ApprovalScanner>();
+    }
 }

@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapApprovalCasesApi();
+app.MapApprovalItemsApi();
 app.MapDecisionsApi();
 
 await app.RunServiceAsync();

@@ -1,6 +1,8 @@
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
+using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.Parks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("project", ProjectTelemetry.SourceName);
@@ -9,5 +11,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
+app.MapStaffTransitionsApi();
+app.MapParksApi();
+app.MapKpisApi();
 
 await app.RunServiceAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
 
 namespace Zhaoshang.Project;
@@ -13,11 +14,17 @@ public static class ProjectTelemetry
 
 internal static class ProjectServices
 {
-    public static void AddApplicationServices(this WebApplicationBuilder builder) =>
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
         builder.Services.AddZhaoshangMessaging(builder.Configuration, "project", x =>
         {
             x.AddConsumer<CooperationIntentConvertedConsumer, CooperationIntentConvertedConsumerDefinition>();
             x.AddConsumer<ApprovalCaseOpenedConsumer, ApprovalCaseOpenedConsumerDefinition>();
             x.AddConsumer<FundingLedgerOpenedConsumer, FundingLedgerOpenedConsumerDefinition>();
+            x.AddConsumer<PreLandApprovalsCompletedConsumer, PreLandApprovalsCompletedConsumerDefinition>();
+            x.AddConsumer<ConstructionPermitIssuedConsumer, ConstructionPermitIssuedConsumerDefinition>();
+            x.AddConsumer<ApprovalItemReturnedConsumer, ApprovalItemReturnedConsumerDefinition>();
         });
+        builder.Services.Configure<KpiOptions>(builder.Configuration.GetSection("Kpis"));
+    }
 }

@@ -6,3 +6,32 @@ public sealed record ApprovalCaseOpened(
     Guid CaseId,
     int ItemCount,
     DateTimeOffset OpenedAt);
+
+/// <summary>Every item before land is granted (用地前审批完成); the project can start the day it gets land.</summary>
+public sealed record PreLandApprovalsCompleted(Guid ProjectId, Guid CaseId, DateTimeOffset CompletedAt);
+
+/// <summary>The land-dependent certificates were issued together (四证齐发); construction may start on IssuedOn.</summary>
+public sealed record ConstructionPermitIssued(Guid ProjectId, Guid CaseId, DateOnly IssuedOn, DateTimeOffset OccurredAt);
+
+/// <summary>An item was returned (退件) to the applicant; the project stalls until staff resume it.</summary>
+public sealed record ApprovalItemReturned(
+    Guid ProjectId, Guid CaseId, string ItemCode, string ItemName, string Reason, DateTimeOffset OccurredAt);
+
+/// <summary>An item passed its statutory limit without a decision; published once per item.</summary>
+public sealed record ApprovalItemOverdue(
+    Guid ProjectId, Guid CaseId, string ItemCode, string ItemName, DateOnly DueOn, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Outbound to the approval systems: an item opened for review. Carries the national 项目代码 once filing produced one.
+/// </summary>
+public sealed record ApprovalSubmissionRequested(
+    Guid ProjectId, Guid CaseId, string ItemCode, string ItemName, string? NationalProjectCode, DateOnly DueOn,
+    DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Inbound from an approval system over RabbitMQ: its decision on one item. Idempotent on (System, DecisionId).
+/// Outcome: Granted, Rejected or Returned.
+/// </summary>
+public sealed record ApprovalDecisionReported(
+    string System, string DecisionId, Guid ProjectId, string ItemCode, string Outcome, DateTimeOffset DecidedAt,
+    string? ProjectCode, string? Remarks);

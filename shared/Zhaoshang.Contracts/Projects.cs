@@ -12,4 +12,32 @@ public sealed record ProjectSigned(
     string Industry,
     string District,
     string Park,
+    ProjectApprovalProfile ApprovalProfile,
+    IntentTaskTeam? TaskTeam,
+    DateTimeOffset OccurredAt);
+
+/// <summary>
+/// What the approval case needs: Filing (备案) or Verification (核准); EIA as Report (报告书), Form (报告表) or Exempt;
+/// whether an energy review (节能审查) applies.
+/// </summary>
+public sealed record ProjectApprovalProfile(string Filing, string Eia, bool EnergyReview);
+
+/// <summary>A project got its land (已拿地): the approval service issues the land-dependent certificates together (四证齐发).</summary>
+public sealed record ProjectLandAcquired(
+    Guid ProjectId,
+    string ParcelId,
+    decimal AreaMu,
+    DateOnly ContractDate,
+    DateTimeOffset OccurredAt);
+
+/// <summary>Any lifecycle transition of a project, for services that follow its milestones (e.g. incentives).</summary>
+public sealed record ProjectStateChanged(
+    Guid ProjectId,
+    string From,
+    string To,
+    string? Reason,
+    string District,
+    string? Park,
+    string Industry,
+    DateOnly OccurredOn,
     DateTimeOffset OccurredAt);

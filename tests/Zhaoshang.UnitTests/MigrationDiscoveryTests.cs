@@ -10,7 +10,7 @@ public class MigrationDiscoveryTests
         var platform = MigrationRunner.Discover(typeof(MigrationRunner).Assembly);
         Assert.Equal(["0001_outbox_inbox", "0002_audit_actor_webhook_nonces"], platform.Select(m => m.Name));
 
-        var lead = MigrationRunner.Discover(typeof(Zhaoshang.Lead.Enterprises.Uscc).Assembly);
+        var lead = MigrationRunner.Discover(typeof(Zhaoshang.Lead.LeadTelemetry).Assembly);
         Assert.Equal([1, 2], lead.Select(m => m.Version));
         Assert.Contains("CREATE TABLE enterprises", lead[0].Sql);
     }

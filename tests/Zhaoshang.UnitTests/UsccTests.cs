@@ -1,4 +1,4 @@
-using Zhaoshang.Lead.Enterprises;
+using Zhaoshang.Platform.Identifiers;
 
 namespace Zhaoshang.UnitTests;
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhaoshang.Platform.Auditing;
+using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Security;
@@ -9,40 +11,82 @@ namespace Zhaoshang.Approval.Cases;
 
 public static class ApprovalCasesApi
 {
+    public static readonly string[] Readers = [Roles.Bureau, Roles.District, Roles.Park, Roles.Auditor];
+
     public static IEndpointRouteBuilder MapApprovalCasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/projects/{projectId:guid}/approval-case", GetApprovalCaseAsync)
-            .WithTags("Approval cases (审批)").WithName("GetApprovalCase")
-            .AllowRoles(Roles.Bureau, Roles.District, Roles.Park, Roles.Auditor);
+        var api = app.MapGroup("/api").WithTags("Approval cases (审批)");
+        api.MapGet("/projects/{projectId:guid}/approval-case", GetApprovalCaseAsync).WithName("GetApprovalCase").AllowRoles(Readers);
+        api.MapGet("/projects/{projectId:guid}/approval-case/items/{code}/history", GetItemHistoryAsync)
+            .WithName("GetApprovalItemHistory").AllowRoles(Readers)
+            .WithSummary("Every step of one item: opened, accepted with deficiency, suspended, resumed, decided, issued.");
+        api.MapGet("/approval-items/overdue", ListOverdueItemsAsync).WithName("ListOverdueApprovalItems").AllowRoles(Readers)
+            .WithSummary("Items past their (green-channel) limit without a decision; asOf (a date) looks at another day.");
         return app;
     }
 
-    public sealed record ApprovalItemView(
-        string Code, string Name, ApprovalStage Stage, int StatutoryWorkingDays, bool LandDependent,
-        ApprovalItemStatus Status, DateTimeOffset OpenedAt);
+    public sealed record ApprovalCaseView(ApprovalCase Case, IReadOnlyList<ApprovalItem> Items);
 
-    public sealed record ApprovalCaseView(
-        Guid CaseId, Guid ProjectId, decimal ContractedInvestment, DateTimeOffset OpenedAt, IReadOnlyList<ApprovalItemView> Items);
-
-    private sealed record CaseRow(Guid Id, Guid ProjectId, decimal ContractedInvestment, string District, string Park, DateTimeOffset OpenedAt);
+    public sealed record OverdueItem(Guid ProjectId, string District, string Park, ApprovalItem Item, int WorkingDaysLate);
 
     internal static async Task<Results<Ok<ApprovalCaseView>, ProblemHttpResult>> GetApprovalCaseAsync(
         Guid projectId, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var approvalCase = await connection.QuerySingleOrDefaultAsync<CaseRow>(
-            "SELECT id, project_id, contracted_investment, district, park, opened_at FROM approval_cases WHERE project_id = @projectId",
-            new { projectId });
-        if (approvalCase is null || !Actor.From(user).CanSee(new RecordScope(approvalCase.District, approvalCase.Park)))
+        var approvalCase = await connection.QuerySingleOrDefaultAsync<ApprovalCase>(
+            $"SELECT {ApprovalCase.Columns} FROM approval_cases WHERE project_id = @projectId", new { projectId });
+        if (approvalCase is null || !Actor.From(user).CanSee(approvalCase.Scope))
             return Problems.NotFound("Approval case of project", projectId);
-
-        var items = await connection.QueryAsync<ApprovalItemView>(
-            """
-            SELECT code, name, stage, statutory_working_days, land_dependent, status, opened_at
-            FROM approval_items WHERE case_id = @Id ORDER BY land_dependent, stage, code
-            """,
+        var items = await connection.QueryAsync<ApprovalItem>(
+            $"SELECT {ApprovalItem.Columns} FROM approval_items WHERE case_id = @Id ORDER BY land_dependent, stage, code",
             new { approvalCase.Id });
-        return TypedResults.Ok(new ApprovalCaseView(
-            approvalCase.Id, approvalCase.ProjectId, approvalCase.ContractedInvestment, approvalCase.OpenedAt, items.AsList()));
+        return TypedResults.Ok(new ApprovalCaseView(approvalCase, items.AsList()));
     }
+
+    internal static async Task<Results<Ok<IReadOnlyList<AuditApi.AuditEntry>>, ProblemHttpResult>> GetItemHistoryAsync(
+        Guid projectId, string code, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var item = await connection.QuerySingleOrDefaultAsync<ItemScope>(
+            """
+            SELECT i.id, c.district, c.park FROM approval_items i JOIN approval_cases c ON c.id = i.case_id
+            WHERE c.project_id = @projectId AND i.code = @code
+            """,
+            new { projectId, code });
+        if (item is null || !Actor.From(user).CanSee(new RecordScope(item.District, item.Park)))
+            return Problems.NotFound($"Approval item '{code}' of project", projectId);
+        return TypedResults.Ok(await AuditApi.ReadTrailAsync(connection, item.Id));
+    }
+
+    internal static async Task<Ok<IReadOnlyList<OverdueItem>>> ListOverdueItemsAsync(
+        DateOnly? asOf, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var day = asOf ?? clock.TodayInChina();
+        var actor = Actor.From(user);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var overdue = await connection.QueryAsync<CaseScope, ApprovalItem, OverdueItem>(
+            $"""
+            SELECT c.project_id, c.district, c.park, {ItemColumns}
+            FROM approval_items i JOIN approval_cases c ON c.id = i.case_id
+            WHERE i.status IN ('Open', 'AcceptedWithDeficiency', 'Suspended') AND i.due_on < @day
+            ORDER BY i.due_on
+            """,
+            (scope, item) => new OverdueItem(scope.ProjectId, scope.District, scope.Park, item, calendar.WorkingDaysBetween(item.DueOn!.Value, day)),
+            new { day },
+            splitOn: "id");
+        return TypedResults.Ok<IReadOnlyList<OverdueItem>>(
+            overdue.Where(o => actor.CanSee(new RecordScope(o.District, o.Park))).ToList());
+    }
+
+    /// <summary>The item columns prefixed for a join with the case.</summary>
+    private const string ItemColumns =
+        """
+        i.id, i.case_id, i.code, i.name, i.stage, i.statutory_working_days, i.limit_working_days, i.land_dependent,
+        i.prerequisites, i.status, i.opened_on, i.due_on, i.decided_at, i.missing_documents, i.committed_on, i.suspended_on
+        """;
+
+    private sealed record CaseScope(Guid ProjectId, string District, string Park);
+
+    private sealed record ItemScope(Guid Id, string District, string Park);
 }

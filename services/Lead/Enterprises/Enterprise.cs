@@ -1,4 +1,5 @@
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Identifiers;
 
 namespace Zhaoshang.Lead.Enterprises;
 
@@ -30,7 +31,7 @@ public sealed record EnterpriseRequest(
             .RequireText("industryChain", IndustryChain, 50);
         if (ChainRole is null)
             errors.Add("chainRole", "'chainRole' is required: ChainLeader (链主) or Supplier (配套).");
-        if (Uscc is not null && Enterprises.Uscc.Problem(Uscc) is { } problem)
+        if (Uscc is not null && Platform.Identifiers.Uscc.Problem(Uscc) is { } problem)
             errors.Add("uscc", problem);
         else if (Uscc is null && HqRegion?.Trim() != Enterprise.Abroad)
             errors.Add("uscc", "'uscc' is required for enterprises registered in China.");

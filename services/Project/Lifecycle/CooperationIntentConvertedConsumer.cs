@@ -21,9 +21,9 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
         await work.ExecuteAsync(
             """
             INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_uscc, industry,
-                                  intended_investment, district, first_district, task_team, state, created_at, updated_at)
+                                  intended_investment, district, first_district, task_team, state, state_entered_at, created_at, updated_at)
             VALUES (@ProjectId, @IntentId, @EnterpriseId, @EnterpriseName, @EnterpriseUscc, @Industry,
-                    @IntendedInvestment, @District, @FirstDistrict, @TaskTeam::jsonb, @State, @ConvertedAt, @ConvertedAt)
+                    @IntendedInvestment, @District, @FirstDistrict, @TaskTeam::jsonb, @State, @ConvertedAt, @ConvertedAt, @ConvertedAt)
             """,
             new
             {

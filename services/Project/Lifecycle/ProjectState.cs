@@ -34,11 +34,14 @@ public static class ProjectTransitions
         [ProjectState.LandAcquired] = [ProjectState.UnderConstruction, ProjectState.Stalled, ProjectState.Terminated],
         [ProjectState.UnderConstruction] = [ProjectState.InProduction, ProjectState.Stalled, ProjectState.Terminated],
         [ProjectState.InProduction] = [],
-        // Resuming returns to the stage the project stalled in; the stage is checked by the resume rule (issue #5).
         [ProjectState.Stalled] = [ProjectState.Signed, ProjectState.Registered, ProjectState.LandAcquired, ProjectState.UnderConstruction, ProjectState.Terminated],
         [ProjectState.Terminated] = [],
         [ProjectState.TransferredOut] = [],
     };
 
     public static bool CanMove(ProjectState from, ProjectState to) => Allowed[from].Contains(to);
+
+    /// <summary>A stalled project resumes only to the stage it stalled in (or is terminated).</summary>
+    public static bool CanMove(ProjectState from, ProjectState to, ProjectState? stalledFrom) =>
+        CanMove(from, to) && (from != ProjectState.Stalled || to == ProjectState.Terminated || to == stalledFrom);
 }

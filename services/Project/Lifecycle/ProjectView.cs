@@ -4,43 +4,102 @@ using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Project.Lifecycle;
 
-/// <summary>A project as staff see it, including whether the approval case and the funding ledger are open.</summary>
+/// <summary>A project as staff see it: where it is, what each stage added, and what comes next.</summary>
 public sealed record ProjectView(
     Guid Id, Guid IntentId, Guid EnterpriseId, string EnterpriseName, string? EnterpriseUscc, string Industry,
     decimal IntendedInvestment, string District, string FirstDistrict, IntentTaskTeam? TaskTeam, ProjectState State,
-    string? AgreementNo, DateOnly? SignedOn, decimal? ContractedInvestment, string? Park, ProjectView.ApprovalCase? Approval,
-    ProjectView.FundingLedger? Funding,
-    int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    DateTimeOffset StateEnteredAt, string? StateReason, ProjectState? StalledFrom, string NextStep, string? AgreementNo,
+    DateOnly? SignedOn, decimal? ContractedInvestment, string? Park, string? CompanyName, string? CompanyUscc,
+    ProjectView.LandParcel? Land, DateOnly? PreLandApprovalsCompletedOn, DateOnly? ConstructionPermitIssuedOn,
+    DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, ProjectView.ApprovalCase? Approval,
+    ProjectView.FundingLedger? Funding, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    public sealed record LandParcel(string ParcelId, decimal AreaMu, DateOnly ContractDate, DateOnly AcquiredOn);
+
     public sealed record ApprovalCase(Guid CaseId, int ItemCount, DateTimeOffset OpenedAt);
 
     public sealed record FundingLedger(Guid LedgerId, DateTimeOffset OpenedAt);
 }
 
-/// <summary>The <c>projects</c> row, flat as SQL returns it.</summary>
-internal sealed record ProjectRow(
-    Guid Id, Guid IntentId, Guid EnterpriseId, string EnterpriseName, string? EnterpriseUscc, string Industry,
-    decimal IntendedInvestment, string District, string FirstDistrict, string? TaskTeam, ProjectState State,
-    string? AgreementNo, DateOnly? SignedOn, decimal? ContractedInvestment, string? Park, Guid? ApprovalCaseId, int? ApprovalItemCount, DateTimeOffset? ApprovalCaseOpenedAt,
-    Guid? FundingLedgerId, DateTimeOffset? FundingLedgerOpenedAt, int Version, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+/// <summary>The <c>projects</c> row, as SQL returns it.</summary>
+internal sealed class ProjectRow
 {
     public const string Select =
         """
         SELECT id, intent_id, enterprise_id, enterprise_name, trim(enterprise_uscc) AS enterprise_uscc, industry,
-               intended_investment, district, first_district, task_team::text AS task_team, state, agreement_no, signed_on, contracted_investment, park, approval_case_id,
-               approval_item_count, approval_case_opened_at, funding_ledger_id, funding_ledger_opened_at, version,
-               created_at, updated_at
+               intended_investment, district, first_district, task_team::text AS task_team, state, state_entered_at,
+               state_reason, stalled_from, agreement_no, signed_on, contracted_investment, park, company_name,
+               trim(company_uscc) AS company_uscc, parcel_id, area_mu, land_contract_date, land_acquired_on,
+               pre_land_approvals_completed_on, construction_permit_issued_on, construction_started_on,
+               production_started_on, approval_case_id, approval_item_count, approval_case_opened_at, funding_ledger_id,
+               funding_ledger_opened_at, version, created_at, updated_at
         FROM projects
         """;
 
+    public Guid Id { get; init; }
+    public Guid IntentId { get; init; }
+    public Guid EnterpriseId { get; init; }
+    public string EnterpriseName { get; init; } = "";
+    public string? EnterpriseUscc { get; init; }
+    public string Industry { get; init; } = "";
+    public decimal IntendedInvestment { get; init; }
+    public string District { get; init; } = "";
+    public string FirstDistrict { get; init; } = "";
+    public string? TaskTeam { get; init; }
+    public ProjectState State { get; init; }
+    public DateTimeOffset StateEnteredAt { get; init; }
+    public string? StateReason { get; init; }
+    public ProjectState? StalledFrom { get; init; }
+    public string? AgreementNo { get; init; }
+    public DateOnly? SignedOn { get; init; }
+    public decimal? ContractedInvestment { get; init; }
+    public string? Park { get; init; }
+    public string? CompanyName { get; init; }
+    public string? CompanyUscc { get; init; }
+    public string? ParcelId { get; init; }
+    public decimal? AreaMu { get; init; }
+    public DateOnly? LandContractDate { get; init; }
+    public DateOnly? LandAcquiredOn { get; init; }
+    public DateOnly? PreLandApprovalsCompletedOn { get; init; }
+    public DateOnly? ConstructionPermitIssuedOn { get; init; }
+    public DateOnly? ConstructionStartedOn { get; init; }
+    public DateOnly? ProductionStartedOn { get; init; }
+    public Guid? ApprovalCaseId { get; init; }
+    public int? ApprovalItemCount { get; init; }
+    public DateTimeOffset? ApprovalCaseOpenedAt { get; init; }
+    public Guid? FundingLedgerId { get; init; }
+    public DateTimeOffset? FundingLedgerOpenedAt { get; init; }
+    public int Version { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
     public RecordScope Scope => new(District, Park);
 
+    public IntentTaskTeam? Team => TaskTeam is null ? null : JsonSerializer.Deserialize<IntentTaskTeam>(TaskTeam, JsonSerializerOptions.Web);
+
     public ProjectView ToView() => new(
-        Id, IntentId, EnterpriseId, EnterpriseName, EnterpriseUscc, Industry, IntendedInvestment, District, FirstDistrict,
-        TaskTeam is null ? null : JsonSerializer.Deserialize<IntentTaskTeam>(TaskTeam, JsonSerializerOptions.Web), State,
-        AgreementNo, SignedOn, ContractedInvestment, Park,
+        Id, IntentId, EnterpriseId, EnterpriseName, EnterpriseUscc, Industry, IntendedInvestment, District, FirstDistrict, Team,
+        State, StateEnteredAt, StateReason, StalledFrom, NextSteps.For(this), AgreementNo, SignedOn, ContractedInvestment, Park,
+        CompanyName, CompanyUscc,
+        ParcelId is null ? null : new ProjectView.LandParcel(ParcelId, AreaMu!.Value, LandContractDate!.Value, LandAcquiredOn!.Value),
+        PreLandApprovalsCompletedOn, ConstructionPermitIssuedOn, ConstructionStartedOn, ProductionStartedOn,
         ApprovalCaseId is { } caseId ? new ProjectView.ApprovalCase(caseId, ApprovalItemCount ?? 0, ApprovalCaseOpenedAt!.Value) : null,
         FundingLedgerId is { } ledgerId ? new ProjectView.FundingLedger(ledgerId, FundingLedgerOpenedAt!.Value) : null,
         Version, CreatedAt, UpdatedAt);
+}
+
+/// <summary>What the project needs next, in the words staff use.</summary>
+internal static class NextSteps
+{
+    public static string For(ProjectRow project) => project.State switch
+    {
+        ProjectState.Negotiating => "签约：录入投资协议",
+        ProjectState.Signed => "注册落地：登记项目公司及统一社会信用代码",
+        ProjectState.Registered => "拿地：签订土地出让合同",
+        ProjectState.LandAcquired when project.PreLandApprovalsCompletedOn is null => "等待用地前审批全部办结，办结当日四证齐发开工",
+        ProjectState.LandAcquired => "等待四证齐发，施工许可证下达即开工",
+        ProjectState.UnderConstruction => "投产：录入投产日期",
+        ProjectState.Stalled => $"停滞（{project.StateReason}）：协调解决后恢复",
+        _ => "无",
+    };
 }

@@ -22,6 +22,8 @@ public static class MessagingExtensions
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            // Nothing leaves this network but the broker's own traffic.
+            x.DisableUsageTelemetry();
             x.ConfigureHealthCheckOptions(o =>
             {
                 o.Name = "broker";

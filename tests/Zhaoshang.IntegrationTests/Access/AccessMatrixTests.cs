@@ -11,7 +11,7 @@ namespace Zhaoshang.IntegrationTests.Access;
 public class AccessMatrixTests(SystemFixture system)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static Shared? _shared;
+    private static Task<Shared>? _shared;
 
     /// <summary>A signed project in 安宁市 / 安宁工业园区 (and its intent and enterprise) that reads ask about.</summary>
     private sealed record Shared(Guid EnterpriseId, Guid IntentId, Guid ProjectId, Guid EventId);
@@ -178,30 +178,36 @@ public class AccessMatrixTests(SystemFixture system)
         return id;
     }
 
+    /// <summary>Prepared once; if preparing fails, every case fails at once with that error instead of trying again.</summary>
     private async Task<Shared> SharedAsync()
     {
         await Gate.WaitAsync();
         try
         {
-            if (_shared is not null)
-                return _shared;
-            var eventId = (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, system.Lead, HttpMethod.Post, "/api/events",
-                new { title = "权限矩阵推介会", type = "Forum", region = "粤港澳大湾区", startsOn = "2026-06-01", leader = "市领导", major = true }))
-                .GetProperty("id").GetGuid();
-            var enterpriseId = await Bureau.CreateEnterpriseAsync();
-            var intentId = await Bureau.CreateIntentAsync(enterpriseId);
-            await Bureau.QualifyAsync(intentId);
-            var projectId = await Bureau.ConvertAsync(intentId);
-            await Bureau.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
-            await Bureau.SignAsync(projectId);
-            await Bureau.WaitForProjectAsync(projectId,
-                p => p.GetProperty("approval").ValueKind == JsonValueKind.Object && p.GetProperty("funding").ValueKind == JsonValueKind.Object,
-                "approval case and ledger are open");
-            return _shared = new Shared(enterpriseId, intentId, projectId, eventId);
+            _shared ??= PrepareAsync();
         }
         finally
         {
             Gate.Release();
         }
+
+        return await _shared;
+    }
+
+    private async Task<Shared> PrepareAsync()
+    {
+        var eventId = (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, system.Lead, HttpMethod.Post, "/api/events",
+            new { title = "权限矩阵推介会", type = "Forum", region = "粤港澳大湾区", startsOn = "2026-06-01", leader = "市领导", major = true }))
+            .GetProperty("id").GetGuid();
+        var enterpriseId = await Bureau.CreateEnterpriseAsync();
+        var intentId = await Bureau.CreateIntentAsync(enterpriseId);
+        await Bureau.QualifyAsync(intentId);
+        var projectId = await Bureau.ConvertAsync(intentId);
+        await Bureau.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
+        await Bureau.SignAsync(projectId);
+        await Bureau.WaitForProjectAsync(projectId,
+            p => p.GetProperty("approval").ValueKind == JsonValueKind.Object && p.GetProperty("funding").ValueKind == JsonValueKind.Object,
+            "approval case and ledger are open");
+        return new Shared(enterpriseId, intentId, projectId, eventId);
     }
 }

@@ -35,11 +35,11 @@ public class AuditTests(SystemFixture system)
 
         var signing = new Journey(system, DistrictToken);
         await signing.SignAsync(projectId);
-        var signed = await AssertAuditedAsync(system.Project, projectId, "signed", signing.TraceId);
+        var signed = await AssertAuditedAsync(system.Project, projectId, "moved to Signed", signing.TraceId);
         Assert.Equal("Signed", signed.GetProperty("after").GetProperty("state").GetString());
 
         var caseId = (await signing.EventuallyAsync(system.Approval, $"/api/projects/{projectId}/approval-case", _ => true, "the case is open"))
-            .GetProperty("caseId").GetGuid();
+            .GetProperty("case").GetProperty("id").GetGuid();
         await AssertAuditedAsync(system.Approval, caseId, "opened", signing.TraceId);
         var ledgerId = (await signing.EventuallyAsync(system.Funding, $"/api/projects/{projectId}/ledger", _ => true, "the ledger is open"))
             .GetProperty("ledgerId").GetGuid();

@@ -60,7 +60,8 @@ public class DeliveryTests(SystemFixture system)
         Assert.Equal(9, await system.ScalarAsync<int>(system.Approval,
             "SELECT count(*) FROM approval_items i JOIN approval_cases c ON c.id = i.case_id WHERE c.project_id = @projectId", new { projectId }));
         Assert.Equal(1, await system.ScalarAsync<int>(system.Approval,
-            "SELECT count(*) FROM outbox_messages WHERE body->>'projectId' = @Id", new { Id = projectId.ToString() }));
+            "SELECT count(*) FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.ApprovalCaseOpened' AND body->>'projectId' = @Id",
+            new { Id = projectId.ToString() }));
         Assert.Equal(1, await system.ScalarAsync<int>(system.Funding,
             "SELECT count(*) FROM funding_ledgers WHERE project_id = @projectId", new { projectId }));
     }

@@ -37,7 +37,7 @@ public class SliceTests(SystemFixture system)
         var items = approvalCase.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(9, items.Count);
         Assert.Contains(items, i => i.GetProperty("name").GetString() == "施工许可证" && i.GetProperty("landDependent").GetBoolean());
-        Assert.Equal(1_000_000_000.55m, approvalCase.GetProperty("contractedInvestment").GetDecimal());
+        Assert.Equal(1_000_000_000.55m, approvalCase.GetProperty("case").GetProperty("contractedInvestment").GetDecimal());
 
         var ledger = await journey.EventuallyAsync(system.Funding, $"/api/projects/{projectId}/ledger", _ => true, "the funding ledger is open");
         Assert.Equal(1_000_000_000.55m, ledger.GetProperty("contractedInvestment").GetDecimal());
@@ -45,7 +45,7 @@ public class SliceTests(SystemFixture system)
         var project = await journey.WaitForProjectAsync(projectId,
             p => p.GetProperty("approval").ValueKind == JsonValueKind.Object && p.GetProperty("funding").ValueKind == JsonValueKind.Object,
             "the project shows its approval case and ledger as opened");
-        Assert.Equal(approvalCase.GetProperty("caseId").GetGuid(), project.GetProperty("approval").GetProperty("caseId").GetGuid());
+        Assert.Equal(approvalCase.GetProperty("case").GetProperty("id").GetGuid(), project.GetProperty("approval").GetProperty("caseId").GetGuid());
         Assert.Equal(9, project.GetProperty("approval").GetProperty("itemCount").GetInt32());
         Assert.Equal(ledger.GetProperty("ledgerId").GetGuid(), project.GetProperty("funding").GetProperty("ledgerId").GetGuid());
 

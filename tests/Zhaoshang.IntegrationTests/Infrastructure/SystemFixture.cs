@@ -31,6 +31,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["Auth__SigningKey"] = Tokens.SigningKey,
             ["ServiceLevels__ScanInterval"] = "00:00:01",
+            ["ApprovalScan__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
         }));
         (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);

@@ -1,4 +1,4 @@
-namespace Zhaoshang.Lead.Enterprises;
+namespace Zhaoshang.Platform.Identifiers;
 
 /// <summary>统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters, the last a check digit.</summary>
 public static class Uscc

@@ -1,0 +1,105 @@
+using Dapper;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Data;
+
+namespace Zhaoshang.Approval.Cases;
+
+/// <summary>
+/// Changes to one approval case, inside the caller's unit of work with the case row locked: item status changes
+/// (each audited as the item's history), then what follows from them — items whose prerequisites are now granted
+/// open (并联审批), the pre-land approvals complete, and on land day the land-dependent certificates issue together.
+/// </summary>
+internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeProvider clock)
+{
+    public ApprovalCase Case { get; private set; } = null!;
+    public List<ApprovalItem> Items { get; private set; } = [];
+
+    private DateOnly Today => clock.TodayInChina();
+
+    public static async Task<CaseWorkflow?> LockAsync(UnitOfWork work, Guid projectId, WorkCalendar calendar, TimeProvider clock)
+    {
+        var approvalCase = await work.QuerySingleOrDefaultAsync<ApprovalCase>(
+            $"SELECT {ApprovalCase.Columns} FROM approval_cases WHERE project_id = @projectId FOR UPDATE", new { projectId });
+        if (approvalCase is null)
+            return null;
+        var workflow = new CaseWorkflow(work, calendar, clock) { Case = approvalCase };
+        workflow.Items = (await work.QueryAsync<ApprovalItem>(
+            $"SELECT {ApprovalItem.Columns} FROM approval_items WHERE case_id = @Id ORDER BY stage, code", new { approvalCase.Id })).AsList();
+        return workflow;
+    }
+
+    public ApprovalItem? Item(string code) => Items.Find(i => i.Code == code);
+
+    /// <summary>Moves an item to a new status, with the fields that go with it, and records the step.</summary>
+    public async Task ChangeAsync(ApprovalItem item, ApprovalItem changed, string action, object? details = null)
+    {
+        await work.ExecuteAsync(
+            """
+            UPDATE approval_items
+            SET status = @Status, opened_on = @OpenedOn, due_on = @DueOn, decided_at = @DecidedAt,
+                missing_documents = @MissingDocuments, committed_on = @CommittedOn, suspended_on = @SuspendedOn
+            WHERE id = @Id
+            """,
+            new
+            {
+                Status = changed.Status.ToString(), changed.OpenedOn, changed.DueOn, changed.DecidedAt, changed.MissingDocuments,
+                changed.CommittedOn, changed.SuspendedOn, changed.Id,
+            });
+        await work.AuditAsync("ApprovalItem", item.Id, action,
+            new { item.Code, item.Status }, new { changed.Code, changed.Status, changed.DueOn, Details = details });
+        Items[Items.FindIndex(i => i.Id == item.Id)] = changed;
+        if (changed.Status == ApprovalItemStatus.Returned)
+        {
+            await work.PublishAsync(new ApprovalItemReturned(
+                Case.ProjectId, Case.Id, item.Code, item.Name, details?.ToString() ?? "退件", clock.GetUtcNow()));
+        }
+    }
+
+    public async Task RecordLandAcquiredAsync(DateOnly acquiredOn)
+    {
+        Case = Case with { LandAcquiredOn = acquiredOn };
+        await work.ExecuteAsync("UPDATE approval_cases SET land_acquired_on = @acquiredOn WHERE id = @Id", new { acquiredOn, Case.Id });
+        await work.AuditAsync("ApprovalCase", Case.Id, "land acquired", null, new { LandAcquiredOn = acquiredOn });
+    }
+
+    public async Task RecordProjectCodeAsync(string projectCode)
+    {
+        Case = Case with { NationalProjectCode = projectCode };
+        await work.ExecuteAsync("UPDATE approval_cases SET national_project_code = @projectCode WHERE id = @Id", new { projectCode, Case.Id });
+    }
+
+    /// <summary>Opens ready items, completes the pre-land stage, and issues the certificates together once land is there.</summary>
+    public async Task AdvanceAsync()
+    {
+        var granted = Items.Where(i => ApprovalItemTransitions.IsGranted(i.Status)).Select(i => i.Code).ToHashSet();
+        foreach (var item in Items.Where(i => i.Status == ApprovalItemStatus.Pending && i.Prerequisites.All(granted.Contains)).ToList())
+        {
+            var due = calendar.AddWorkingDays(Today, item.LimitWorkingDays ?? item.StatutoryWorkingDays);
+            await ChangeAsync(item, item with { Status = ApprovalItemStatus.Open, OpenedOn = Today, DueOn = due }, "opened");
+            await work.PublishAsync(new ApprovalSubmissionRequested(
+                Case.ProjectId, Case.Id, item.Code, item.Name, Case.NationalProjectCode, due, clock.GetUtcNow()));
+        }
+
+        var preLand = Items.Where(i => !i.LandDependent).ToList();
+        if (Case.PreLandCompletedOn is null && preLand.All(i => ApprovalItemTransitions.IsGranted(i.Status)))
+        {
+            Case = Case with { PreLandCompletedOn = Today };
+            await work.ExecuteAsync("UPDATE approval_cases SET pre_land_completed_on = @Today WHERE id = @Id", new { Today, Case.Id });
+            await work.AuditAsync("ApprovalCase", Case.Id, "pre-land approvals complete", null, new { CompletedOn = Today });
+            await work.PublishAsync(new PreLandApprovalsCompleted(Case.ProjectId, Case.Id, clock.GetUtcNow()));
+        }
+
+        var landDependent = Items.Where(i => i.LandDependent).ToList();
+        if (Case.LandAcquiredOn is not null && Case.PermitIssuedOn is null && Case.PreLandCompletedOn is not null
+            && landDependent.All(i => i.Status == ApprovalItemStatus.Granted))
+        {
+            foreach (var item in landDependent)
+                await ChangeAsync(item, item with { Status = ApprovalItemStatus.Issued }, "issued (四证齐发)");
+            Case = Case with { PermitIssuedOn = Today };
+            await work.ExecuteAsync("UPDATE approval_cases SET permit_issued_on = @Today WHERE id = @Id", new { Today, Case.Id });
+            await work.AuditAsync("ApprovalCase", Case.Id, "certificates issued together", null, new { IssuedOn = Today });
+            await work.PublishAsync(new ConstructionPermitIssued(Case.ProjectId, Case.Id, Today, clock.GetUtcNow()));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Zhaoshang.Approval.Cases;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Messaging;
+
+namespace Zhaoshang.Approval.Integrations;
+
+/// <summary>
+/// Decisions that approval systems publish to RabbitMQ (the contract <see cref="ApprovalDecisionReported"/>, which any
+/// AMQP client can send; README shows the envelope). Same rules as the webhook.
+/// </summary>
+public sealed class ApprovalDecisionReportedConsumer(
+    Database database, ApprovalCatalogue catalogue, WorkCalendar calendar, TimeProvider clock)
+    : InboxConsumer<ApprovalDecisionReported>(database)
+{
+    protected override async Task HandleAsync(ApprovalDecisionReported message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(message.System) || string.IsNullOrWhiteSpace(message.DecisionId) || message.ProjectId == Guid.Empty
+            || !catalogue.Contains(message.ItemCode ?? "") || !Enum.TryParse<DecisionOutcome>(message.Outcome, out var outcome))
+            throw new InvalidMessageException(
+                $"Decision '{message.DecisionId}' from '{message.System}' lacks a system, decision id, project, known item or outcome.");
+        await DecisionIntake.ReceiveAsync(work, new ExternalDecision(
+            message.System, message.DecisionId, message.ProjectId, message.ItemCode!, outcome, message.DecidedAt,
+            message.ProjectCode, message.Remarks), calendar, clock);
+    }
+}
+
+/// <summary>Up to 16 at once; three retries (0.1 s, 0.5 s, 1 s), then the <c>_error</c> queue.</summary>
+public sealed class ApprovalDecisionReportedConsumerDefinition()
+    : InboxConsumerDefinition<ApprovalDecisionReportedConsumer>(16, [100, 500, 1000]);

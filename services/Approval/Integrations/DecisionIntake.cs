@@ -1,0 +1,100 @@
+using Dapper;
+using Zhaoshang.Approval.Cases;
+using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Data;
+
+namespace Zhaoshang.Approval.Integrations;
+
+/// <summary>One approval system's decision on one item, however it arrived (webhook or message).</summary>
+public sealed record ExternalDecision(
+    string System, string DecisionId, Guid ProjectId, string ItemCode, DecisionOutcome Outcome, DateTimeOffset DecidedAt,
+    string? ProjectCode, string? Remarks);
+
+public sealed record DecisionReceipt(Guid Id, string System, string DecisionId, string Status, bool Duplicate);
+
+/// <summary>
+/// Records each decision once per (system, decision id) and applies it: to its item if the case exists
+/// (Applied), later when the case opens (Parked), or not at all when the item already has a newer decision (Ignored).
+/// </summary>
+internal static class DecisionIntake
+{
+    public static async Task<DecisionReceipt> ReceiveAsync(
+        UnitOfWork work, ExternalDecision decision, WorkCalendar calendar, TimeProvider clock)
+    {
+        var id = await work.QuerySingleOrDefaultAsync<Guid?>(
+            """
+            INSERT INTO external_decisions (id, system, decision_id, project_id, item_code, outcome, decided_at,
+                                            national_project_code, remarks, received_at)
+            VALUES (@Id, @System, @DecisionId, @ProjectId, @ItemCode, @Outcome, @DecidedAt, @ProjectCode, @Remarks, @ReceivedAt)
+            ON CONFLICT (system, decision_id) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                Id = Guid.CreateVersion7(), decision.System, decision.DecisionId, decision.ProjectId, decision.ItemCode,
+                Outcome = decision.Outcome.ToString(), decision.DecidedAt, decision.ProjectCode, decision.Remarks,
+                ReceivedAt = clock.GetUtcNow(),
+            });
+        if (id is null)
+        {
+            var existing = await work.Connection.QuerySingleAsync<(Guid Id, string Status)>(
+                "SELECT id, status FROM external_decisions WHERE system = @System AND decision_id = @DecisionId",
+                new { decision.System, decision.DecisionId }, work.Transaction);
+            return new DecisionReceipt(existing.Id, decision.System, decision.DecisionId, existing.Status, Duplicate: true);
+        }
+
+        await work.AuditAsync("ExternalDecision", id.Value, "received", null, decision);
+        var workflow = await CaseWorkflow.LockAsync(work, decision.ProjectId, calendar, clock);
+        var status = workflow is null ? "Parked" : await ApplyAsync(workflow, decision);
+        await MarkAsync(work, id.Value, status, clock);
+        return new DecisionReceipt(id.Value, decision.System, decision.DecisionId, status, Duplicate: false);
+    }
+
+    /// <summary>Applies the decisions that came before their case, oldest first.</summary>
+    public static async Task ApplyParkedAsync(UnitOfWork work, CaseWorkflow workflow, TimeProvider clock)
+    {
+        var parked = await work.QueryAsync<ParkedDecision>(
+            """
+            SELECT id, system, decision_id, project_id, item_code, outcome, decided_at, national_project_code AS project_code, remarks
+            FROM external_decisions WHERE project_id = @ProjectId AND status = 'Parked' ORDER BY decided_at FOR UPDATE
+            """,
+            new { workflow.Case.ProjectId });
+        foreach (var decision in parked)
+            await MarkAsync(work, decision.Id, await ApplyAsync(workflow, decision.ToDecision()), clock);
+    }
+
+    private static async Task<string> ApplyAsync(CaseWorkflow workflow, ExternalDecision decision)
+    {
+        var item = workflow.Item(decision.ItemCode);
+        if (item is null || item.DecidedAt >= decision.DecidedAt || item.Status == ApprovalItemStatus.Issued)
+            return "Ignored";
+        var target = decision.Outcome switch
+        {
+            DecisionOutcome.Granted => ApprovalItemStatus.Granted,
+            DecisionOutcome.Rejected => ApprovalItemStatus.Rejected,
+            _ => ApprovalItemStatus.Returned,
+        };
+        if (item.Status == target)
+            return "Ignored";
+
+        await workflow.ChangeAsync(
+            item, item with { Status = target, DecidedAt = decision.DecidedAt }, $"{decision.Outcome} by {decision.System}",
+            target == ApprovalItemStatus.Returned ? decision.Remarks ?? "退件" : new { decision.DecisionId, decision.Remarks });
+        if (decision.ProjectCode is not null && item.Code is "filing" or "verification" && workflow.Case.NationalProjectCode is null)
+            await workflow.RecordProjectCodeAsync(decision.ProjectCode);
+        await workflow.AdvanceAsync();
+        return "Applied";
+    }
+
+    private static Task MarkAsync(UnitOfWork work, Guid id, string status, TimeProvider clock) =>
+        work.ExecuteAsync(
+            "UPDATE external_decisions SET status = @status, applied_at = CASE WHEN @status = 'Applied' THEN @Now END WHERE id = @id",
+            new { id, status, Now = clock.GetUtcNow() });
+
+    private sealed record ParkedDecision(
+        Guid Id, string System, string DecisionId, Guid ProjectId, string ItemCode, DecisionOutcome Outcome,
+        DateTimeOffset DecidedAt, string? ProjectCode, string? Remarks)
+    {
+        public ExternalDecision ToDecision() => new(System, DecisionId, ProjectId, ItemCode, Outcome, DecidedAt, ProjectCode, Remarks);
+    }
+}
