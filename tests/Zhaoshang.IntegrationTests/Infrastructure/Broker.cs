@@ -42,6 +42,20 @@ internal sealed class Broker : IAsyncDisposable
             Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, Json)));
     }
 
+    /// <summary>Publishes a body as it is, the way a client in another language would, to an exchange.</summary>
+    public async Task PublishRawAsync(string exchange, string messageId, string json)
+    {
+        await using var channel = await _connection!.CreateChannelAsync(new CreateChannelOptions(
+            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var properties = new BasicProperties
+        {
+            MessageId = messageId,
+            ContentType = "application/vnd.masstransit+json",
+            DeliveryMode = DeliveryModes.Persistent,
+        };
+        await channel.BasicPublishAsync(exchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
+    }
+
     /// <summary>The messages in a queue, read and put back (nack with requeue) so the queue is left as it was.</summary>
     public async Task<IReadOnlyList<QueuedMessage>> PeekAsync(string queue)
     {

@@ -83,6 +83,34 @@ internal sealed class Journey(SystemFixture system, string? token)
             agreementNo = $"KM-{projectId.ToString()[..8]}", signedOn = "2026-11-20", contractedInvestment, park = Park,
         });
 
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    /// <summary>Enterprise to a signed project whose approval case and funding ledger are open.</summary>
+    public async Task<Guid> SignedProjectAsync(decimal contractedInvestment = 1_000_000_000.00m)
+    {
+        var projectId = await StartProjectAsync();
+        await WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
+        await SignAsync(projectId, contractedInvestment);
+        await WaitForProjectAsync(projectId,
+            p => p.GetProperty("approval").ValueKind == JsonValueKind.Object && p.GetProperty("funding").ValueKind == JsonValueKind.Object,
+            "the approval case and the funding ledger are open");
+        return projectId;
+    }
+
+    public Task<JsonElement> RegisterAsync(Guid projectId, string companyName = "云南项目有限公司") =>
+        ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/register",
+            new { companyName, companyUscc = TestData.NewUscc() });
+
+    public Task<JsonElement> AcquireLandAsync(Guid projectId) =>
+        ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/acquire-land",
+            new { parcelId = $"KCZ-{projectId.ToString()[..6]}", areaMu = 356.5m, contractDate = Today });
+
+    /// <summary>The case's items, code → status.</summary>
+    public async Task<Dictionary<string, string>> ItemStatusesAsync(Guid projectId) =>
+        (await ExpectAsync(HttpStatusCode.OK, system.Approval, HttpMethod.Get, $"/api/projects/{projectId}/approval-case"))
+        .GetProperty("items").EnumerateArray()
+        .ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("status").GetString()!);
+
     /// <summary>Polls a GET until it answers 200 and the body satisfies <paramref name="holds"/>.</summary>
     public Task<JsonElement> EventuallyAsync(ServiceProcess service, string path, Func<JsonElement, bool> holds, string what) =>
         Eventually.AssertAsync(
