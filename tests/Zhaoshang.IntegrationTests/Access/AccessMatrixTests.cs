@@ -19,7 +19,7 @@ public class AccessMatrixTests(SystemFixture system)
     /// <summary>One request, and how to check that it changed nothing when it was refused.</summary>
     private sealed record Call(ServiceProcess Service, HttpMethod Method, string Path, object? Body = null, Func<Task>? NothingWritten = null);
 
-    private delegate Task<Call> Prepare(AccessMatrixTests test, Shared shared, string caller);
+    private delegate Task<Call> Prepare(AccessMatrixTests test, Shared shared, string caller, int expected);
 
     private static readonly Dictionary<string, int> ReadAll = Callers.Expect(200);
     private static readonly Dictionary<string, int> ReadIntent = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 404), ("auditor", 200));
@@ -27,38 +27,120 @@ public class AccessMatrixTests(SystemFixture system)
     private static readonly Dictionary<string, int> ReadAudit = Callers.Expect(403, ("bureau", 200), ("auditor", 200));
     private static readonly Dictionary<string, int> ChangeUnscoped = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 200));
     private static readonly Dictionary<string, int> ChangeIntent = Callers.Expect(403, ("bureau", 200), ("district", 200), ("other-district", 404));
+    private static readonly Dictionary<string, int> ChangeButConflict = Callers.Expect(403, ("bureau", 409), ("district", 409), ("other-district", 404));
+    private static readonly Dictionary<string, int> ReadProject = Callers.Expect(200, ("other-district", 404), ("other-park", 404));
+    private static readonly Dictionary<string, int> ReadCase = Callers.Expect(200, ("other-district", 404), ("other-park", 404), ("finance", 403));
+    private static readonly Dictionary<string, int> BureauOnly = Callers.Expect(403, ("bureau", 200));
 
     private static readonly Dictionary<string, (Dictionary<string, int> Expected, Prepare Prepare)> Endpoints = new()
     {
-        ["GET lead /api/enterprises/{id}"] = (ReadAll, (t, s, _) => Get(t.Fixture.Lead, $"/api/enterprises/{s.EnterpriseId}")),
-        ["GET lead /api/enterprises"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, "/api/enterprises?priority=A")),
-        ["GET lead /api/industry-chains/{chain}"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, $"/api/industry-chains/{Uri.EscapeDataString("绿色铝")}")),
-        ["GET lead /api/events"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, "/api/events?year=2026")),
-        ["GET lead /api/events/{id}"] = (ReadAll, (t, s, _) => Get(t.Fixture.Lead, $"/api/events/{s.EventId}")),
-        ["GET lead /api/events/quarters-without-major-event"] = (ReadAll, (t, _, _) => Get(t.Fixture.Lead, "/api/events/quarters-without-major-event?year=2026")),
-        ["GET lead /api/intents/{id}"] = (ReadIntent, (t, s, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}")),
-        ["GET lead /api/intents/{id}/history"] = (ReadIntent, (t, s, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/history")),
-        ["GET lead /api/intents/{id}/follow-ups"] = (ReadIntent, (t, s, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/follow-ups")),
-        ["GET lead /api/intents"] = (ListIntents, (t, _, _) => Get(t.Fixture.Lead, "/api/intents?status=Converted")),
-        ["GET lead /api/intents/overdue"] = (ListIntents, (t, _, _) => Get(t.Fixture.Lead, "/api/intents/overdue")),
-        ["GET project /api/projects/{id}"] = (Callers.Expect(200, ("other-district", 404), ("other-park", 404)),
-            (t, s, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}")),
-        ["GET approval /api/projects/{id}/approval-case"] = (Callers.Expect(200, ("other-district", 404), ("other-park", 404), ("finance", 403)),
-            (t, s, _) => Get(t.Fixture.Approval, $"/api/projects/{s.ProjectId}/approval-case")),
+        ["GET lead /api/enterprises/{id}"] = (ReadAll, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/enterprises/{s.EnterpriseId}")),
+        ["GET lead /api/enterprises"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, "/api/enterprises?priority=A")),
+        ["GET lead /api/industry-chains/{chain}"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, $"/api/industry-chains/{Uri.EscapeDataString("绿色铝")}")),
+        ["GET lead /api/events"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, "/api/events?year=2026")),
+        ["GET lead /api/events/{id}"] = (ReadAll, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/events/{s.EventId}")),
+        ["GET lead /api/events/quarters-without-major-event"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, "/api/events/quarters-without-major-event?year=2026")),
+        ["GET lead /api/intents/{id}"] = (ReadIntent, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}")),
+        ["GET lead /api/intents/{id}/history"] = (ReadIntent, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/history")),
+        ["GET lead /api/intents/{id}/follow-ups"] = (ReadIntent, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/follow-ups")),
+        ["GET lead /api/intents"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents?status=Converted")),
+        ["GET lead /api/intents/overdue"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents/overdue")),
+        ["GET project /api/projects/{id}"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}")),
+        ["GET project /api/projects/{id}/timeline"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}/timeline")),
+        ["GET project /api/parks"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/parks")),
+        ["GET project /api/parks/{id}"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/parks/0190f1a0-0000-7000-8000-000000000003")),
+        ["GET project /api/parks/recommendations"] = (ReadAll,
+            (t, _, _, _) => Get(t.Fixture.Project, $"/api/parks/recommendations?industry={Uri.EscapeDataString("新能源电池")}")),
+        ["GET project /api/kpis"] = (Callers.Expect(200, ("park", 403), ("other-park", 403)), (t, _, _, _) => Get(t.Fixture.Project, "/api/kpis?year=2026")),
+        ["GET approval /api/projects/{id}/approval-case"] = (ReadCase, (t, s, _, _) => Get(t.Fixture.Approval, $"/api/projects/{s.ProjectId}/approval-case")),
+        ["GET approval /api/projects/{id}/approval-case/items/{code}/history"] = (ReadCase,
+            (t, s, _, _) => Get(t.Fixture.Approval, $"/api/projects/{s.ProjectId}/approval-case/items/filing/history")),
+        ["GET approval /api/approval-items/overdue"] = (Callers.Expect(200, ("finance", 403)), (t, _, _, _) => Get(t.Fixture.Approval, "/api/approval-items/overdue")),
+        ["POST project /api/parks"] = (Callers.Expect(403, ("bureau", 201)), (t, _, _, _) =>
+        {
+            var name = $"权限测试园区{Guid.NewGuid():N}";
+            return Task.FromResult(new Call(t.Fixture.Project, HttpMethod.Post, "/api/parks",
+                new { name, level = "Municipal", district = "官渡区", leadingIndustries = new[] { "现代物流" } },
+                () => t.AssertCountAsync(t.Fixture.Project, 0, "SELECT count(*) FROM parks WHERE name = @name", new { name })));
+        }),
+        ["PUT project /api/parks/{id}"] = (BureauOnly, async (t, _, _, _) =>
+        {
+            var id = await t.NewParkAsync();
+            return new Call(t.Fixture.Project, HttpMethod.Put, $"/api/parks/{id}",
+                new { name = $"改名园区{Guid.NewGuid():N}", level = "Municipal", district = "官渡区", leadingIndustries = new[] { "数字经济" }, version = 1 },
+                () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT version FROM parks WHERE id = @id", new { id }));
+        }),
+        ["DELETE project /api/parks/{id}"] = (Callers.Expect(403, ("bureau", 204)), async (t, _, _, _) =>
+        {
+            var id = await t.NewParkAsync();
+            return new Call(t.Fixture.Project, HttpMethod.Delete, $"/api/parks/{id}", null,
+                () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT count(*) FROM parks WHERE id = @id", new { id }));
+        }),
+        ["POST project /api/projects/{id}/register"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{id}/register",
+                new { companyName = "权限测试项目公司", companyUscc = TestData.NewUscc() }, () => t.UnchangedAsync(id));
+        }),
+        ["POST project /api/projects/{id}/acquire-land"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            if (expected < 400)
+                await t.Bureau.RegisterAsync(id);
+            return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{id}/acquire-land",
+                new { parcelId = "KCZ-ACCESS", areaMu = 100m, contractDate = Journey.Today }, () => t.UnchangedAsync(id));
+        }),
+        ["POST project /api/projects/{id}/stall"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{id}/stall", new { reason = "企业资金链紧张" }, () => t.UnchangedAsync(id));
+        }),
+        ["POST project /api/projects/{id}/terminate"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{id}/terminate", new { reason = "企业撤资" }, () => t.UnchangedAsync(id));
+        }),
+        ["POST project /api/projects/{id}/start-construction"] = (ChangeButConflict, (t, s, _, _) => Task.FromResult(
+            new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{s.ProjectId}/start-construction", new { }, () => t.UnchangedAsync(s.ProjectId)))),
+        ["POST project /api/projects/{id}/go-live"] = (ChangeButConflict, (t, s, _, _) => Task.FromResult(
+            new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{s.ProjectId}/go-live", new { }, () => t.UnchangedAsync(s.ProjectId)))),
+        ["POST project /api/projects/{id}/resume"] = (ChangeButConflict, (t, s, _, _) => Task.FromResult(
+            new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{s.ProjectId}/resume", new { }, () => t.UnchangedAsync(s.ProjectId)))),
+        ["POST approval .../items/{code}/grant"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            return new Call(t.Fixture.Approval, HttpMethod.Post, $"/api/projects/{id}/approval-case/items/filing/grant", null,
+                () => t.ItemUnchangedAsync(id, "filing"));
+        }),
+        ["POST approval .../items/{code}/reject"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            return new Call(t.Fixture.Approval, HttpMethod.Post, $"/api/projects/{id}/approval-case/items/filing/reject",
+                new { reason = "不符合产业政策" }, () => t.ItemUnchangedAsync(id, "filing"));
+        }),
+        ["POST approval .../items/{code}/accept-with-deficiency"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            return new Call(t.Fixture.Approval, HttpMethod.Post, $"/api/projects/{id}/approval-case/items/filing/accept-with-deficiency",
+                new { missingDocuments = new[] { "法人授权委托书" }, committedOn = Journey.Today.AddDays(5) }, () => t.ItemUnchangedAsync(id, "filing"));
+        }),
+        ["POST approval .../items/{code}/supply-documents"] = (ChangeButConflict, (t, s, _, _) => Task.FromResult(
+            new Call(t.Fixture.Approval, HttpMethod.Post, $"/api/projects/{s.ProjectId}/approval-case/items/filing/supply-documents", null,
+                () => t.ItemUnchangedAsync(s.ProjectId, "filing")))),
         ["GET funding /api/projects/{id}/ledger"] = (Callers.Expect(200, ("other-district", 404), ("other-park", 404)),
-            (t, s, _) => Get(t.Fixture.Funding, $"/api/projects/{s.ProjectId}/ledger")),
-        ["GET lead /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Lead, $"/api/audit?recordId={s.IntentId}")),
-        ["GET project /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Project, $"/api/audit?recordId={s.ProjectId}")),
-        ["GET approval /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Approval, $"/api/audit?recordId={s.ProjectId}")),
-        ["GET funding /api/audit"] = (ReadAudit, (t, s, _) => Get(t.Fixture.Funding, $"/api/audit?recordId={s.ProjectId}")),
-        ["POST lead /api/enterprises"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, caller) =>
+            (t, s, _, _) => Get(t.Fixture.Funding, $"/api/projects/{s.ProjectId}/ledger")),
+        ["GET lead /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/audit?recordId={s.IntentId}")),
+        ["GET project /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Project, $"/api/audit?recordId={s.ProjectId}")),
+        ["GET approval /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Approval, $"/api/audit?recordId={s.ProjectId}")),
+        ["GET funding /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Funding, $"/api/audit?recordId={s.ProjectId}")),
+        ["POST lead /api/enterprises"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, caller, _) =>
         {
             var uscc = TestData.NewUscc();
             return Task.FromResult(new Call(t.Fixture.Lead, HttpMethod.Post, "/api/enterprises",
                 new { name = $"权限测试企业 {caller}", uscc, hqRegion = "京津冀", industryChain = "生物医药", chainRole = "Supplier" },
                 () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM enterprises WHERE uscc = @uscc", new { uscc })));
         }),
-        ["PUT lead /api/enterprises/{id}"] = (ChangeUnscoped, async (t, _, _) =>
+        ["PUT lead /api/enterprises/{id}"] = (ChangeUnscoped, async (t, _, _, _) =>
         {
             var uscc = TestData.NewUscc();
             var id = (await t.Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, t.Fixture.Lead, HttpMethod.Post, "/api/enterprises",
@@ -67,60 +149,60 @@ public class AccessMatrixTests(SystemFixture system)
                 new { name = "已修改企业", uscc, hqRegion = "成渝", industryChain = "电子信息", chainRole = "ChainLeader", version = 1 },
                 () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT version FROM enterprises WHERE id = @id", new { id }));
         }),
-        ["POST lead /api/events"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, _) =>
+        ["POST lead /api/events"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, _, _) =>
         {
             var title = $"权限测试推介会 {Guid.NewGuid():N}";
             return Task.FromResult(new Call(t.Fixture.Lead, HttpMethod.Post, "/api/events",
                 new { title, type = "Conference", region = "京津冀", startsOn = "2026-09-01", leader = "市领导", major = false },
                 () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM promotion_events WHERE title = @title", new { title })));
         }),
-        ["POST lead /api/intents"] = (Callers.Expect(403, ("bureau", 201), ("district", 201)), async (t, _, _) =>
+        ["POST lead /api/intents"] = (Callers.Expect(403, ("bureau", 201), ("district", 201)), async (t, _, _, _) =>
         {
             var enterpriseId = await t.Bureau.CreateEnterpriseAsync();
             return new Call(t.Fixture.Lead, HttpMethod.Post, "/api/intents",
                 new { enterpriseId, industry = "绿色铝", intendedInvestment = 500_000_000m, district = Journey.District },
                 () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM cooperation_intents WHERE enterprise_id = @enterpriseId", new { enterpriseId }));
         }),
-        ["PUT lead /api/intents/{id}/task-team"] = (ChangeIntent, async (t, _, _) =>
+        ["PUT lead /api/intents/{id}/task-team"] = (ChangeIntent, async (t, _, _, _) =>
         {
             var id = await t.NewIntentAsync(qualified: false);
             return new Call(t.Fixture.Lead, HttpMethod.Put, $"/api/intents/{id}/task-team",
                 new { leadOfficial = "副市长", members = new[] { "投促局局长" }, department = "投资促进局" },
                 () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND task_team IS NOT NULL", new { id }));
         }),
-        ["POST lead /api/intents/{id}/follow-ups"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 404)), async (t, _, _) =>
+        ["POST lead /api/intents/{id}/follow-ups"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 404)), async (t, _, _, _) =>
         {
             var id = await t.NewIntentAsync(qualified: false);
             return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/follow-ups",
                 new { kind = "Call", occurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), summary = "电话沟通" },
                 () => t.AssertCountAsync(t.Fixture.Lead, 0, "SELECT count(*) FROM intent_follow_ups WHERE intent_id = @id", new { id }));
         }),
-        ["POST lead /api/intents/{id}/qualify"] = (ChangeIntent, async (t, _, _) =>
+        ["POST lead /api/intents/{id}/qualify"] = (ChangeIntent, async (t, _, _, _) =>
         {
             var id = await t.NewIntentAsync(qualified: false, followed: true);
             return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/qualify", new { reason = "研判通过" },
                 () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND status = 'Following'", new { id }));
         }),
-        ["POST lead /api/intents/{id}/drop"] = (ChangeIntent, async (t, _, _) =>
+        ["POST lead /api/intents/{id}/drop"] = (ChangeIntent, async (t, _, _, _) =>
         {
             var id = await t.NewIntentAsync(qualified: false);
             return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/drop", new { reason = "企业放弃投资" },
                 () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND status = 'New'", new { id }));
         }),
-        ["POST lead /api/intents/{id}/transfer"] = (ChangeIntent, async (t, _, _) =>
+        ["POST lead /api/intents/{id}/transfer"] = (ChangeIntent, async (t, _, _, _) =>
         {
             var id = await t.NewIntentAsync(qualified: false);
             return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/transfer", new { toDistrict = "官渡区", reason = "用地不足" },
                 () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND district = @District",
                     new { id, Journey.District }));
         }),
-        ["POST lead /api/intents/{id}/convert"] = (Callers.Expect(403, ("bureau", 202), ("district", 202), ("other-district", 404)), async (t, _, _) =>
+        ["POST lead /api/intents/{id}/convert"] = (Callers.Expect(403, ("bureau", 202), ("district", 202), ("other-district", 404)), async (t, _, _, _) =>
         {
             var id = await t.NewIntentAsync(qualified: true);
             return new Call(t.Fixture.Lead, HttpMethod.Post, $"/api/intents/{id}/convert", null,
                 () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT count(*) FROM cooperation_intents WHERE id = @id AND status = 'Qualified'", new { id }));
         }),
-        ["POST project /api/projects/{id}/sign"] = (ChangeIntent, async (t, _, _) =>
+        ["POST project /api/projects/{id}/sign"] = (ChangeIntent, async (t, _, _, _) =>
         {
             var id = await t.Bureau.StartProjectAsync();
             await t.Bureau.WaitForProjectAsync(id, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
@@ -128,7 +210,7 @@ public class AccessMatrixTests(SystemFixture system)
                 new { agreementNo = "KM-ACCESS", signedOn = "2026-11-20", contractedInvestment = 800_000_000m, park = Journey.Park },
                 () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT count(*) FROM projects WHERE id = @id AND state = 'Negotiating' AND version = 1", new { id }));
         }),
-        ["POST approval /api/integrations/tzxm/decisions"] = (Callers.Expect(401), (t, s, _) =>
+        ["POST approval /api/integrations/tzxm/decisions"] = (Callers.Expect(401), (t, s, _, _) =>
         {
             var decisionId = $"ACCESS-{Guid.NewGuid():N}";
             return Task.FromResult(new Call(t.Fixture.Approval, HttpMethod.Post, "/api/integrations/tzxm/decisions",
@@ -150,7 +232,7 @@ public class AccessMatrixTests(SystemFixture system)
     [MemberData(nameof(Cases))]
     public async Task Each_caller_gets_what_its_role_and_scope_allow(string endpoint, string caller, int expected)
     {
-        var call = await Endpoints[endpoint].Prepare(this, await SharedAsync(), caller);
+        var call = await Endpoints[endpoint].Prepare(this, await SharedAsync(), caller, expected);
         using var response = await new Journey(system, Callers.Tokens[caller]).SendAsync(call.Service, call.Method, call.Path, call.Body);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == expected, $"{caller} → {endpoint}: expected {expected}, got {(int)response.StatusCode} {body}");
@@ -166,6 +248,22 @@ public class AccessMatrixTests(SystemFixture system)
 
     private async Task AssertCountAsync(ServiceProcess service, int expected, string sql, object parameters) =>
         Assert.Equal(expected, await system.ScalarAsync<int>(service, sql, parameters));
+
+    /// <summary>A fresh signed project for a call that should succeed; the shared one for a call that must change nothing.</summary>
+    private async Task<Guid> ProjectForAsync(Shared shared, int expected) =>
+        expected < 400 ? await Bureau.SignedProjectAsync() : shared.ProjectId;
+
+    private async Task UnchangedAsync(Guid id) => await AssertCountAsync(Fixture.Project, 1,
+        "SELECT count(*) FROM projects WHERE id = @id AND state = 'Signed' AND company_name IS NULL", new { id });
+
+    private async Task ItemUnchangedAsync(Guid projectId, string code) => await AssertCountAsync(Fixture.Approval, 1,
+        "SELECT count(*) FROM approval_items i JOIN approval_cases c ON c.id = i.case_id WHERE c.project_id = @projectId AND i.code = @code AND i.status = 'Open'",
+        new { projectId, code });
+
+    private async Task<Guid> NewParkAsync() =>
+        (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, Fixture.Project, HttpMethod.Post, "/api/parks",
+            new { name = $"待改园区{Guid.NewGuid():N}", level = "Municipal", district = "官渡区", leadingIndustries = new[] { "现代物流" } }))
+        .GetProperty("id").GetGuid();
 
     private async Task<Guid> NewIntentAsync(bool qualified, bool followed = false)
     {
