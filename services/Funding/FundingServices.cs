@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Zhaoshang.Funding.Incentives;
 using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Platform.Messaging;
 
@@ -15,5 +16,8 @@ internal static class FundingServices
 {
     public static void AddApplicationServices(this WebApplicationBuilder builder) =>
         builder.Services.AddZhaoshangMessaging(builder.Configuration, "funding", x =>
-            x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>());
+        {
+            x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>();
+            x.AddConsumer<ProjectStateChangedConsumer, ProjectStateChangedConsumerDefinition>();
+        });
 }

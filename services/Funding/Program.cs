@@ -1,5 +1,8 @@
 using Zhaoshang.Funding;
+using Zhaoshang.Funding.Funds;
+using Zhaoshang.Funding.Incentives;
 using Zhaoshang.Funding.Ledgers;
+using Zhaoshang.Funding.Stats;
 using Zhaoshang.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,5 +12,9 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapLedgersApi();
+app.MapFundsApi();
+app.MapExchangeRatesApi();
+app.MapStatsApi();
+app.MapIncentivesApi();
 
 await app.RunServiceAsync();

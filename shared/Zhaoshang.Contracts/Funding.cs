@@ -6,3 +6,7 @@ public sealed record FundingLedgerOpened(
     Guid LedgerId,
     decimal ContractedInvestment,
     DateTimeOffset OpenedAt);
+
+/// <summary>Finance verified a funds-in-place report (到位资金核实); the project shows its verified total.</summary>
+public sealed record FundsVerified(
+    Guid ProjectId, Guid ReportId, decimal AmountCny, decimal ProjectVerifiedTotalCny, DateOnly ReportedOn, DateTimeOffset VerifiedAt);

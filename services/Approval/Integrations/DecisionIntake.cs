@@ -37,9 +37,9 @@ internal static class DecisionIntake
             });
         if (id is null)
         {
-            var existing = await work.Connection.QuerySingleAsync<(Guid Id, string Status)>(
+            var existing = await work.QuerySingleAsync<(Guid Id, string Status)>(
                 "SELECT id, status FROM external_decisions WHERE system = @System AND decision_id = @DecisionId",
-                new { decision.System, decision.DecisionId }, work.Transaction);
+                new { decision.System, decision.DecisionId });
             return new DecisionReceipt(existing.Id, decision.System, decision.DecisionId, existing.Status, Duplicate: true);
         }
 

@@ -19,7 +19,7 @@ public static class LedgersApi
 
     public sealed record LedgerView(
         Guid LedgerId, Guid ProjectId, decimal ContractedInvestment, DateOnly SignedOn, string Industry, string District,
-        string Park, DateTimeOffset OpenedAt);
+        string Park, string State, decimal VerifiedCny, decimal VerifiedFixedAssetsCny, DateTimeOffset OpenedAt);
 
     internal static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> GetLedgerAsync(
         Guid projectId, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
@@ -27,8 +27,12 @@ public static class LedgersApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var ledger = await connection.QuerySingleOrDefaultAsync<LedgerView>(
             """
-            SELECT id AS ledger_id, project_id, contracted_investment, signed_on, industry, district, park, opened_at
-            FROM funding_ledgers WHERE project_id = @projectId
+            SELECT id AS ledger_id, project_id, contracted_investment, signed_on, industry, district, park, state,
+                   (SELECT coalesce(sum(amount_cny), 0) FROM funds_reports r WHERE r.project_id = l.project_id AND r.status = 'Verified') AS verified_cny,
+                   (SELECT coalesce(sum(amount_cny), 0) FROM funds_reports r
+                    WHERE r.project_id = l.project_id AND r.status = 'Verified' AND r.use = 'FixedAssets') AS verified_fixed_assets_cny,
+                   opened_at
+            FROM funding_ledgers l WHERE project_id = @projectId
             """,
             new { projectId });
         return ledger is null || !Actor.From(user).CanSee(new RecordScope(ledger.District, ledger.Park))

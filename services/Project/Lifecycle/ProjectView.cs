@@ -11,7 +11,7 @@ public sealed record ProjectView(
     DateTimeOffset StateEnteredAt, string? StateReason, ProjectState? StalledFrom, string NextStep, string? AgreementNo,
     DateOnly? SignedOn, decimal? ContractedInvestment, string? Park, string? CompanyName, string? CompanyUscc,
     ProjectView.LandParcel? Land, DateOnly? PreLandApprovalsCompletedOn, DateOnly? ConstructionPermitIssuedOn,
-    DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, ProjectView.ApprovalCase? Approval,
+    DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, decimal VerifiedFundsCny, ProjectView.ApprovalCase? Approval,
     ProjectView.FundingLedger? Funding, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public sealed record LandParcel(string ParcelId, decimal AreaMu, DateOnly ContractDate, DateOnly AcquiredOn);
@@ -31,7 +31,7 @@ internal sealed class ProjectRow
                state_reason, stalled_from, agreement_no, signed_on, contracted_investment, park, company_name,
                trim(company_uscc) AS company_uscc, parcel_id, area_mu, land_contract_date, land_acquired_on,
                pre_land_approvals_completed_on, construction_permit_issued_on, construction_started_on,
-               production_started_on, approval_case_id, approval_item_count, approval_case_opened_at, funding_ledger_id,
+               production_started_on, verified_funds_cny, approval_case_id, approval_item_count, approval_case_opened_at, funding_ledger_id,
                funding_ledger_opened_at, version, created_at, updated_at
         FROM projects
         """;
@@ -64,6 +64,7 @@ internal sealed class ProjectRow
     public DateOnly? ConstructionPermitIssuedOn { get; init; }
     public DateOnly? ConstructionStartedOn { get; init; }
     public DateOnly? ProductionStartedOn { get; init; }
+    public decimal VerifiedFundsCny { get; init; }
     public Guid? ApprovalCaseId { get; init; }
     public int? ApprovalItemCount { get; init; }
     public DateTimeOffset? ApprovalCaseOpenedAt { get; init; }
@@ -82,7 +83,7 @@ internal sealed class ProjectRow
         State, StateEnteredAt, StateReason, StalledFrom, NextSteps.For(this), AgreementNo, SignedOn, ContractedInvestment, Park,
         CompanyName, CompanyUscc,
         ParcelId is null ? null : new ProjectView.LandParcel(ParcelId, AreaMu!.Value, LandContractDate!.Value, LandAcquiredOn!.Value),
-        PreLandApprovalsCompletedOn, ConstructionPermitIssuedOn, ConstructionStartedOn, ProductionStartedOn,
+        PreLandApprovalsCompletedOn, ConstructionPermitIssuedOn, ConstructionStartedOn, ProductionStartedOn, VerifiedFundsCny,
         ApprovalCaseId is { } caseId ? new ProjectView.ApprovalCase(caseId, ApprovalItemCount ?? 0, ApprovalCaseOpenedAt!.Value) : null,
         FundingLedgerId is { } ledgerId ? new ProjectView.FundingLedger(ledgerId, FundingLedgerOpenedAt!.Value) : null,
         Version, CreatedAt, UpdatedAt);

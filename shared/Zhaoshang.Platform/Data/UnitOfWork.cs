@@ -35,6 +35,9 @@ public sealed class UnitOfWork : IAsyncDisposable
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
         Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
 
+    public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
+        Connection.QuerySingleAsync<T>(sql, parameters, Transaction);
+
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
         Connection.QueryAsync<T>(sql, parameters, Transaction);
 

@@ -47,10 +47,10 @@ internal sealed class Journey(SystemFixture system, string? token)
             name, uscc = TestData.NewUscc(), hqRegion = "长三角", industryChain = "绿色铝", chainRole = "ChainLeader",
         })).GetProperty("id").GetGuid();
 
-    public async Task<Guid> CreateIntentAsync(Guid enterpriseId, decimal intendedInvestment = 1_200_000_000.00m) =>
+    public async Task<Guid> CreateIntentAsync(Guid enterpriseId, decimal intendedInvestment = 1_200_000_000.00m, string district = District) =>
         (await ExpectAsync(HttpStatusCode.Created, system.Lead, HttpMethod.Post, "/api/intents", new
         {
-            enterpriseId, industry = "绿色铝", intendedInvestment, district = District,
+            enterpriseId, industry = "绿色铝", intendedInvestment, district,
         })).GetProperty("id").GetGuid();
 
     /// <summary>The first contact (New → Following), then the assessment (Following → Qualified).</summary>
@@ -69,10 +69,10 @@ internal sealed class Journey(SystemFixture system, string? token)
         .GetProperty("projectId").GetGuid();
 
     /// <summary>Enterprise, intent, qualification and conversion: returns the id of the project the conversion will create.</summary>
-    public async Task<Guid> StartProjectAsync()
+    public async Task<Guid> StartProjectAsync(string district = District)
     {
         var enterpriseId = await CreateEnterpriseAsync();
-        var intentId = await CreateIntentAsync(enterpriseId);
+        var intentId = await CreateIntentAsync(enterpriseId, district: district);
         await QualifyAsync(intentId);
         return await ConvertAsync(intentId);
     }
@@ -86,9 +86,9 @@ internal sealed class Journey(SystemFixture system, string? token)
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     /// <summary>Enterprise to a signed project whose approval case and funding ledger are open.</summary>
-    public async Task<Guid> SignedProjectAsync(decimal contractedInvestment = 1_000_000_000.00m)
+    public async Task<Guid> SignedProjectAsync(decimal contractedInvestment = 1_000_000_000.00m, string district = District)
     {
-        var projectId = await StartProjectAsync();
+        var projectId = await StartProjectAsync(district);
         await WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating", "the project exists");
         await SignAsync(projectId, contractedInvestment);
         await WaitForProjectAsync(projectId,

@@ -1,0 +1,52 @@
+namespace Zhaoshang.Funding.Money;
+
+/// <summary>Money is decimal 元, exact to the fen (0.01); every rounding happens here.</summary>
+public static class MoneyRules
+{
+    public static decimal ToFen(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>A foreign amount in 元 at the day's rate (CNY per unit), rounded to the fen.</summary>
+    public static decimal ToCny(decimal amount, decimal cnyPerUnit) => ToFen(amount * cnyPerUnit);
+
+    /// <summary>万元 with two decimals, as reports show it.</summary>
+    public static decimal InWan(decimal yuan) => decimal.Round(yuan / 10_000m, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>亿元 with four decimals.</summary>
+    public static decimal InYi(decimal yuan) => decimal.Round(yuan / 100_000_000m, 4, MidpointRounding.AwayFromZero);
+
+    public static decimal? Share(decimal part, decimal whole) =>
+        whole == 0 ? null : decimal.Round(part / whole, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Splits an award into stages by their shares: each stage rounded down to the fen, the last one takes the
+    /// remainder, so the stages always add up to the award exactly.
+    /// </summary>
+    public static IReadOnlyList<decimal> SplitIntoStages(decimal award, IReadOnlyList<decimal> shares)
+    {
+        if (shares.Count == 0 || shares.Any(s => s <= 0) || shares.Sum() != 1m)
+            throw new ArgumentException("Stage shares must be positive and add up to 1.", nameof(shares));
+        var stages = shares.Take(shares.Count - 1).Select(s => Math.Floor(award * s * 100m) / 100m).ToList();
+        stages.Add(award - stages.Sum());
+        return stages;
+    }
+}
+
+/// <summary>一产/二产/三产: the sector a project's industry belongs to, for the statistics' shares.</summary>
+public static class Sectors
+{
+    public const string Primary = "一产";
+    public const string Secondary = "二产";
+    public const string Tertiary = "三产";
+
+    private static readonly Dictionary<string, string> ByIndustry = new()
+    {
+        ["高原特色农业"] = Primary,
+        ["新能源电池"] = Secondary, ["绿色铝"] = Secondary, ["绿色硅"] = Secondary, ["光伏"] = Secondary,
+        ["生物医药"] = Secondary, ["装备制造"] = Secondary, ["电子信息"] = Secondary, ["新材料"] = Secondary,
+        ["绿色化工"] = Secondary,
+        ["数字经济"] = Tertiary, ["文化旅游"] = Tertiary, ["现代物流"] = Tertiary,
+    };
+
+    /// <summary>Industries outside the list count as secondary, where the bureau's industrial projects fall.</summary>
+    public static string Of(string industry) => ByIndustry.GetValueOrDefault(industry, Secondary);
+}

@@ -1,0 +1,71 @@
+using Zhaoshang.Funding.Money;
+
+namespace Zhaoshang.Funding.Stats;
+
+/// <summary>One verified report with the project facts the statistics group by.</summary>
+public sealed record VerifiedFunds(
+    Guid ProjectId, string District, string Park, string Industry, string Currency, decimal Amount, decimal AmountCny,
+    string Source, string Use, DateOnly ReportedOn);
+
+/// <summary>A project's contracted investment (签约额), for 到位率.</summary>
+public sealed record ContractedProject(Guid ProjectId, string District, string Park, string Industry, decimal ContractedCny);
+
+public sealed record StatsFilter(int? Year, int? Quarter, string? District, string? Park, string? Industry)
+{
+    public bool Includes(string district, string park, string industry) =>
+        (District is null || District == district) && (Park is null || Park == park) && (Industry is null || Industry == industry);
+
+    public bool InPeriod(DateOnly day) =>
+        (Year is null || day.Year == Year) && (Quarter is null || (day.Month - 1) / 3 + 1 == Quarter);
+}
+
+/// <summary>An amount in 元 with the 万元 and 亿元 figures reports print.</summary>
+public sealed record Amount(decimal Yuan, decimal Wan, decimal Yi)
+{
+    public static Amount Of(decimal yuan) => new(yuan, MoneyRules.InWan(yuan), MoneyRules.InYi(yuan));
+}
+
+public sealed record SectorShare(string Sector, Amount Amount, decimal? Share);
+
+public sealed record Breakdown(string Key, Amount Amount);
+
+public sealed record Progress(Amount Target, decimal? Share);
+
+public sealed record FundsStatisticsReport(
+    StatsFilter Filter, int Reports, Amount Verified, Amount FixedAssets, Amount WorkingCapital, IReadOnlyList<SectorShare> Sectors,
+    IReadOnlyList<Breakdown> ByDistrict, IReadOnlyList<Breakdown> ByQuarter, decimal ForeignUsd, Amount ForeignCny,
+    Amount Contracted, decimal? ArrivalRate, Progress? FundsTarget, Progress? ForeignTarget);
+
+/// <summary>
+/// Verified funds (到位资金) in a period: totals exact to the fen, shares by 一产/二产/三产, 实际利用外资 (境外 reports in
+/// USD), 到位率 = verified ÷ the contracted investment of the projects in scope, progress against the year's targets.
+/// </summary>
+public static class FundsStatistics
+{
+    public static FundsStatisticsReport Compute(
+        StatsFilter filter, IEnumerable<VerifiedFunds> verified, IEnumerable<ContractedProject> projects,
+        (decimal FundsCny, decimal ForeignUsd)? targets)
+    {
+        var reports = verified.Where(r => filter.Includes(r.District, r.Park, r.Industry) && filter.InPeriod(r.ReportedOn)).ToList();
+        var total = reports.Sum(r => r.AmountCny);
+        var foreign = reports.Where(r => r.Source == "Abroad" && r.Currency == "USD").ToList();
+        var contracted = projects.Where(p => filter.Includes(p.District, p.Park, p.Industry)).Sum(p => p.ContractedCny);
+        var foreignUsd = foreign.Sum(r => r.Amount);
+
+        return new FundsStatisticsReport(
+            filter, reports.Count, Amount.Of(total),
+            Amount.Of(reports.Where(r => r.Use == "FixedAssets").Sum(r => r.AmountCny)),
+            Amount.Of(reports.Where(r => r.Use == "WorkingCapital").Sum(r => r.AmountCny)),
+            new[] { Sectors.Primary, Sectors.Secondary, Sectors.Tertiary }
+                .Select(sector => reports.Where(r => Sectors.Of(r.Industry) == sector).Sum(r => r.AmountCny))
+                .Zip([Sectors.Primary, Sectors.Secondary, Sectors.Tertiary], (sum, sector) => new SectorShare(sector, Amount.Of(sum), MoneyRules.Share(sum, total)))
+                .ToList(),
+            reports.GroupBy(r => r.District).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Breakdown(g.Key, Amount.Of(g.Sum(r => r.AmountCny)))).ToList(),
+            reports.GroupBy(r => $"{r.ReportedOn.Year}Q{(r.ReportedOn.Month - 1) / 3 + 1}").OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Breakdown(g.Key, Amount.Of(g.Sum(r => r.AmountCny)))).ToList(),
+            foreignUsd, Amount.Of(foreign.Sum(r => r.AmountCny)), Amount.Of(contracted), MoneyRules.Share(total, contracted),
+            targets is { } t ? new Progress(Amount.Of(t.FundsCny), MoneyRules.Share(total, t.FundsCny)) : null,
+            targets is { } f ? new Progress(Amount.Of(f.ForeignUsd), MoneyRules.Share(foreignUsd, f.ForeignUsd)) : null);
+    }
+}

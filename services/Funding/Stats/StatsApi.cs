@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Zhaoshang.Funding.Money;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Security;
+
+namespace Zhaoshang.Funding.Stats;
+
+public static class StatsApi
+{
+    public static readonly string[] Readers = [Roles.Bureau, Roles.District, Roles.Finance, Roles.Auditor];
+
+    public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Investment statistics (统计)");
+        api.MapGet("/stats/funds", GetStatsAsync).WithName("GetFundsStatistics").AllowRoles(Readers)
+            .WithSummary("Verified funds in place by year, quarter, district, park and industry, with shares, 到位率 and targets.");
+        api.MapGet("/stats/funds.csv", ExportStatsAsync).WithName("ExportFundsStatistics").AllowRoles(Readers)
+            .WithSummary("The verified reports behind the statistics, as CSV with Chinese headings (UTF-8 with BOM).");
+        api.MapPut("/targets/{year:int}", SetTargetsAsync).WithName("SetYearlyTargets").AllowRoles(Roles.Bureau)
+            .WithSummary("The year's targets, e.g. 实际到位资金 194亿元 and 实际利用外资 1.2亿美元.");
+        return app;
+    }
+
+    public sealed record StatsQuery(int? Year, int? Quarter, string? District, string? Park, string? Industry);
+
+    public sealed record TargetsRequest(decimal? FundsInPlaceCny, decimal? ForeignUsd);
+
+    internal static async Task<Results<Ok<FundsStatisticsReport>, ValidationProblem>> GetStatsAsync(
+        [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    {
+        if (Validate(query, Actor.From(user)) is not { } filter)
+            return Problems(query);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var verified = await ReadVerifiedAsync(connection, filter);
+        var projects = await connection.QueryAsync<ContractedProject>(
+            """
+            SELECT project_id, district, park, industry, contracted_investment AS contracted_cny FROM funding_ledgers
+            WHERE (@District::text IS NULL OR district = @District)
+            """,
+            new { filter.District });
+        var targets = filter.Year is null ? null : await connection.QuerySingleOrDefaultAsync<(decimal, decimal)?>(
+            "SELECT funds_in_place_cny, foreign_usd FROM yearly_targets WHERE year = @Year", new { filter.Year });
+        return TypedResults.Ok(FundsStatistics.Compute(filter, verified, projects, targets));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportStatsAsync(
+        [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    {
+        if (Validate(query, Actor.From(user)) is not { } filter)
+            return Problems(query);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await ReadVerifiedAsync(connection, filter))
+            .Where(r => filter.Includes(r.District, r.Park, r.Industry) && filter.InPeriod(r.ReportedOn))
+            .Select(r => new[]
+            {
+                r.ReportedOn.ToString("yyyy-MM-dd"), $"{r.ReportedOn.Year}Q{(r.ReportedOn.Month - 1) / 3 + 1}", r.District, r.Park,
+                r.Industry, Sectors.Of(r.Industry), r.Currency, Csv.Money(r.Amount), Csv.Money(r.AmountCny),
+                Csv.Money(MoneyRules.InWan(r.AmountCny)), Labels.Source(r.Source), Labels.Use(r.Use), r.ProjectId.ToString(),
+            });
+        return Csv.File("到位资金统计.csv",
+            ["到位日期", "季度", "区县", "园区", "产业", "三次产业", "币种", "金额", "折合人民币（元）", "折合人民币（万元）", "资金来源", "资金用途", "项目编号"],
+            rows);
+    }
+
+    internal static async Task<Results<Ok<TargetsRequest>, ValidationProblem>> SetTargetsAsync(
+        int year, TargetsRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .RequireAmount("fundsInPlaceCny", request.FundsInPlaceCny)
+            .RequireAmount("foreignUsd", request.ForeignUsd);
+        if (year is < 2000 or > 2100)
+            errors.Add("year", "'year' must be between 2000 and 2100.");
+        if (!errors.IsValid)
+            return errors.ToProblem();
+        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
+        await work.ExecuteAsync(
+            """
+            INSERT INTO yearly_targets (year, funds_in_place_cny, foreign_usd) VALUES (@year, @FundsInPlaceCny, @ForeignUsd)
+            ON CONFLICT (year) DO UPDATE SET funds_in_place_cny = excluded.funds_in_place_cny, foreign_usd = excluded.foreign_usd
+            """,
+            new { year, request.FundsInPlaceCny, request.ForeignUsd });
+        await work.AuditAsync("YearlyTargets", new Guid(year, 0, 0, new byte[8]), "set", null, new { year, request.FundsInPlaceCny, request.ForeignUsd });
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(request);
+    }
+
+    /// <summary>The filter to apply, or null when the query is invalid; district staff only ever see their district.</summary>
+    private static StatsFilter? Validate(StatsQuery query, Actor actor)
+    {
+        if (query.Quarter is not null and not (>= 1 and <= 4) || (query.Quarter is not null && query.Year is null)
+            || (actor.Role == Roles.District && query.District is not null && query.District != actor.District))
+            return null;
+        return new StatsFilter(query.Year, query.Quarter, actor.Role == Roles.District ? actor.District : query.District, query.Park, query.Industry);
+    }
+
+    private static ValidationProblem Problems(StatsQuery query)
+    {
+        var errors = new ValidationErrors();
+        if (query.Quarter is not null and not (>= 1 and <= 4))
+            errors.Add("quarter", "'quarter' must be 1 to 4.");
+        if (query.Quarter is not null && query.Year is null)
+            errors.Add("year", "'year' is required with 'quarter'.");
+        if (errors.IsValid)
+            errors.Add("district", "District staff see their own district's statistics.");
+        return errors.ToProblem();
+    }
+
+    private static async Task<IReadOnlyList<VerifiedFunds>> ReadVerifiedAsync(NpgsqlConnection connection, StatsFilter filter) =>
+        (await connection.QueryAsync<VerifiedFunds>(
+            """
+            SELECT r.project_id, l.district, l.park, l.industry, r.currency, r.amount, r.amount_cny, r.source, r.use, r.reported_on
+            FROM funds_reports r JOIN funding_ledgers l ON l.project_id = r.project_id
+            WHERE r.status = 'Verified' AND (@District::text IS NULL OR l.district = @District)
+              AND (@Year::int IS NULL OR extract(year FROM r.reported_on) = @Year)
+            ORDER BY r.reported_on, r.created_at
+            """,
+            new { filter.District, filter.Year })).AsList();
+}
+
+internal static class Labels
+{
+    public static string Source(string source) => source switch
+    {
+        "OutsideProvince" => "省外境内",
+        "OutsideCityInProvince" => "市外省内",
+        "Abroad" => "境外",
+        _ => source,
+    };
+
+    public static string Use(string use) => use == "FixedAssets" ? "固定资产投资" : "流动资金";
+}
+
+/// <summary>CSV that Excel opens correctly: UTF-8 with a byte-order mark, CRLF, fields quoted when they need it.</summary>
+internal static class Csv
+{
+    public static FileContentHttpResult File(string fileName, string[] headings, IEnumerable<string[]> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(headings))
+            text.Append(string.Join(',', row.Select(Field))).Append("\r\n");
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", fileName);
+    }
+
+    public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Quotes what needs it; text that Excel would run as a formula is prefixed with an apostrophe.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '@')
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+}
