@@ -15,7 +15,8 @@ public static class DatabaseExtensions
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetTypeHandler());
-        SqlMapper.AddTypeHandler(new StringArrayTypeHandler());
+        SqlMapper.AddTypeHandler(new ArrayTypeHandler<string>());
+        SqlMapper.AddTypeHandler(new ArrayTypeHandler<decimal>());
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<Database>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
