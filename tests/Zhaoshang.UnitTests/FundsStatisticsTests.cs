@@ -1,45 +1,21 @@
 using Zhaoshang.Funding.Stats;
+using Zhaoshang.Tests.Shared;
 
 namespace Zhaoshang.UnitTests;
 
 /// <summary>Statistics over 30 verified reports (five projects, three districts, CNY and USD, every quarter), worked out by hand.</summary>
 public class FundsStatisticsTests
 {
-    private static readonly Guid P1 = Guid.NewGuid(), P2 = Guid.NewGuid(), P3 = Guid.NewGuid(), P4 = Guid.NewGuid(), P5 = Guid.NewGuid();
+    private static readonly Guid[] Ids = FundsFixture.Projects.Select(_ => Guid.NewGuid()).ToArray();
 
-    private static readonly ContractedProject[] Projects =
-    [
-        new(P1, "安宁市", "安宁工业园区", "新能源电池", 1_000_000_000m),
-        new(P2, "安宁市", "滇中新区", "数字经济", 200_000_000m),
-        new(P3, "麒麟区", "曲靖经济技术开发区", "绿色硅", 500_000_000m),
-        new(P4, "大理市", "大理经济技术开发区", "高原特色农业", 100_000_000m),
-        new(P5, "大理市", "大理经济技术开发区", "文化旅游", 300_000_000m),
-    ];
+    private static readonly ContractedProject[] Projects = FundsFixture.Projects
+        .Select(p => new ContractedProject(Ids[p.No - 1], p.District, p.Park, p.Industry, p.Contracted)).ToArray();
 
-    private static VerifiedFunds R(Guid project, string day, decimal amount, string currency = "CNY", decimal rate = 1m,
-        string source = "OutsideProvince", string use = "FixedAssets")
+    private static readonly VerifiedFunds[] Reports = FundsFixture.Reports.Select(r =>
     {
-        var p = Projects.Single(x => x.ProjectId == project);
-        return new VerifiedFunds(project, p.District, p.Park, p.Industry, currency, amount, decimal.Round(amount * rate, 2), source, use, DateOnly.Parse(day));
-    }
-
-    // The statistics read verified reports only; rejected and unverified ones never reach them.
-    private static readonly VerifiedFunds[] Reports =
-    [
-        R(P1, "2026-01-15", 50_000_000m), R(P1, "2026-04-15", 50_000_000m), R(P1, "2026-07-15", 50_000_000m), R(P1, "2026-10-15", 50_000_000m),
-        R(P1, "2026-02-10", 1_000_000m, "USD", 7.1m, "Abroad"), R(P1, "2026-08-10", 2_000_000m, "USD", 7.2m, "Abroad"),
-        R(P2, "2026-02-01", 10_000_000m, source: "OutsideCityInProvince", use: "WorkingCapital"),
-        R(P2, "2026-05-01", 10_000_000m, source: "OutsideCityInProvince", use: "WorkingCapital"),
-        R(P2, "2026-08-01", 10_000_000m, source: "OutsideCityInProvince", use: "WorkingCapital"),
-        R(P2, "2026-11-01", 10_000_000m, source: "OutsideCityInProvince", use: "WorkingCapital"),
-        R(P3, "2026-01-10", 12_500_000m), R(P3, "2026-03-10", 12_500_000m), R(P3, "2026-04-10", 12_500_000m), R(P3, "2026-06-10", 12_500_000m),
-        R(P3, "2026-07-10", 12_500_000m), R(P3, "2026-09-10", 12_500_000m), R(P3, "2026-10-10", 12_500_000m), R(P3, "2026-12-10", 12_500_000m),
-        R(P3, "2026-05-20", 500_000m, "USD", 7.15m, "Abroad"), R(P3, "2026-12-20", 1_234_567.89m, use: "WorkingCapital"),
-        R(P4, "2026-02-20", 2_500_000m), R(P4, "2026-05-20", 2_500_000m), R(P4, "2026-08-20", 2_500_000m), R(P4, "2026-11-20", 2_500_000m),
-        R(P4, "2026-03-15", 100_000m, "USD", 7.0m, "Abroad"),
-        R(P5, "2026-04-05", 20_000_000m), R(P5, "2026-07-05", 20_000_000m), R(P5, "2026-10-05", 20_000_000m),
-        R(P5, "2026-11-01", 300_000m, "USD", 7.05m, "Abroad"), R(P5, "2025-12-01", 7_000_000m),
-    ];
+        var p = FundsFixture.Projects[r.Project - 1];
+        return new VerifiedFunds(Ids[r.Project - 1], p.District, p.Park, p.Industry, r.Currency, r.Amount, r.AmountCny, r.Source, r.Use, DateOnly.Parse(r.Day));
+    }).ToArray();
 
     [Fact]
     public void The_whole_year()
