@@ -14,10 +14,11 @@ public class AccessMatrixTests(SystemFixture system)
     private static Task<Shared>? _shared;
 
     /// <summary>A signed project in 安宁市 / 安宁工业园区 (and its intent and enterprise) that reads ask about.</summary>
-    private sealed record Shared(Guid EnterpriseId, Guid IntentId, Guid ProjectId, Guid EventId);
+    private sealed record Shared(Guid EnterpriseId, Guid IntentId, Guid ProjectId, Guid EventId, Guid ClaimId);
 
     /// <summary>One request, and how to check that it changed nothing when it was refused.</summary>
-    private sealed record Call(ServiceProcess Service, HttpMethod Method, string Path, object? Body = null, Func<Task>? NothingWritten = null);
+    private sealed record Call(
+        ServiceProcess Service, HttpMethod Method, string Path, object? Body = null, Func<Task>? NothingWritten = null, string? IdempotencyKey = null);
 
     private delegate Task<Call> Prepare(AccessMatrixTests test, Shared shared, string caller, int expected);
 
@@ -31,6 +32,9 @@ public class AccessMatrixTests(SystemFixture system)
     private static readonly Dictionary<string, int> ReadProject = Callers.Expect(200, ("other-district", 404), ("other-park", 404));
     private static readonly Dictionary<string, int> ReadCase = Callers.Expect(200, ("other-district", 404), ("other-park", 404), ("finance", 403));
     private static readonly Dictionary<string, int> BureauOnly = Callers.Expect(403, ("bureau", 200));
+    private static readonly Dictionary<string, int> FinanceOnly = Callers.Expect(403, ("finance", 200));
+    private static readonly Dictionary<string, int> IncentiveReaders = Callers.Expect(403, ("bureau", 200), ("finance", 200), ("auditor", 200));
+    private static readonly Dictionary<string, int> StatsReaders = Callers.Expect(200, ("park", 403), ("other-park", 403));
 
     private static readonly Dictionary<string, (Dictionary<string, int> Expected, Prepare Prepare)> Endpoints = new()
     {
@@ -210,6 +214,72 @@ public class AccessMatrixTests(SystemFixture system)
                 new { agreementNo = "KM-ACCESS", signedOn = "2026-11-20", contractedInvestment = 800_000_000m, park = Journey.Park },
                 () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT count(*) FROM projects WHERE id = @id AND state = 'Negotiating' AND version = 1", new { id }));
         }),
+        ["GET funding /api/projects/{id}/funds-reports"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Funding, $"/api/projects/{s.ProjectId}/funds-reports")),
+        ["GET funding /api/exchange-rates/{currency}"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Funding, "/api/exchange-rates/USD")),
+        ["GET funding /api/stats/funds"] = (StatsReaders, (t, _, _, _) => Get(t.Fixture.Funding, "/api/stats/funds?year=2026")),
+        ["GET funding /api/stats/funds.csv"] = (StatsReaders, (t, _, _, _) => Get(t.Fixture.Funding, "/api/stats/funds.csv?year=2026")),
+        ["GET funding /api/incentive-policies"] = (IncentiveReaders, (t, _, _, _) => Get(t.Fixture.Funding, "/api/incentive-policies")),
+        ["GET funding /api/projects/{id}/incentive-claims"] = (IncentiveReaders, (t, s, _, _) => Get(t.Fixture.Funding, $"/api/projects/{s.ProjectId}/incentive-claims")),
+        ["GET funding /api/incentive-claims/{id}"] = (IncentiveReaders, (t, s, _, _) => Get(t.Fixture.Funding, $"/api/incentive-claims/{s.ClaimId}")),
+        ["GET funding /api/incentive-payments.csv"] = (IncentiveReaders, (t, _, _, _) => Get(t.Fixture.Funding, "/api/incentive-payments.csv")),
+        ["POST funding /api/projects/{id}/funds-reports"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 404)), (t, s, _, _) =>
+        {
+            var evidence = $"权限测试凭证{Guid.NewGuid():N}";
+            return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Post, $"/api/projects/{s.ProjectId}/funds-reports",
+                new { amount = 1_000_000m, currency = "CNY", source = "OutsideProvince", use = "WorkingCapital", reportedOn = Journey.Today, evidenceRef = evidence },
+                () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM funds_reports WHERE evidence_ref = @evidence", new { evidence })));
+        }),
+        ["POST funding /api/funds-reports/{id}/verify"] = (FinanceOnly, async (t, s, _, _) =>
+        {
+            var id = await t.NewFundsReportAsync(s.ProjectId);
+            return new Call(t.Fixture.Funding, HttpMethod.Post, $"/api/funds-reports/{id}/verify", null, () => t.ReportedAsync(id));
+        }),
+        ["POST funding /api/funds-reports/{id}/reject"] = (FinanceOnly, async (t, s, _, _) =>
+        {
+            var id = await t.NewFundsReportAsync(s.ProjectId);
+            return new Call(t.Fixture.Funding, HttpMethod.Post, $"/api/funds-reports/{id}/reject", new { reason = "凭证不全" }, () => t.ReportedAsync(id));
+        }),
+        ["PUT funding /api/exchange-rates/{currency}/{date}"] = (Callers.Expect(403, ("bureau", 200), ("finance", 200)), (t, _, caller, _) =>
+        {
+            var day = new DateOnly(2001, 1, 1).AddDays(Callers.Tokens.Keys.ToList().IndexOf(caller) + Random.Shared.Next(3000) * 20);
+            return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Put, $"/api/exchange-rates/USD/{day:yyyy-MM-dd}", new { cnyPerUnit = 6.5m },
+                () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM exchange_rates WHERE rate_date = @day::date", new { day = day.ToString("yyyy-MM-dd") })));
+        }),
+        ["PUT funding /api/targets/{year}"] = (BureauOnly, (t, _, caller, _) =>
+        {
+            var year = 2050 + Callers.Tokens.Keys.ToList().IndexOf(caller);
+            return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Put, $"/api/targets/{year}", new { fundsInPlaceCny = 19_400_000_000m, foreignUsd = 120_000_000m },
+                () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM yearly_targets WHERE year = @year", new { year })));
+        }),
+        ["POST funding /api/incentive-policies"] = (Callers.Expect(403, ("bureau", 201)), (t, _, _, _) =>
+        {
+            var name = $"权限测试奖励政策{Guid.NewGuid():N}";
+            return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Post, "/api/incentive-policies", PolicyBody(name),
+                () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM incentive_policies WHERE name = @name", new { name })));
+        }),
+        ["POST funding /api/incentive-claims"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 404)), async (t, s, _, _) =>
+        {
+            var policyId = await t.NewPolicyAsync();
+            return new Call(t.Fixture.Funding, HttpMethod.Post, "/api/incentive-claims", new { projectId = s.ProjectId, policyId },
+                () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM incentive_claims WHERE policy_id = @policyId", new { policyId }));
+        }),
+        ["POST funding /api/incentive-claims/{id}/approve"] = (FinanceOnly, async (t, s, _, expected) =>
+        {
+            var id = expected < 400 ? await t.NewClaimAsync(s.ProjectId) : s.ClaimId;
+            return new Call(t.Fixture.Funding, HttpMethod.Post, $"/api/incentive-claims/{id}/approve", null, () => t.ClaimRaisedAsync(id));
+        }),
+        ["POST funding /api/incentive-claims/{id}/reject"] = (FinanceOnly, async (t, s, _, expected) =>
+        {
+            var id = expected < 400 ? await t.NewClaimAsync(s.ProjectId) : s.ClaimId;
+            return new Call(t.Fixture.Funding, HttpMethod.Post, $"/api/incentive-claims/{id}/reject", new { reason = "不符合政策条件" }, () => t.ClaimRaisedAsync(id));
+        }),
+        ["POST funding /api/incentive-claims/{id}/payments"] = (Callers.Expect(403, ("finance", 201)), async (t, s, _, expected) =>
+        {
+            var id = expected < 400 ? await t.NewClaimAsync(s.ProjectId, approved: true) : s.ClaimId;
+            return new Call(t.Fixture.Funding, HttpMethod.Post, $"/api/incentive-claims/{id}/payments", null,
+                () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM incentive_payments WHERE claim_id = @id", new { id }),
+                $"access-{Guid.NewGuid():N}");
+        }),
         ["POST approval /api/integrations/tzxm/decisions"] = (Callers.Expect(401), (t, s, _, _) =>
         {
             var decisionId = $"ACCESS-{Guid.NewGuid():N}";
@@ -233,7 +303,7 @@ public class AccessMatrixTests(SystemFixture system)
     public async Task Each_caller_gets_what_its_role_and_scope_allow(string endpoint, string caller, int expected)
     {
         var call = await Endpoints[endpoint].Prepare(this, await SharedAsync(), caller, expected);
-        using var response = await new Journey(system, Callers.Tokens[caller]).SendAsync(call.Service, call.Method, call.Path, call.Body);
+        using var response = await new Journey(system, Callers.Tokens[caller]).SendAsync(call.Service, call.Method, call.Path, call.Body, call.IdempotencyKey);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == expected, $"{caller} → {endpoint}: expected {expected}, got {(int)response.StatusCode} {body}");
         if (expected < 400)
@@ -259,6 +329,46 @@ public class AccessMatrixTests(SystemFixture system)
     private async Task ItemUnchangedAsync(Guid projectId, string code) => await AssertCountAsync(Fixture.Approval, 1,
         "SELECT count(*) FROM approval_items i JOIN approval_cases c ON c.id = i.case_id WHERE c.project_id = @projectId AND i.code = @code AND i.status = 'Open'",
         new { projectId, code });
+
+    private static object PolicyBody(string name) => new
+    {
+        name, year = Journey.Today.Year, milestone = "Production", minFixedAssetCny = 1_000_000m, percentage = 0.01m, capCny = 1_000_000m,
+        stages = new[] { 1m }, budgetCny = 100_000_000m, clawbackYears = 3,
+    };
+
+    private Journey Finance { get; } = new(system, Tokens.For("finance"));
+
+    private async Task<Guid> NewPolicyAsync() =>
+        (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, Fixture.Funding, HttpMethod.Post, "/api/incentive-policies",
+            PolicyBody($"权限矩阵政策{Guid.NewGuid():N}"))).GetProperty("id").GetGuid();
+
+    private async Task<Guid> NewClaimAsync(Guid projectId, bool approved = false)
+    {
+        var claimId = (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, Fixture.Funding, HttpMethod.Post, "/api/incentive-claims",
+            new { projectId, policyId = await NewPolicyAsync() })).GetProperty("id").GetGuid();
+        if (approved)
+            await Finance.ExpectAsync(System.Net.HttpStatusCode.OK, Fixture.Funding, HttpMethod.Post, $"/api/incentive-claims/{claimId}/approve");
+        return claimId;
+    }
+
+    private async Task<Guid> NewFundsReportAsync(Guid projectId) =>
+        (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, Fixture.Funding, HttpMethod.Post, $"/api/projects/{projectId}/funds-reports",
+            new { amount = 500_000m, currency = "CNY", source = "OutsideProvince", use = "FixedAssets", reportedOn = Journey.Today, evidenceRef = "权限矩阵凭证" }))
+        .GetProperty("id").GetGuid();
+
+    private async Task VerifiedFundsAsync(Guid projectId, decimal amount)
+    {
+        var id = (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, Fixture.Funding, HttpMethod.Post, $"/api/projects/{projectId}/funds-reports",
+            new { amount, currency = "CNY", source = "OutsideProvince", use = "FixedAssets", reportedOn = Journey.Today, evidenceRef = "权限矩阵固定资产" }))
+            .GetProperty("id").GetGuid();
+        await Finance.ExpectAsync(System.Net.HttpStatusCode.OK, Fixture.Funding, HttpMethod.Post, $"/api/funds-reports/{id}/verify");
+    }
+
+    private async Task ReportedAsync(Guid id) =>
+        await AssertCountAsync(Fixture.Funding, 1, "SELECT count(*) FROM funds_reports WHERE id = @id AND status = 'Reported'", new { id });
+
+    private async Task ClaimRaisedAsync(Guid id) =>
+        await AssertCountAsync(Fixture.Funding, 1, "SELECT count(*) FROM incentive_claims WHERE id = @id AND status = 'Raised'", new { id });
 
     private async Task<Guid> NewParkAsync() =>
         (await Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, Fixture.Project, HttpMethod.Post, "/api/parks",
@@ -306,6 +416,8 @@ public class AccessMatrixTests(SystemFixture system)
         await Bureau.WaitForProjectAsync(projectId,
             p => p.GetProperty("approval").ValueKind == JsonValueKind.Object && p.GetProperty("funding").ValueKind == JsonValueKind.Object,
             "approval case and ledger are open");
-        return new Shared(enterpriseId, intentId, projectId, eventId);
+        await VerifiedFundsAsync(projectId, 20_000_000m);
+        var claimId = await NewClaimAsync(projectId);
+        return new Shared(enterpriseId, intentId, projectId, eventId, claimId);
     }
 }

@@ -21,13 +21,16 @@ internal sealed class Journey(SystemFixture system, string? token)
 
     public string TraceId { get; } = ActivityTraceId.CreateRandom().ToHexString();
 
-    public async Task<HttpResponseMessage> SendAsync(ServiceProcess service, HttpMethod method, string path, object? body = null)
+    public async Task<HttpResponseMessage> SendAsync(
+        ServiceProcess service, HttpMethod method, string path, object? body = null, string? idempotencyKey = null)
     {
         using var client = system.Client(service, token: null);
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add("traceparent", $"00-{TraceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
         if (token is not null)
             request.Headers.Authorization = new("Bearer", token);
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null)
             request.Content = JsonContent.Create(body);
         return await client.SendAsync(request);
