@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Approval.Cases;
@@ -14,6 +15,7 @@ public sealed record ApprovalCase(
         land_acquired_on, pre_land_completed_on, permit_issued_on, opened_at
         """;
 
+    [JsonIgnore]
     public RecordScope Scope => new(District, Park);
 }
 

@@ -34,8 +34,9 @@ public static class StatsApi
     internal static async Task<Results<Ok<FundsStatisticsReport>, ValidationProblem>> GetStatsAsync(
         [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
-        if (Validate(query, Actor.From(user)) is not { } filter)
-            return Problems(query);
+        var (filter, errors) = Validate(query, Actor.From(user));
+        if (filter is null)
+            return errors.ToProblem();
         await using var connection = await database.OpenAsync(cancellationToken);
         var verified = await ReadVerifiedAsync(connection, filter);
         var projects = await connection.QueryAsync<ContractedProject>(
@@ -52,8 +53,9 @@ public static class StatsApi
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportStatsAsync(
         [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
-        if (Validate(query, Actor.From(user)) is not { } filter)
-            return Problems(query);
+        var (filter, errors) = Validate(query, Actor.From(user));
+        if (filter is null)
+            return errors.ToProblem();
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await ReadVerifiedAsync(connection, filter))
             .Where(r => filter.Includes(r.District, r.Park, r.Industry) && filter.InPeriod(r.ReportedOn))
@@ -90,25 +92,18 @@ public static class StatsApi
         return TypedResults.Ok(request);
     }
 
-    /// <summary>The filter to apply, or null when the query is invalid; district staff only ever see their district.</summary>
-    private static StatsFilter? Validate(StatsQuery query, Actor actor)
-    {
-        if (query.Quarter is not null and not (>= 1 and <= 4) || (query.Quarter is not null && query.Year is null)
-            || (actor.Role == Roles.District && query.District is not null && query.District != actor.District))
-            return null;
-        return new StatsFilter(query.Year, query.Quarter, actor.Role == Roles.District ? actor.District : query.District, query.Park, query.Industry);
-    }
-
-    private static ValidationProblem Problems(StatsQuery query)
+    /// <summary>The filter to apply, or the problems with the query; district staff only ever see their own district.</summary>
+    private static (StatsFilter? Filter, ValidationErrors Errors) Validate(StatsQuery query, Actor actor)
     {
         var errors = new ValidationErrors();
         if (query.Quarter is not null and not (>= 1 and <= 4))
             errors.Add("quarter", "'quarter' must be 1 to 4.");
         if (query.Quarter is not null && query.Year is null)
             errors.Add("year", "'year' is required with 'quarter'.");
-        if (errors.IsValid)
+        if (actor.Role == Roles.District && query.District is not null && query.District != actor.District)
             errors.Add("district", "District staff see their own district's statistics.");
-        return errors.ToProblem();
+        var district = actor.Role == Roles.District ? actor.District : query.District;
+        return (errors.IsValid ? new StatsFilter(query.Year, query.Quarter, district, query.Park, query.Industry) : null, errors);
     }
 
     private static async Task<IReadOnlyList<VerifiedFunds>> ReadVerifiedAsync(NpgsqlConnection connection, StatsFilter filter) =>

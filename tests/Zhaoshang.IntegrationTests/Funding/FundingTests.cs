@@ -71,6 +71,11 @@ public class FundingTests(SystemFixture system)
         Assert.Equal(0.1142m, stats.GetProperty("arrivalRate").GetDecimal()); // 57,123,400.55 ÷ 500,000,000
         Assert.Equal(57_123_400.55m, stats.GetProperty("sectors")[1].GetProperty("amount").GetProperty("yuan").GetDecimal()); // 绿色铝: 二产
 
+        var bad = await _bureau.ExpectAsync(HttpStatusCode.BadRequest, system.Funding, HttpMethod.Get, "/api/stats/funds?quarter=5");
+        Assert.Equal(["quarter", "year"], bad.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        var otherDistrict = new Journey(system, Tokens.For("district", district: Journey.District));
+        await otherDistrict.ExpectAsync(HttpStatusCode.BadRequest, system.Funding, HttpMethod.Get, $"/api/stats/funds?district={Uri.EscapeDataString(district)}");
+
         var project = await _bureau.WaitForProjectAsync(projectId, p => p.GetProperty("verifiedFundsCny").GetDecimal() == 57_123_400.55m,
             "the project shows its verified funds");
         Assert.Equal("Signed", project.GetProperty("state").GetString());
