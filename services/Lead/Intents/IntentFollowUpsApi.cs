@@ -46,11 +46,10 @@ public static class IntentFollowUpsApi
             return errors.ToProblem();
 
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var (intent, refusal) = await IntentStore.LockForChangeAsync(work, id);
+        var (found, refusal) = await IntentStore.LockOpenForChangeAsync(work, id, "given a task team");
         if (refusal is not null)
             return refusal;
-        if (!intent!.IsOpen)
-            return Problems.IllegalTransition("Cooperation intent", intent.Status.ToString(), "given a task team");
+        var intent = found!;
 
         var team = new IntentTaskTeam(request.LeadOfficial!.Trim(), request.Members!.Select(m => m.Trim()).ToList(), request.Department!.Trim());
         var updated = intent with { TaskTeam = team, Version = intent.Version + 1 };
@@ -81,11 +80,10 @@ public static class IntentFollowUpsApi
             return errors.ToProblem();
 
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var (intent, refusal) = await IntentStore.LockForChangeAsync(work, id);
+        var (found, refusal) = await IntentStore.LockOpenForChangeAsync(work, id, "followed up");
         if (refusal is not null)
             return refusal;
-        if (!intent!.IsOpen)
-            return Problems.IllegalTransition("Cooperation intent", intent.Status.ToString(), "followed up");
+        var intent = found!;
         if (request.OccurredOn < intent.ReceivedOn)
             return errors.Add("occurredOn", $"'occurredOn' cannot be before the intent was received ({intent.ReceivedOn:yyyy-MM-dd}).").ToProblem();
 

@@ -25,4 +25,13 @@ internal static class IntentStore
             return (null, Problems.Forbidden($"Only the bureau and {intent.District}'s staff may change this intent now."));
         return (intent, null);
     }
+
+    /// <summary>As <see cref="LockForChangeAsync"/>, and 409 unless the intent is still open (New, Following, Qualified).</summary>
+    public static async Task<(CooperationIntent? Intent, ProblemHttpResult? Refusal)> LockOpenForChangeAsync(UnitOfWork work, Guid id, string change)
+    {
+        var (intent, refusal) = await LockForChangeAsync(work, id);
+        if (refusal is null && !intent!.IsOpen)
+            return (null, Problems.IllegalTransition("Cooperation intent", intent.Status.ToString(), change));
+        return (intent, refusal);
+    }
 }

@@ -31,11 +31,10 @@ public static class IntentTransfersApi
             return errors.ToProblem();
 
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var (intent, refusal) = await IntentStore.LockForChangeAsync(work, id);
+        var (found, refusal) = await IntentStore.LockOpenForChangeAsync(work, id, "transferred");
         if (refusal is not null)
             return refusal;
-        if (!intent!.IsOpen)
-            return Problems.IllegalTransition("Cooperation intent", intent.Status.ToString(), "transferred");
+        var intent = found!;
         var toDistrict = request.ToDistrict!.Trim();
         if (toDistrict == intent.District)
             return errors.Add("toDistrict", $"The intent is already in {toDistrict}.").ToProblem();
