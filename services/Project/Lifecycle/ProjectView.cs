@@ -24,17 +24,18 @@ public sealed record ProjectView(
 /// <summary>The <c>projects</c> row, as SQL returns it.</summary>
 internal sealed class ProjectRow
 {
-    public const string Select =
+    public const string Columns =
         """
-        SELECT id, intent_id, enterprise_id, enterprise_name, trim(enterprise_uscc) AS enterprise_uscc, industry,
+        id, intent_id, enterprise_id, enterprise_name, trim(enterprise_uscc) AS enterprise_uscc, industry,
                intended_investment, district, first_district, task_team::text AS task_team, state, state_entered_at,
                state_reason, stalled_from, agreement_no, signed_on, contracted_investment, park, company_name,
                trim(company_uscc) AS company_uscc, parcel_id, area_mu, land_contract_date, land_acquired_on,
                pre_land_approvals_completed_on, construction_permit_issued_on, construction_started_on,
                production_started_on, verified_funds_cny, approval_case_id, approval_item_count, approval_case_opened_at, funding_ledger_id,
                funding_ledger_opened_at, version, created_at, updated_at
-        FROM projects
         """;
+
+    public const string Select = "SELECT " + Columns + " FROM projects";
 
     public Guid Id { get; init; }
     public Guid IntentId { get; init; }

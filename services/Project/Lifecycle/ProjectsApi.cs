@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Project.Lifecycle;
@@ -12,11 +13,57 @@ public static class ProjectsApi
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/projects").WithTags("Projects (项目)");
+        api.MapGet("/", ListProjectsAsync).WithName("ListProjects").AllowRoles(Roles.Staff)
+            .WithSummary("Lists projects by state, district, park and industry; district and park staff see their own.");
         api.MapGet("/{id:guid}", GetProjectAsync).WithName("GetProject").AllowRoles(Roles.Staff);
         api.MapGet("/{id:guid}/timeline", GetTimelineAsync).WithName("GetProjectTimeline").AllowRoles(Roles.Staff)
             .WithSummary("Every state change: who, when, from, to, why, and the trace id.");
         return app;
     }
+
+    public sealed record ProjectFilter(
+        ProjectState? State, string? District, string? Park, string? Industry, int? Page, int? PageSize, string? Sort);
+
+    private const string ListSql =
+        "SELECT " + ProjectRow.Columns + ", count(*) OVER () AS total FROM projects" +
+        """
+
+        WHERE (@OwnDistrict::text IS NULL OR district = @OwnDistrict)
+          AND (@OwnPark::text IS NULL OR park = @OwnPark)
+          AND (@State::text IS NULL OR state = @State)
+          AND (@District::text IS NULL OR district = @District)
+          AND (@Park::text IS NULL OR park = @Park)
+          AND (@Industry::text IS NULL OR industry = @Industry)
+        ORDER BY
+          CASE WHEN @Sort = 'signedOn' THEN signed_on END,
+          CASE WHEN @Sort = '-signedOn' THEN signed_on END DESC NULLS LAST,
+          CASE WHEN @Sort = 'contractedInvestment' THEN contracted_investment END,
+          CASE WHEN @Sort = '-contractedInvestment' THEN contracted_investment END DESC NULLS LAST,
+          CASE WHEN @Sort = '-createdAt' THEN created_at END DESC,
+          created_at, id
+        LIMIT @Size OFFSET @Offset
+        """;
+
+    internal static async Task<Results<Ok<Page<ProjectView>>, ValidationProblem>> ListProjectsAsync(
+        [AsParameters] ProjectFilter filter, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    {
+        var page = new PageQuery(filter.Page, filter.PageSize, filter.Sort);
+        var errors = page.Validate(new ValidationErrors(), "signedOn", "contractedInvestment", "createdAt");
+        if (!errors.IsValid)
+            return errors.ToProblem();
+        var actor = Actor.From(user);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var projects = await connection.QueryPageAsync<ProjectRow>(ListSql, new
+        {
+            // District and park staff see their own; a missing claim matches nothing rather than everything.
+            OwnDistrict = actor.Role == Roles.District ? actor.District ?? "" : null,
+            OwnPark = actor.Role == Roles.Park ? actor.Park ?? "" : null,
+            State = filter.State?.ToString(), filter.District, filter.Park, filter.Industry, Sort = page.Sort ?? "createdAt",
+            page.Size, page.Offset,
+        }, page);
+        return TypedResults.Ok(projects.Select(r => r.ToView()));
+    }
+
 
     internal static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> GetProjectAsync(
         Guid id, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)

@@ -49,6 +49,7 @@ public class AccessMatrixTests(SystemFixture system)
         ["GET lead /api/intents/{id}/follow-ups"] = (ReadIntent, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/follow-ups")),
         ["GET lead /api/intents"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents?status=Converted")),
         ["GET lead /api/intents/overdue"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents/overdue")),
+        ["GET project /api/projects"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/projects?state=Signed")),
         ["GET project /api/projects/{id}"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}")),
         ["GET project /api/projects/{id}/timeline"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}/timeline")),
         ["GET project /api/parks"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/parks")),
