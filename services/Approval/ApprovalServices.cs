@@ -21,6 +21,7 @@ internal static class ApprovalServices
             x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>();
             x.AddConsumer<ProjectLandAcquiredConsumer, ProjectLandAcquiredConsumerDefinition>();
             x.AddConsumer<ApprovalDecisionReportedConsumer, ApprovalDecisionReportedConsumerDefinition>();
+            x.AddConsumer<ProjectTransferredConsumer, ProjectTransferredConsumerDefinition>();
         });
         var configured = builder.Configuration.GetSection("ApprovalCatalogue:Items").Get<CatalogueItem[]>();
         builder.Services.AddSingleton(configured is { Length: > 0 } ? new ApprovalCatalogue(configured) : ApprovalCatalogue.Default);

@@ -19,5 +19,6 @@ internal static class FundingServices
         {
             x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>();
             x.AddConsumer<ProjectStateChangedConsumer, ProjectStateChangedConsumerDefinition>();
+            x.AddConsumer<ProjectTransferredConsumer, ProjectTransferredConsumerDefinition>();
         });
 }

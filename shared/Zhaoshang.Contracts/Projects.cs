@@ -41,3 +41,7 @@ public sealed record ProjectStateChanged(
     string Industry,
     DateOnly OccurredOn,
     DateTimeOffset OccurredAt);
+
+/// <summary>A project moved to another district (项目流转); the first district keeps its 首谈 credit.</summary>
+public sealed record ProjectTransferred(
+    Guid ProjectId, string FromDistrict, string ToDistrict, string FirstDistrict, string Reason, DateTimeOffset OccurredAt);

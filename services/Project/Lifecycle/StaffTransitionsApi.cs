@@ -35,6 +35,8 @@ public static class StaffTransitionsApi
         api.MapPost("/resume", ResumeAsync).WithName("ResumeProject").AllowRoles(Changers)
             .WithSummary("Back to the stage the project stalled in.");
         api.MapPost("/terminate", TerminateAsync).WithName("TerminateProject").AllowRoles(Changers);
+        api.MapPost("/transfer", TransferAsync).WithName("TransferProject").AllowRoles(Changers)
+            .WithSummary("项目流转: moves the project to another district with its history; the first district keeps its 首谈 credit.");
         return app;
     }
 
@@ -51,6 +53,8 @@ public static class StaffTransitionsApi
     public sealed record DateRequest(DateOnly? On, int? Version);
 
     public sealed record ReasonRequest(string? Reason, int? Version);
+
+    public sealed record TransferRequest(string? ToDistrict, string? Reason, int? Version);
 
     private static readonly string[] Filings = ["Filing", "Verification"];
     private static readonly string[] EiaKinds = ["Report", "Form", "Exempt"];
@@ -187,6 +191,38 @@ public static class StaffTransitionsApi
             return Problems.IllegalTransition("Project", project.State.ToString(), "resumed");
         return await TransitionAsync(work, id, project.StalledFrom!.Value, request.Reason?.Trim() ?? "恢复推进", request.Version, clock,
             cancellationToken, _ => Task.CompletedTask);
+    }
+
+    internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> TransferAsync(
+        Guid id, TransferRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().RequireText("toDistrict", request.ToDistrict, 50).RequireText("reason", request.Reason, 2000);
+        if (!errors.IsValid)
+            return errors.ToProblem();
+        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
+        var (project, refusal) = await ProjectLifecycle.FindForChangeAsync(work, id);
+        if (refusal is not null)
+            return refusal;
+        if (project!.State is ProjectState.InProduction or ProjectState.Terminated or ProjectState.TransferredOut)
+            return Problems.IllegalTransition("Project", project.State.ToString(), "transferred");
+        var toDistrict = request.ToDistrict!.Trim();
+        if (toDistrict == project.District)
+            return errors.Add("toDistrict", $"The project is already in {toDistrict}.").ToProblem();
+        if (request.Version is not null && request.Version != project.Version)
+            return Problems.Conflict("The project was changed meanwhile.", $"Reload it (now at version {project.Version}) and try again.");
+
+        var now = clock.GetUtcNow();
+        var reason = $"流转至{toDistrict}：{request.Reason!.Trim()}";
+        if (await work.ExecuteAsync(
+                "UPDATE projects SET district = @toDistrict, version = version + 1, updated_at = @now WHERE id = @id AND version = @Version",
+                new { toDistrict, now, id, project.Version }) == 0)
+            return Problems.Conflict("The project was changed meanwhile.", "Reload it and try again.");
+        await Timeline.RecordAsync(work, id, project.State, project.State, reason, now);
+        await work.AuditAsync("Project", id, "transferred", new { project.District }, new { District = toDistrict, project.FirstDistrict, Reason = request.Reason });
+        await work.PublishAsync(new ProjectTransferred(id, project.District, toDistrict, project.FirstDistrict, request.Reason.Trim(), now));
+        await work.CommitAsync(cancellationToken);
+        var current = await work.Connection.QuerySingleAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id", new { id });
+        return TypedResults.Ok(current.ToView());
     }
 
     private static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> WithReasonAsync(

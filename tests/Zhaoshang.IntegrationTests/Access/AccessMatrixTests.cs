@@ -100,6 +100,12 @@ public class AccessMatrixTests(SystemFixture system)
             var id = await t.ProjectForAsync(s, expected);
             return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{id}/stall", new { reason = "企业资金链紧张" }, () => t.UnchangedAsync(id));
         }),
+        ["POST project /api/projects/{id}/transfer"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{id}/transfer", new { toDistrict = "官渡区", reason = "园区匹配" },
+                () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT count(*) FROM projects WHERE id = @id AND district = @District", new { id, Journey.District }));
+        }),
         ["POST project /api/projects/{id}/terminate"] = (ChangeIntent, async (t, s, _, expected) =>
         {
             var id = await t.ProjectForAsync(s, expected);
