@@ -54,7 +54,7 @@ public static class FundsApi
 
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         var ledger = await work.QuerySingleOrDefaultAsync<LedgerScope>(
-            "SELECT district, park FROM funding_ledgers WHERE project_id = @projectId", new { projectId });
+            LedgerScope.ByProject, new { projectId });
         if (ledger is null || !work.Actor.CanSee(ledger.Scope))
             return Problems.NotFound("Funding ledger of project", projectId);
         if (!work.Actor.CanChange(ledger.Scope))
@@ -93,7 +93,7 @@ public static class FundsApi
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var ledger = await connection.QuerySingleOrDefaultAsync<LedgerScope>(
-            "SELECT district, park FROM funding_ledgers WHERE project_id = @projectId", new { projectId });
+            LedgerScope.ByProject, new { projectId });
         if (ledger is null || !Actor.From(user).CanSee(ledger.Scope))
             return Problems.NotFound("Funding ledger of project", projectId);
         var reports = await connection.QueryAsync<FundsReport>(

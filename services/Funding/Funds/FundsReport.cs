@@ -41,5 +41,7 @@ public sealed record FundsReport(
 /// <summary>The ledger's district and park, for access.</summary>
 internal sealed record LedgerScope(string District, string Park)
 {
+    public const string ByProject = "SELECT district, park FROM funding_ledgers WHERE project_id = @projectId";
+
     public RecordScope Scope => new(District, Park);
 }

@@ -110,7 +110,7 @@ public static class IncentivesApi
             return errors.ToProblem();
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         var ledger = await work.QuerySingleOrDefaultAsync<LedgerScope>(
-            "SELECT district, park FROM funding_ledgers WHERE project_id = @ProjectId", new { request.ProjectId });
+            LedgerScope.ByProject, new { projectId = request.ProjectId });
         if (ledger is null || !work.Actor.CanSee(ledger.Scope))
             return Problems.NotFound("Funding ledger of project", request.ProjectId!.Value);
         if (!work.Actor.CanChange(ledger.Scope))

@@ -221,8 +221,7 @@ public static class StaffTransitionsApi
         await work.AuditAsync("Project", id, "transferred", new { project.District }, new { District = toDistrict, project.FirstDistrict, Reason = request.Reason });
         await work.PublishAsync(new ProjectTransferred(id, project.District, toDistrict, project.FirstDistrict, request.Reason.Trim(), now));
         await work.CommitAsync(cancellationToken);
-        var current = await work.Connection.QuerySingleAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id", new { id });
-        return TypedResults.Ok(current.ToView());
+        return TypedResults.Ok(await CommittedViewAsync(work, id));
     }
 
     private static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> WithReasonAsync(
@@ -236,6 +235,10 @@ public static class StaffTransitionsApi
         return await TransitionAsync(work, id, to, request.Reason!.Trim(), request.Version, clock, cancellationToken, _ => Task.CompletedTask);
     }
 
+    /// <summary>The project as the committed unit of work left it (read outside the finished transaction).</summary>
+    private static async Task<ProjectView> CommittedViewAsync(UnitOfWork work, Guid id) =>
+        (await work.Connection.QuerySingleAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id", new { id })).ToView();
+
     /// <summary>Checks access and the rule, moves the project, writes what the step adds, commits, and returns the project.</summary>
     private static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
         UnitOfWork work, Guid id, ProjectState to, string reason, int? expectedVersion, TimeProvider clock,
@@ -248,7 +251,6 @@ public static class StaffTransitionsApi
             return conflict;
         await details(project!);
         await work.CommitAsync(cancellationToken);
-        var current = await work.Connection.QuerySingleAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id", new { id });
-        return TypedResults.Ok(current.ToView());
+        return TypedResults.Ok(await CommittedViewAsync(work, id));
     }
 }
