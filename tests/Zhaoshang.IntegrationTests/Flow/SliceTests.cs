@@ -49,10 +49,17 @@ public class SliceTests(SystemFixture system)
         Assert.Equal(9, project.GetProperty("approval").GetProperty("itemCount").GetInt32());
         Assert.Equal(ledger.GetProperty("ledgerId").GetGuid(), project.GetProperty("funding").GetProperty("ledgerId").GetGuid());
 
-        string[] serviceSources = ["Zhaoshang.Lead", "Zhaoshang.Project", "Zhaoshang.Approval", "Zhaoshang.Funding"];
+        // Each service exports in its own batches: wait until every span asserted below has arrived.
+        (string? Service, string Scope)[] expected =
+        [
+            (null, "Zhaoshang.Lead"), (null, "Zhaoshang.Project"), (null, "Zhaoshang.Approval"), (null, "Zhaoshang.Funding"),
+            ("zhaoshang-project", "MassTransit"), ("zhaoshang-approval", "MassTransit"), ("zhaoshang-funding", "MassTransit"),
+            ("zhaoshang-lead", "Zhaoshang.Platform"), (null, "Npgsql"), (null, "Microsoft.AspNetCore"),
+        ];
         var spans = await Eventually.AssertAsync(
             () => Task.FromResult(system.Traces.Spans.Where(s => s.TraceId == journey.TraceId).ToList()),
-            s => s.Select(x => x.Service).Distinct().Count() == 4 && serviceSources.All(source => s.Any(x => x.Scope == source))
+            s => s.Select(x => x.Service).Distinct().Count() == 4
+                 && expected.All(e => s.Any(x => x.Scope == e.Scope && (e.Service is null || x.Service == e.Service)))
                  && s.Count(x => x.Scope == "MassTransit" && x.Service == "zhaoshang-project") >= 3,
             "spans of all four services arrive under the journey's trace id");
         Assert.Equal(
