@@ -2,7 +2,8 @@
 # Makes sure PostgreSQL 15 and RabbitMQ are installed and running on 127.0.0.1 only, and that one environment's
 # databases, logins and virtual host exist.
 #   infra.sh dev            the databases zs_<service> and the vhost "zhaoshang" (what run.sh uses)
-#   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses)
+#   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses);
+#                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead
 # Safe to run any number of times.
 set -euo pipefail
 
@@ -11,7 +12,7 @@ fresh=false
 [ "${2:-}" = "--fresh" ] && fresh=true
 case "$env_name" in
   dev) suffix="" ;;
-  test) suffix="_test" ;;
+  test) suffix="_test"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_test${ZS_TEST_SLOT}" ;;
   *) echo "usage: $0 dev|test [--fresh]" >&2; exit 2 ;;
 esac
 services=(lead project approval funding)

@@ -2,22 +2,27 @@ namespace Zhaoshang.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Where the test system lives: the databases and vhost that <c>deploy/local/infra.sh test --fresh</c> creates,
-/// and ports that do not clash with a system started by run.sh.
+/// and ports that do not clash with a system started by run.sh. <c>ZS_TEST_SLOT=n</c> (as infra.sh reads it) gives
+/// a second checkout its own databases, vhost and ports, so two suites can run side by side on one machine.
 /// </summary>
 internal static class TestEnvironment
 {
-    public const string VirtualHost = "zhaoshang_test";
     public const string RabbitUser = "zhaoshang";
     public const string RabbitPassword = "zhaoshang_dev";
 
+    private static readonly int Slot = int.TryParse(Environment.GetEnvironmentVariable("ZS_TEST_SLOT"), out var slot) ? slot : 0;
+    private static readonly string Suffix = Slot == 0 ? "_test" : $"_test{Slot}";
+
+    public static readonly string VirtualHost = $"zhaoshang{Suffix}";
+
     public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int>
     {
-        ["Lead"] = 5201, ["Project"] = 5202, ["Approval"] = 5203, ["Funding"] = 5204,
+        ["Lead"] = 5201 + 10 * Slot, ["Project"] = 5202 + 10 * Slot, ["Approval"] = 5203 + 10 * Slot, ["Funding"] = 5204 + 10 * Slot,
     };
 
     public static string ConnectionString(string service)
     {
-        var name = $"zs_{service.ToLowerInvariant()}_test";
+        var name = $"zs_{service.ToLowerInvariant()}{Suffix}";
         return $"Host=127.0.0.1;Port=5432;Database={name};Username={name};Password={name}_dev;Maximum Pool Size=20";
     }
 
