@@ -4,6 +4,7 @@
 #   infra.sh dev            the databases zs_<service> and the vhost "zhaoshang" (what run.sh uses)
 #   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses);
 #                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead
+#   infra.sh bench --fresh  zs_<service>_bench and "zhaoshang_bench" (what benchmark.sh uses)
 # Safe to run any number of times.
 set -euo pipefail
 
@@ -13,7 +14,8 @@ fresh=false
 case "$env_name" in
   dev) suffix="" ;;
   test) suffix="_test"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_test${ZS_TEST_SLOT}" ;;
-  *) echo "usage: $0 dev|test [--fresh]" >&2; exit 2 ;;
+  bench) suffix="_bench" ;;
+  *) echo "usage: $0 dev|test|bench [--fresh]" >&2; exit 2 ;;
 esac
 services=(lead project approval funding)
 sudo_=""

@@ -1,15 +1,9 @@
+using Zhaoshang.Load;
+
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
 internal static class TestData
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
     /// <summary>A fresh valid unified social credit code (GB 32100-2015), so tests never collide on USCC.</summary>
-    public static string NewUscc()
-    {
-        var body = "91530100" + new string(Enumerable.Range(0, 9).Select(_ => Alphabet[Random.Shared.Next(Alphabet.Length)]).ToArray());
-        var sum = body.Select((c, i) => Alphabet.IndexOf(c) * Weights[i]).Sum();
-        return body + Alphabet[(31 - sum % 31) % 31];
-    }
+    public static string NewUscc() => UsccCodes.New();
 }

@@ -1,0 +1,30 @@
+namespace Zhaoshang.Benchmark;
+
+internal sealed record BenchmarkOptions(
+    int Projects, int Concurrency, int HalfLoadProjects, int ProbeRate, int FirstPort, bool Ceilings, string RepositoryRoot)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var projects = int.Parse(Value("--projects") ?? "2000");
+        return new BenchmarkOptions(
+            projects,
+            int.Parse(Value("--concurrency") ?? "200"),
+            int.Parse(Value("--half-load-projects") ?? (projects / 2).ToString()),
+            int.Parse(Value("--probe-rate") ?? "50"),
+            int.Parse(Value("--first-port") ?? "5301"),
+            !args.Contains("--no-ceilings"),
+            Value("--root") ?? FindRepositoryRoot());
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Zhaoshang.sln")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException("Zhaoshang.sln not found above the benchmark's output directory; pass --root.");
+    }
+}

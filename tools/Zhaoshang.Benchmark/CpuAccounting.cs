@@ -1,0 +1,44 @@
+namespace Zhaoshang.Benchmark;
+
+/// <summary>
+/// Where the machine's cores went during a phase: CPU seconds per process group (each service, PostgreSQL,
+/// RabbitMQ, this driver, everything else), from /proc/[pid]/stat before and after.
+/// </summary>
+internal static class CpuAccounting
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static Dictionary<int, (string Name, double Seconds)> Snapshot()
+    {
+        var result = new Dictionary<int, (string, double)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var close = stat.LastIndexOf(')');
+                var name = stat[(stat.IndexOf('(') + 1)..close];
+                var fields = stat[(close + 2)..].Split(' ');
+                result[pid] = (name, (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
+            }
+            catch (IOException)
+            {
+                // the process ended meanwhile
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>CPU seconds spent between two snapshots, grouped by <paramref name="group"/>(pid, name).</summary>
+    public static IReadOnlyList<(string Group, double Seconds)> Between(
+        Dictionary<int, (string Name, double Seconds)> before, Dictionary<int, (string Name, double Seconds)> after, Func<int, string, string> group) =>
+        after.Select(p => (Group: group(p.Key, p.Value.Name), Seconds: p.Value.Seconds - (before.TryGetValue(p.Key, out var b) ? b.Seconds : 0)))
+            .GroupBy(p => p.Group)
+            .Select(g => (g.Key, g.Sum(p => p.Seconds)))
+            .Where(g => g.Item2 > 0.05)
+            .OrderByDescending(g => g.Item2)
+            .ToList();
+}

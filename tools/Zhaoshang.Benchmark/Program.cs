@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using RabbitMQ.Client;
+using Zhaoshang.Benchmark;
+using Zhaoshang.Load;
+
+// The whole flow on this machine against its own ceilings; see README "Performance". Exits 1 if any project did
+// not end as the flow leads.
+var options = BenchmarkOptions.Parse(args);
+var signingKey = Environment.GetEnvironmentVariable("Auth__SigningKey") ?? throw new InvalidOperationException("Auth__SigningKey is not set (benchmark.sh sources deploy/local/dev.env).");
+var webhookSecret = Environment.GetEnvironmentVariable("ApprovalSystems__Secrets__tzxm") ?? throw new InvalidOperationException("ApprovalSystems__Secrets__tzxm is not set.");
+string[] services = ["Lead", "Project", "Approval", "Funding"];
+string ConnectionString(string service, int pool = 20) =>
+    $"Host=127.0.0.1;Port=5432;Database=zs_{service.ToLowerInvariant()}_bench;Username=zs_{service.ToLowerInvariant()}_bench;" +
+    $"Password=zs_{service.ToLowerInvariant()}_bench_dev;Maximum Pool Size={pool};Application Name=zhaoshang-benchmark";
+
+var logDirectory = Directory.CreateDirectory(Path.Combine(options.RepositoryRoot, ".run", "bench-logs")).FullName;
+var hosts = services.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i, new Dictionary<string, string>
+{
+    ["ConnectionStrings__Database"] = ConnectionString(name).Replace(";Application Name=zhaoshang-benchmark", ""),
+    ["RabbitMq__VirtualHost"] = "zhaoshang_bench",
+    ["RabbitMq__Username"] = "zhaoshang",
+    ["RabbitMq__Password"] = "zhaoshang_dev",
+    ["Auth__SigningKey"] = signingKey,
+    ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
+}, Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
+
+Console.WriteLine($"Zhaoshang benchmark — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, N={options.Projects}, concurrency {options.Concurrency}");
+Console.WriteLine($"services on ports {options.FirstPort}–{options.FirstPort + 3} (Release), databases zs_*_bench, vhost zhaoshang_bench; logs in {logDirectory}");
+await Task.WhenAll(hosts.Select(h => h.StartAsync()));
+
+var failed = false;
+try
+{
+    double? brokerCeiling = null;
+    if (options.Ceilings)
+    {
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = "zhaoshang_bench", UserName = "zhaoshang", Password = "zhaoshang_dev" };
+        brokerCeiling = await BrokerCeiling.MessagesPerSecondAsync(factory, messages: 40_000, bodyBytes: 1024, publishersInFlight: 64);
+        Console.WriteLine($"[ceiling] raw RabbitMQ: {brokerCeiling:0} msg/s (persistent 1 KiB, publisher confirms, 64 in flight, one consumer acking)");
+    }
+
+    var target = new SystemUnderLoad(hosts[0].BaseAddress, hosts[1].BaseAddress, hosts[2].BaseAddress, hosts[3].BaseAddress, signingKey, "tzxm", webhookSecret);
+    using var client = new FlowClient(target, TimeSpan.FromSeconds(60));
+    var flowOptions = new FlowOptions { StepTimeout = TimeSpan.FromMinutes(3) };
+    var flow = new ProjectFlow(client, flowOptions);
+    var counters = new DatabaseCounters(ConnectionString("Lead", 2), services.ToDictionary(s => s, s => ConnectionString(s, 2)), "zs_%_bench");
+    var self = Environment.ProcessId;
+    var pids = hosts.ToDictionary(h => h.ProcessId!.Value, h => h.Name.ToLowerInvariant());
+    var phase = new LoadPhase(flow, client, counters, (pid, name) =>
+        pids.TryGetValue(pid, out var service) ? service : pid == self ? "driver" : name.StartsWith("postgres") ? "postgres" : name is "beam.smp" or "erl_child_setup" ? "rabbitmq" : "other");
+    var policyId = await IncentivePolicies.OpenForRunAsync(client, options.Projects + options.HalfLoadProjects + 20);
+
+    var warmUp = await phase.RunAsync("warm-up", 20, 10, null, 5, 1);
+    Console.WriteLine($"[warm-up] 20 projects in {warmUp.Wall.TotalSeconds:0.0} s");
+    var full = await phase.RunAsync("full load", options.Projects, options.Concurrency, null, options.ProbeRate, 1_001);
+    Report.Phase(full, brokerCeiling);
+    var halfRate = full.ProjectsPerSecond / 2;
+    var half = await phase.RunAsync($"half load ({halfRate:0.0} projects/s)", options.HalfLoadProjects, 10_000, halfRate, options.ProbeRate, 1_001 + options.Projects);
+    Report.Phase(half, brokerCeiling);
+
+    var deadline = Stopwatch.StartNew();
+    long unsent;
+    while ((unsent = await counters.UnsentOutboxAsync()) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        await Task.Delay(250);
+    Console.WriteLine($"[after] outbox rows not yet sent: {unsent}; redelivered messages absorbed by the inboxes: {await counters.RedeliveredAsync()}; " +
+                      $"client retries: {(client.Retries.IsEmpty ? "none" : string.Join(", ", client.Retries.Select(r => $"{r.Key} ×{r.Value}")))}");
+
+    if (options.Ceilings)
+    {
+        var connections = Math.Max(full.PeakConnections, 1);
+        var postgresCeiling = await PostgresCeiling.TransactionsPerSecondAsync(ConnectionString("Lead", connections + 1), connections, TimeSpan.FromSeconds(10));
+        Console.WriteLine($"[ceiling] raw PostgreSQL: {postgresCeiling:0} tx/s (single-row INSERT per transaction, {connections} connections = the services' peak)");
+        Report.Ratios(full, brokerCeiling!.Value, postgresCeiling);
+    }
+
+    Console.WriteLine("[memory] peak resident set: " + string.Join(", ", hosts.Select(h => $"{h.Name.ToLowerInvariant()} {h.PeakMemoryMiB:0} MiB")));
+    var verifier = new FlowVerifier(client, flowOptions, policyId);
+    var problems = new List<string>();
+    foreach (var record in warmUp.Records.Concat(full.Records).Concat(half.Records))
+        problems.AddRange((await verifier.VerifyAsync(record)).Select(p => $"project #{record.Number} {record.ProjectId}: {p}"));
+    var total = warmUp.Records.Count + full.Records.Count + half.Records.Count;
+    var conversions = await counters.ConversionLatenciesAsync();
+    foreach (var record in warmUp.Records.Concat(full.Records).Concat(half.Records))
+        record.ConversionToVisible = conversions.TryGetValue(record.ProjectId, out var latency) ? latency : null;
+    Report.Automatic(full);
+    Report.Automatic(half);
+    if (problems.Count == 0)
+    {
+        Console.WriteLine($"[check] all {total} projects are InProduction with exactly the expected timeline ({string.Join(", ", FlowVerifier.ExpectedTimeline)}), their verified funds and one incentive claim each");
+    }
+    else
+    {
+        failed = true;
+        Console.WriteLine($"[check] FAILED: {problems.Count} problems in {total} projects; the first 20:");
+        foreach (var problem in problems.Take(20))
+            Console.WriteLine($"  {problem}");
+    }
+}
+finally
+{
+    foreach (var host in hosts)
+        await host.DisposeAsync();
+}
+
+return failed ? 1 : 0;

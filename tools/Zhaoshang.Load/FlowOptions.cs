@@ -1,0 +1,17 @@
+namespace Zhaoshang.Load;
+
+public sealed record FlowOptions
+{
+    /// <summary>How long one automatic step may take before the project counts as failed.</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The first wait between polls of a project; it grows to 1 s.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>≥ 1亿元 puts the project on the green channel; ≥ 10亿元 adds 全程代办.</summary>
+    public decimal Investment { get; init; } = 300_000_000.00m;
+
+    public decimal FundsInPlace { get; init; } = 30_000_000.00m;
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Zhaoshang.Load;
+
+/// <summary>
+/// Checks that a project ended where the flow leads: in production, with a timeline of exactly the expected
+/// transitions (each once), its verified funds on the project, and exactly one incentive claim under the policy.
+/// Fills in when land was acquired and construction started, from the timeline.
+/// </summary>
+public sealed class FlowVerifier(FlowClient client, FlowOptions options, Guid? incentivePolicyId)
+{
+    public static readonly string[] ExpectedTimeline =
+    [
+        "→Negotiating", "Negotiating→Signed", "Signed→Registered", "Registered→LandAcquired", "LandAcquired→UnderConstruction",
+        "UnderConstruction→InProduction",
+    ];
+
+    /// <summary>The problems found with one project; empty when it is as expected.</summary>
+    public async Task<IReadOnlyList<string>> VerifyAsync(ProjectRecord record)
+    {
+        if (record.Failure is not null)
+            return [$"the flow failed: {record.Failure}"];
+        var problems = new List<string>();
+        var target = client.Target;
+        var project = (await client.AsBureauAsync(target.Project, HttpMethod.Get, $"/api/projects/{record.ProjectId}")).Body;
+        if (project.GetProperty("state").GetString() != "InProduction")
+            problems.Add($"state {project.GetProperty("state").GetString()}, expected InProduction");
+        if (project.GetProperty("verifiedFundsCny").GetDecimal() != options.FundsInPlace)
+            problems.Add($"verified funds {project.GetProperty("verifiedFundsCny").GetDecimal()}, expected {options.FundsInPlace}");
+
+        var timeline = (await client.AsBureauAsync(target.Project, HttpMethod.Get, $"/api/projects/{record.ProjectId}/timeline")).Body
+            .EnumerateArray().ToList();
+        var transitions = timeline.Select(e => $"{e.GetProperty("fromState").GetString()}→{e.GetProperty("toState").GetString()}").ToList();
+        if (!transitions.SequenceEqual(ExpectedTimeline))
+            problems.Add($"timeline [{string.Join(", ", transitions)}]");
+        record.LandAcquiredAt = At(timeline, "LandAcquired");
+        record.ConstructionStartedAt = At(timeline, "UnderConstruction");
+
+        if (incentivePolicyId is { } policyId)
+        {
+            var claims = await client.AsFinanceAsync(target.Funding, HttpMethod.Get, $"/api/projects/{record.ProjectId}/incentive-claims");
+            var count = claims.Is(HttpStatusCode.OK) ? claims.Body.EnumerateArray().Count(c => c.GetProperty("policyId").GetGuid() == policyId) : -1;
+            if (count != 1)
+                problems.Add($"{count} incentive claims under the run's policy, expected 1");
+        }
+
+        return problems;
+    }
+
+    private static DateTimeOffset? At(List<JsonElement> timeline, string state) =>
+        timeline.Where(e => e.GetProperty("toState").GetString() == state).Select(e => (DateTimeOffset?)e.GetProperty("occurredAt").GetDateTimeOffset())
+            .FirstOrDefault();
+}

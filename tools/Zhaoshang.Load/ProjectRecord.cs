@@ -1,0 +1,19 @@
+namespace Zhaoshang.Load;
+
+/// <summary>What the driver saw of one project: its ids, when each automatic step happened, and what went wrong.</summary>
+public sealed class ProjectRecord(int number)
+{
+    public int Number => number;
+    public Guid EnterpriseId { get; set; }
+    public Guid IntentId { get; set; }
+    public Guid ProjectId { get; set; }
+    /// <summary>From the conversion's commit to the project service taking the project up (read from the databases).</summary>
+    public TimeSpan? ConversionToVisible { get; set; }
+    public DateTimeOffset? LandAcquiredAt { get; set; }
+    public DateTimeOffset? ConstructionStartedAt { get; set; }
+    public List<TimeSpan> WebhookLatencies { get; } = [];
+    public string? Failure { get; set; }
+    public TimeSpan Elapsed { get; set; }
+
+    public TimeSpan? LandToConstruction => ConstructionStartedAt - LandAcquiredAt;
+}

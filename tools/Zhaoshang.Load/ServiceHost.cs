@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Zhaoshang.Load;
+
+/// <summary>
+/// One service as its own process from its Release build output, as run.sh starts it: killed, terminated and
+/// restarted on demand, with its peak resident memory and CPU time read from /proc.
+/// </summary>
+public sealed class ServiceHost(string name, string repositoryRoot, int port, IReadOnlyDictionary<string, string> environment, string logPath)
+    : IAsyncDisposable
+{
+    private readonly object _logLock = new();
+    private Process? _process;
+    private StreamWriter? _log;
+    private long _peakKib;
+
+    public string Name => name;
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{port}");
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>The highest resident set any process of this service reached (VmHWM), in MiB.</summary>
+    public double PeakMemoryMiB => Math.Max(_peakKib, ReadStatusKib("VmHWM:")) / 1024.0;
+
+    public TimeSpan CpuTime => _process is { HasExited: false } p ? p.TotalProcessorTime : TimeSpan.Zero;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo("dotnet", [$"Zhaoshang.{name}.dll", "--urls", BaseAddress.ToString()])
+        {
+            WorkingDirectory = Path.Combine(repositoryRoot, "services", name, "bin", "Release", "net10.0"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await WaitUntilReadyAsync(process, cancellationToken);
+    }
+
+    /// <summary>kill -9: the process gets no chance to finish what it holds.</summary>
+    public void Kill()
+    {
+        if (_process is not { HasExited: false } process)
+            return;
+        _peakKib = Math.Max(_peakKib, ReadStatusKib("VmHWM:"));
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as systemd or Kubernetes stop a service; returns how long it took to exit and its exit code.</summary>
+    public async Task<(TimeSpan Took, int ExitCode)> TerminateAsync(TimeSpan patience)
+    {
+        if (_process is not { HasExited: false } process)
+            return (TimeSpan.Zero, 0);
+        _peakKib = Math.Max(_peakKib, ReadStatusKib("VmHWM:"));
+        var clock = Stopwatch.StartNew();
+        _ = SendSignal(process.Id, 15);
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            return (clock.Elapsed, -9);
+        }
+
+        return (clock.Elapsed, process.ExitCode);
+    }
+
+    private void Write(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_logLock)
+            _log!.WriteLine(line);
+    }
+
+    private long ReadStatusKib(string field)
+    {
+        if (ProcessId is not { } pid)
+            return 0;
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0]);
+        }
+        catch (IOException)
+        {
+            return 0; // exited meanwhile
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"{name} exited with code {process.ExitCode}; see {logPath}.");
+            try
+            {
+                if ((await http.GetAsync("/health/ready", cancellationToken)).IsSuccessStatusCode)
+                    return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // Not listening yet, or its database or broker is not back yet.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException($"{name} did not become ready within 120 s; see {logPath}.");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        _log?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
