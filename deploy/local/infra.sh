@@ -5,6 +5,7 @@
 #   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses);
 #                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead
 #   infra.sh bench --fresh  zs_<service>_bench and "zhaoshang_bench" (what benchmark.sh uses)
+#   infra.sh faults --fresh zs_<service>_faults and "zhaoshang_faults" (the fault-injection run; with ZS_TEST_SLOT as for test)
 # Safe to run any number of times.
 set -euo pipefail
 
@@ -15,7 +16,8 @@ case "$env_name" in
   dev) suffix="" ;;
   test) suffix="_test"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_test${ZS_TEST_SLOT}" ;;
   bench) suffix="_bench" ;;
-  *) echo "usage: $0 dev|test|bench [--fresh]" >&2; exit 2 ;;
+  faults) suffix="_faults"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_faults${ZS_TEST_SLOT}" ;;
+  *) echo "usage: $0 dev|test|bench|faults [--fresh]" >&2; exit 2 ;;
 esac
 services=(lead project approval funding)
 sudo_=""

@@ -39,8 +39,14 @@ public sealed class FlowClient(SystemUnderLoad target, TimeSpan patience) : IDis
     public Task<Reply> AsBureauAsync(Uri service, HttpMethod method, string path, object? body = null) =>
         SendAsync(() => Request(service, method, path, body, _bureau), $"{method} {path}");
 
-    public Task<Reply> AsFinanceAsync(Uri service, HttpMethod method, string path, object? body = null) =>
-        SendAsync(() => Request(service, method, path, body, _finance), $"{method} {path}");
+    public Task<Reply> AsFinanceAsync(Uri service, HttpMethod method, string path, object? body = null, string? idempotencyKey = null) =>
+        SendAsync(() =>
+        {
+            var request = Request(service, method, path, body, _finance);
+            if (idempotencyKey is not null)
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            return request;
+        }, $"{method} {path}");
 
     /// <summary>A decision delivered to the approval service's webhook, signed as the approval system signs it.</summary>
     public Task<Reply> WebhookAsync(object decision)

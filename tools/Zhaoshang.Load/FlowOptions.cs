@@ -13,5 +13,8 @@ public sealed record FlowOptions
 
     public decimal FundsInPlace { get; init; } = 30_000_000.00m;
 
+    /// <summary>Finance approves each project's incentive claim and pays every stage (the fault-injection run checks each is paid once).</summary>
+    public bool PayIncentives { get; init; }
+
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 }

@@ -40,12 +40,27 @@ public sealed class FlowVerifier(FlowClient client, FlowOptions options, Guid? i
         if (incentivePolicyId is { } policyId)
         {
             var claims = await client.AsFinanceAsync(target.Funding, HttpMethod.Get, $"/api/projects/{record.ProjectId}/incentive-claims");
-            var count = claims.Is(HttpStatusCode.OK) ? claims.Body.EnumerateArray().Count(c => c.GetProperty("policyId").GetGuid() == policyId) : -1;
-            if (count != 1)
-                problems.Add($"{count} incentive claims under the run's policy, expected 1");
+            var ours = claims.Is(HttpStatusCode.OK) ? claims.Body.EnumerateArray().Where(c => c.GetProperty("policyId").GetGuid() == policyId).ToList() : [];
+            if (ours.Count != 1)
+                problems.Add($"{ours.Count} incentive claims under the run's policy, expected 1");
+            else if (options.PayIncentives)
+                problems.AddRange(await VerifyPaymentsAsync(ours[0].GetProperty("id").GetGuid()));
         }
 
         return problems;
+    }
+
+    /// <summary>Each stage paid exactly once, and together exactly the award.</summary>
+    private async Task<IEnumerable<string>> VerifyPaymentsAsync(Guid claimId)
+    {
+        var view = (await client.AsFinanceAsync(client.Target.Funding, HttpMethod.Get, $"/api/incentive-claims/{claimId}")).Body;
+        var stages = view.GetProperty("payments").EnumerateArray().Select(p => p.GetProperty("stage").GetInt32()).Order().ToList();
+        var expected = Enumerable.Range(1, view.GetProperty("stageAmounts").GetArrayLength()).ToList();
+        var award = view.GetProperty("claim").GetProperty("awardCny").GetDecimal();
+        var paid = view.GetProperty("paidCny").GetDecimal();
+        return stages.SequenceEqual(expected) && paid == award
+            ? []
+            : [$"incentive payments for stages [{string.Join(", ", stages)}] totalling {paid}, expected stages [{string.Join(", ", expected)}] totalling {award}"];
     }
 
     private static DateTimeOffset? At(List<JsonElement> timeline, string state) =>

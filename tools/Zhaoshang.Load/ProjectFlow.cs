@@ -10,7 +10,7 @@ namespace Zhaoshang.Load;
 /// by webhook → register → land (construction starts by itself) → go live. Each staff step tolerates its own
 /// earlier success (a 409 after a retried request whose answer was lost), so a restarted service cannot fail it.
 /// </summary>
-public sealed class ProjectFlow(FlowClient client, FlowOptions options)
+public sealed class ProjectFlow(FlowClient client, FlowOptions options, Guid? incentivePolicyId = null)
 {
     public const string District = "安宁市";
     public const string Park = "安宁工业园区";
@@ -27,6 +27,8 @@ public sealed class ProjectFlow(FlowClient client, FlowOptions options)
             await ReportFundsAsync(record);
             await GrantApprovalsAsync(record);
             await BuildAsync(record);
+            if (options.PayIncentives && incentivePolicyId is { } policyId)
+                await PayIncentiveAsync(record, policyId);
         }
         catch (Exception ex)
         {
@@ -125,6 +127,38 @@ public sealed class ProjectFlow(FlowClient client, FlowOptions options)
         });
         await WaitForProjectAsync(record, p => p.GetProperty("state").GetString() == "UnderConstruction", "construction starts on land day");
         await StepAsync(Target.Project, $"{path}/go-live", new { });
+    }
+
+    /// <summary>Finance approves the claim construction start raised and pays each stage, one Idempotency-Key per stage.</summary>
+    private async Task PayIncentiveAsync(ProjectRecord record, Guid policyId)
+    {
+        var deadline = Stopwatch.StartNew();
+        JsonElement claim;
+        while (true)
+        {
+            var claims = Expect(await client.AsFinanceAsync(Target.Funding, HttpMethod.Get, $"/api/projects/{record.ProjectId}/incentive-claims"),
+                HttpStatusCode.OK);
+            claim = claims.EnumerateArray().FirstOrDefault(c => c.GetProperty("policyId").GetGuid() == policyId);
+            if (claim.ValueKind == JsonValueKind.Object)
+                break;
+            if (deadline.Elapsed > options.StepTimeout)
+                throw new TimeoutException($"Project {record.ProjectId}: no incentive claim raised within {options.StepTimeout.TotalSeconds:0} s.");
+            await Task.Delay(options.PollInterval * 10);
+        }
+
+        var claimId = claim.GetProperty("id").GetGuid();
+        var approval = await client.AsFinanceAsync(Target.Funding, HttpMethod.Post, $"/api/incentive-claims/{claimId}/approve");
+        if (!approval.Is(HttpStatusCode.Conflict))
+            Expect(approval, HttpStatusCode.OK, "approve the incentive claim");
+        var stages = Expect(await client.AsFinanceAsync(Target.Funding, HttpMethod.Get, $"/api/incentive-claims/{claimId}"), HttpStatusCode.OK)
+            .GetProperty("stageAmounts").GetArrayLength();
+        for (var stage = 1; stage <= stages; stage++)
+        {
+            var payment = await client.AsFinanceAsync(Target.Funding, HttpMethod.Post, $"/api/incentive-claims/{claimId}/payments",
+                idempotencyKey: $"{claimId:N}-stage-{stage}");
+            if (!payment.Is(HttpStatusCode.OK)) // 200: the replay of a payment whose first answer was lost
+                Expect(payment, HttpStatusCode.Created, $"pay stage {stage}");
+        }
     }
 
     /// <summary>A staff action; a 409 is taken as this action's own earlier success only if a retry could explain it.</summary>

@@ -9,4 +9,10 @@ public sealed class OutboxOptions
 
     /// <summary>Safety poll in case a notification is missed while the listener reconnects.</summary>
     public TimeSpan FallbackPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a batch may wait for the broker's confirms. A publish caught by a broker restart can otherwise wait
+    /// for ever and stall the relay; after this the batch stays unsent and is tried again.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -85,7 +85,9 @@ internal sealed class OutboxRelay(
         if (pending.Count == 0)
             return 0;
 
-        var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, cancellationToken)));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, timeout.Token, cancellationToken)));
         var sent = pending.Where((_, i) => outcomes[i]).Select(m => m.Id).ToArray();
         var failed = pending.Where((_, i) => !outcomes[i]).Select(m => m.Id).ToArray();
         await connection.ExecuteAsync(
@@ -101,7 +103,7 @@ internal sealed class OutboxRelay(
         return pending.Count;
     }
 
-    private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
+    private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken publishToken, CancellationToken cancellationToken)
     {
         var messageType = OutboxMessageTypes.Resolve(pending.MessageType);
         ActivityContext.TryParse(pending.TraceParent, null, out var parent);
@@ -116,7 +118,7 @@ internal sealed class OutboxRelay(
                 c.MessageId = pending.Id;
                 if (pending.Actor is not null)
                     c.Headers.Set(ActorHeader.Name, pending.Actor);
-            }), cancellationToken);
+            }), publishToken).WaitAsync(publishToken); // the wait is bounded even if the transport ignores the token
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

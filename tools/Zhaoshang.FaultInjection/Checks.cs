@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Zhaoshang.Load;
+
+namespace Zhaoshang.FaultInjection;
+
+/// <summary>After the faults: the system settles by itself, and then nothing is lost, nothing applied twice.</summary>
+internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabases databases, FaultJournal journal, FlowClient client)
+{
+    public async Task RunAsync(IReadOnlyList<ProjectRecord> records, FlowOptions flowOptions, Guid policyId, FaultPlan faults)
+    {
+        await SettleAsync();
+        await CheckHealthAsync();
+        await CheckProjectsAsync(records, flowOptions, policyId);
+        await CheckErrorQueuesAsync(faults.Poisoned);
+        await CheckDuplicatesAsync(faults.Duplicated);
+        var retries = client.Retries.OrderByDescending(r => r.Value).Select(r => $"{r.Key} ×{r.Value}").ToList();
+        journal.Did($"the driver retried: {(retries.Count == 0 ? "nothing" : string.Join(", ", retries))}; inboxes absorbed {await databases.RedeliveriesAsync()} redeliveries in all");
+        if (client.Retries.TryGetValue("HTTP 500", out var errors))
+            journal.Problem($"{errors} requests answered 500 during the faults (a service down or restarting should answer 503 or not at all)");
+    }
+
+    /// <summary>Every outbox sent and every service queue empty, without anyone's help.</summary>
+    private async Task SettleAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        long unsent;
+        int queued;
+        do
+        {
+            await Task.Delay(500);
+            unsent = await databases.UnsentOutboxAsync();
+            queued = (await tap.QueuesAsync()).Where(q => !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.StartsWith("amq.", StringComparison.Ordinal))
+                .Sum(q => q.Messages);
+        }
+        while ((unsent > 0 || queued > 0) && clock.Elapsed < TimeSpan.FromMinutes(3));
+
+        if (unsent == 0 && queued == 0)
+            journal.Found($"settled by itself in {clock.Elapsed.TotalSeconds:0.0} s: every outbox drained, every service queue empty");
+        else
+            journal.Problem($"not settled after 3 minutes: {unsent} outbox rows unsent, {queued} messages still queued");
+    }
+
+    private async Task CheckHealthAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var host in hosts)
+        {
+            var ready = await http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
+            if (ready.IsSuccessStatusCode && host.ProcessId is not null)
+                journal.Found($"{host.Name.ToLowerInvariant()} healthy (/health/ready 200) after the broker and database restarts, without manual action");
+            else
+                journal.Problem($"{host.Name.ToLowerInvariant()} not healthy: /health/ready {(int)ready.StatusCode}");
+        }
+    }
+
+    private async Task CheckProjectsAsync(IReadOnlyList<ProjectRecord> records, FlowOptions flowOptions, Guid policyId)
+    {
+        var verifier = new FlowVerifier(client, flowOptions, policyId);
+        var problems = new List<string>();
+        foreach (var record in records)
+            problems.AddRange((await verifier.VerifyAsync(record)).Select(p => $"project #{record.Number} {record.ProjectId}: {p}"));
+        if (problems.Count == 0)
+            journal.Found($"all {records.Count} projects InProduction, each timeline exactly {string.Join(", ", FlowVerifier.ExpectedTimeline)}; " +
+                          "verified funds on each; one incentive claim each, every stage paid once, paid total = award");
+        foreach (var problem in problems.Take(20))
+            journal.Problem(problem);
+        if (problems.Count > 20)
+            journal.Problem($"… and {problems.Count - 20} more");
+    }
+
+    private async Task CheckErrorQueuesAsync(IReadOnlyDictionary<string, Guid> poisoned)
+    {
+        var contents = await tap.ErrorQueueContentsAsync();
+        var exact = true;
+        foreach (var (queue, id) in poisoned)
+        {
+            var held = contents.GetValueOrDefault($"{queue}_error") ?? [];
+            if (held.Count != 1 || held[0] != id.ToString())
+            {
+                exact = false;
+                journal.Problem($"{queue}_error holds [{string.Join(", ", held)}], expected only the injected {id}");
+            }
+        }
+
+        foreach (var (queue, held) in contents.Where(c => !poisoned.ContainsKey(c.Key[..^"_error".Length]) && c.Value.Count > 0))
+        {
+            exact = false;
+            journal.Problem($"{queue} holds {held.Count} messages nobody injected: [{string.Join(", ", held.Take(5))}]");
+        }
+
+        if (exact)
+            journal.Found($"the _error queues hold exactly the {poisoned.Count} injected malformed messages, one each, and nothing else");
+    }
+
+    private async Task CheckDuplicatesAsync(IReadOnlyList<Guid> duplicated)
+    {
+        var (rows, seenTwice) = await databases.InboxOfAsync(duplicated);
+        if (duplicated.Count > 0 && rows > 0 && rows == seenTwice)
+            journal.Found($"the {duplicated.Count} duplicated messages reached {rows} consumers; every one recorded the second delivery in its inbox and applied nothing twice");
+        else
+            journal.Problem($"duplicated messages: {rows} inbox rows, only {seenTwice} recorded a second delivery");
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Zhaoshang.Load;
+
+namespace Zhaoshang.FaultInjection;
+
+/// <summary>
+/// The faults, at random moments while projects are in flight: each service killed (kill -9) and restarted,
+/// duplicate deliveries of one real message of each type, RabbitMQ restarted, a malformed message into every
+/// service queue, RabbitMQ stopped for the outage, PostgreSQL restarted, and one more service killed.
+/// </summary>
+internal sealed class FaultPlan(ServiceHost[] hosts, BrokerTap tap, FaultJournal journal, Random random, TimeSpan brokerOutage)
+{
+    public IReadOnlyList<Guid> Duplicated { get; private set; } = [];
+    public IReadOnlyDictionary<string, Guid> Poisoned { get; private set; } = new Dictionary<string, Guid>();
+
+    public async Task RunAsync()
+    {
+        await PauseAsync();
+        foreach (var host in hosts.OrderBy(_ => random.Next()))
+        {
+            await KillAndRestartAsync(host);
+            await PauseAsync();
+        }
+
+        Duplicated = await tap.PublishDuplicatesAsync();
+        journal.Did($"published again, same MessageId, one real message of each of {Duplicated.Count} types ({string.Join(", ", tap.CopiedTypes.Order())})");
+        await PauseAsync();
+
+        await TimedAsync("RabbitMQ restarted (node stopped and started)", () => Infrastructure.RestartRabbitMqAsync(TimeSpan.Zero));
+        await PauseAsync();
+
+        var queues = (await tap.QueuesAsync())
+            .Where(q => !q.Name.StartsWith("amq.", StringComparison.Ordinal) && !q.Name.EndsWith("_error", StringComparison.Ordinal)
+                        && !q.Name.EndsWith("_skipped", StringComparison.Ordinal))
+            .Select(q => q.Name).Order().ToList();
+        Poisoned = await tap.PoisonAsync(queues);
+        journal.Did($"a malformed message put into each of {Poisoned.Count} service queues");
+        await PauseAsync();
+
+        await TimedAsync($"RabbitMQ stopped for {brokerOutage.TotalSeconds:0} s and started again", () => Infrastructure.RestartRabbitMqAsync(brokerOutage));
+        await PauseAsync();
+        await TimedAsync("PostgreSQL restarted (fast: every session cut)", Infrastructure.RestartPostgresAsync);
+        await PauseAsync();
+        await KillAndRestartAsync(hosts[random.Next(hosts.Length)]);
+    }
+
+    private async Task KillAndRestartAsync(ServiceHost host)
+    {
+        host.Kill();
+        journal.Did($"kill -9 {host.Name.ToLowerInvariant()}");
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 1500)));
+        await TimedAsync($"{host.Name.ToLowerInvariant()} started again and ready", () => host.StartAsync());
+    }
+
+    private async Task TimedAsync(string what, Func<Task> action)
+    {
+        var clock = Stopwatch.StartNew();
+        await action();
+        journal.Did($"{what} ({clock.Elapsed.TotalSeconds:0.0} s)");
+    }
+
+    private Task PauseAsync() => Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4000)));
+}

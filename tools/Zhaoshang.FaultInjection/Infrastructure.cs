@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Zhaoshang.FaultInjection;
+
+/// <summary>Stops and starts the machine's own RabbitMQ and PostgreSQL, as infra.sh installed them.</summary>
+internal static class Infrastructure
+{
+    private static readonly bool IsRoot = Environment.UserName == "root";
+
+    /// <summary>The whole RabbitMQ node down (not just its application) for <paramref name="downtime"/>, then up again.</summary>
+    public static async Task RestartRabbitMqAsync(TimeSpan downtime)
+    {
+        await RunAsync("rabbitmqctl", "-q", "stop");
+        await Task.Delay(downtime);
+        // The node daemonizes; its streams go to /dev/null so that it holds no pipe of ours (or of whoever reads our output).
+        await RunAsync("bash", "-c", "ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached >/dev/null 2>&1 </dev/null");
+        // await_startup fails at once while the starting node is not yet registered with epmd, so it is asked again.
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await RunAsync("rabbitmqctl", "-q", "await_startup", "--timeout", "30");
+                return;
+            }
+            catch (InvalidOperationException) when (clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(1000);
+            }
+        }
+    }
+
+    /// <summary>A fast restart: PostgreSQL disconnects every session and aborts open transactions.</summary>
+    public static Task RestartPostgresAsync() => RunAsync("pg_ctlcluster", "15", "main", "restart", "-m", "fast");
+
+    private static async Task RunAsync(string command, params string[] arguments)
+    {
+        var start = IsRoot ? new ProcessStartInfo(command, arguments) : new ProcessStartInfo("sudo", [command, .. arguments]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await errors}");
+    }
+}

@@ -1,0 +1,30 @@
+using Dapper;
+using Npgsql;
+
+namespace Zhaoshang.FaultInjection;
+
+/// <summary>The run's four databases, for the after-the-fact checks: outboxes drained, duplicates dropped by the inboxes.</summary>
+internal sealed class ServiceDatabases(IReadOnlyDictionary<string, string> connectionStrings)
+{
+    public async Task<long> UnsentOutboxAsync() =>
+        await SumAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", null);
+
+    /// <summary>Inbox rows of these messages, and how many of them recorded a second delivery.</summary>
+    public async Task<(long Rows, long SeenTwice)> InboxOfAsync(IReadOnlyList<Guid> messageIds) =>
+        (await SumAsync("SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@messageIds)", new { messageIds = messageIds.ToArray() }),
+         await SumAsync("SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@messageIds) AND duplicate_count >= 1", new { messageIds = messageIds.ToArray() }));
+
+    public async Task<long> RedeliveriesAsync() => await SumAsync("SELECT coalesce(sum(duplicate_count), 0)::bigint FROM inbox_messages", null);
+
+    private async Task<long> SumAsync(string sql, object? parameters)
+    {
+        var total = 0L;
+        foreach (var connectionString in connectionStrings.Values)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            total += await connection.ExecuteScalarAsync<long>(sql, parameters);
+        }
+
+        return total;
+    }
+}
