@@ -26,8 +26,7 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
 
     public async Task StartCopyingAsync(IEnumerable<string> messageTypes)
     {
-        _connection = await new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = virtualHost, UserName = User, Password = Password }
-            .CreateConnectionAsync("zhaoshang-fault-injection");
+        _connection = await ConnectAsync();
         _tap = await _connection.CreateChannelAsync();
         var queue = (await _tap.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
         foreach (var type in messageTypes)
@@ -49,7 +48,8 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     /// <summary>Every copied message published again, unchanged: returns the MessageIds delivered twice.</summary>
     public async Task<IReadOnlyList<Guid>> PublishDuplicatesAsync()
     {
-        await using var channel = await ConfirmingChannelAsync();
+        await using var connection = await ConnectAsync();
+        await using var channel = await ConfirmingChannelAsync(connection);
         var ids = new List<Guid>();
         foreach (var (type, copy) in _copies)
         {
@@ -63,7 +63,8 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     /// <summary>A message no consumer can read (a cut-off JSON envelope) straight into each queue: queue → its MessageId.</summary>
     public async Task<IReadOnlyDictionary<string, Guid>> PoisonAsync(IEnumerable<string> queues)
     {
-        await using var channel = await ConfirmingChannelAsync();
+        await using var connection = await ConnectAsync();
+        await using var channel = await ConfirmingChannelAsync(connection);
         var poisoned = new Dictionary<string, Guid>();
         foreach (var queue in queues)
         {
@@ -83,9 +84,10 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     public async Task<Dictionary<string, List<string>>> ErrorQueueContentsAsync()
     {
         var contents = new Dictionary<string, List<string>>();
+        await using var connection = await ConnectAsync();
         foreach (var queue in (await QueuesAsync()).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)))
         {
-            await using var channel = await _connection!.CreateChannelAsync();
+            await using var channel = await connection.CreateChannelAsync();
             var ids = new List<string>();
             while (await channel.BasicGetAsync(queue.Name, autoAck: false) is { } message)
                 ids.Add(message.BasicProperties.MessageId ?? "(no id)");
@@ -100,15 +102,45 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
-        var queues = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:15672/api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,messages,consumers");
+        JsonElement queues;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                queues = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:15672/api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,messages,consumers");
+                break;
+            }
+            catch (HttpRequestException) when (attempt < 30)
+            {
+                await Task.Delay(1000); // the management plugin starts a moment after the broker
+            }
+        }
+
         return queues.EnumerateArray().Select(q => new QueueInfo(
             q.GetProperty("name").GetString()!,
             q.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : 0,
             q.TryGetProperty("consumers", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0)).ToList();
     }
 
-    private async Task<IChannel> ConfirmingChannelAsync() =>
-        await _connection!.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+    private static async Task<IChannel> ConfirmingChannelAsync(IConnection connection) =>
+        await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+
+    /// <summary>A connection of its own for each step, so a broker restart in between costs nothing; the broker may still be starting.</summary>
+    private async Task<IConnection> ConnectAsync()
+    {
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = virtualHost, UserName = User, Password = Password };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await factory.CreateConnectionAsync("zhaoshang-fault-injection");
+            }
+            catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException) when (attempt < 30)
+            {
+                await Task.Delay(1000);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

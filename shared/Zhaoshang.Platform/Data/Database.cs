@@ -8,6 +8,12 @@ public sealed class Database(NpgsqlDataSource dataSource)
 {
     public NpgsqlDataSource DataSource => dataSource;
 
+    /// <summary>
+    /// After PostgreSQL restarted every idle pooled connection is dead and would fail its next command; dropping
+    /// them at the first such failure means the next commands get fresh ones.
+    /// </summary>
+    public void ForgetPooledConnections() => dataSource.Clear();
+
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         dataSource.OpenConnectionAsync(cancellationToken);
 

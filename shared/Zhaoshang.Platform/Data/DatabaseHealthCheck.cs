@@ -15,6 +15,7 @@ internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealth
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
+            dataSource.Clear(); // the pool may hold connections PostgreSQL has closed (a restart); start afresh
             return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.", ex);
         }
     }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Security;
 
@@ -7,15 +8,39 @@ namespace Zhaoshang.Platform.Messaging;
 /// <summary>
 /// A consumer whose effects commit together with its inbox row (message id + consumer), so a redelivered or
 /// re-published message changes nothing. Messages it publishes go through the same transaction's outbox, and
-/// its changes are audited as the user the message acts for.
+/// its changes are audited as the user the message acts for. A database that is restarting or unreachable is
+/// waited out here, for up to <see cref="DatabaseOutagePatience"/>, so an outage does not use up the endpoint's
+/// retries and push good messages into <c>_error</c>; the endpoint's own retry policy stays for everything else.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMessage> where TMessage : class
 {
+    public static readonly TimeSpan DatabaseOutagePatience = TimeSpan.FromSeconds(90);
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException("The message has no MessageId, so it cannot be de-duplicated.");
         var actor = ActorHeader.Read(context.Headers.Get<string>(ActorHeader.Name));
+        var outage = DateTime.UtcNow;
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await ConsumeOnceAsync(context, messageId, actor);
+                return;
+            }
+            catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow - outage < DatabaseOutagePatience)
+            {
+                database.ForgetPooledConnections();
+                await Task.Delay(delay, context.CancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, Guid messageId, Actor actor)
+    {
         await using var work = await database.BeginAsync(actor, context.CancellationToken);
         var firstDelivery = await work.QuerySingleOrDefaultAsync<bool>(
             """

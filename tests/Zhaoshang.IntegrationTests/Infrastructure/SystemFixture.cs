@@ -65,6 +65,13 @@ public sealed class SystemFixture : IAsyncLifetime
         return await connection.ExecuteAsync(sql, parameters);
     }
 
+    /// <summary>After PostgreSQL restarted under the tests: pooled connections are dead, the next ones are new.</summary>
+    internal void ForgetDatabaseConnections()
+    {
+        foreach (var dataSource in _databases.Values)
+            dataSource.Clear();
+    }
+
     public async Task DisposeAsync()
     {
         await Broker.DisposeAsync();

@@ -15,6 +15,10 @@ internal static class TestEnvironment
 
     public static readonly string VirtualHost = $"zhaoshang{Suffix}";
 
+    /// <summary>The fault-injection run's own databases and vhost (infra.sh faults), and its ports.</summary>
+    public static readonly string FaultsSuffix = Slot == 0 ? "_faults" : $"_faults{Slot}";
+    public static readonly int FaultsFirstPort = 5401 + 10 * Slot;
+
     public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int>
     {
         ["Lead"] = 5201 + 10 * Slot, ["Project"] = 5202 + 10 * Slot, ["Approval"] = 5203 + 10 * Slot, ["Funding"] = 5204 + 10 * Slot,
