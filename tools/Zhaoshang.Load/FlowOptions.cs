@@ -6,7 +6,7 @@ public sealed record FlowOptions
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The first wait between polls of a project; it grows to 1 s.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>≥ 1亿元 puts the project on the green channel; ≥ 10亿元 adds 全程代办.</summary>
     public decimal Investment { get; init; } = 300_000_000.00m;
