@@ -33,6 +33,7 @@ public static class ServiceDefaults
         {
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
             o.AddOperationTransformer<AllowedRolesTransformer>();
+            o.AddOperationTransformer<RateLimitedTransformer>();
         });
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
         builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
@@ -48,6 +49,9 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication and authorization: the approval systems' signature check (which records the nonce) runs
+        // in authorization, and a request over its system's limit must be refused before that.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

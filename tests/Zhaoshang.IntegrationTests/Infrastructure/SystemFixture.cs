@@ -33,6 +33,9 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ServiceLevels__ScanInterval"] = "00:00:01",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
+            [$"ApprovalSystems__Secrets__{ApprovalSystem.Throttled}"] = ApprovalSystem.ThrottledSecret,
+            [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__PermitsPerSecond"] = $"{ApprovalSystem.ThrottledPermitsPerSecond}",
+            [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
         }));
         (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
         foreach (var name in services.Keys)
