@@ -22,6 +22,7 @@ internal sealed class OutboxRelay(
     public const string Channel = "zhaoshang_outbox";
     private const string ListenSql = "LISTEN zhaoshang_outbox";
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private DateTime _lastCleanup = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,10 +69,10 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
         var pending = (await connection.QueryAsync<PendingMessage>(
             """
             SELECT id, message_type, body::text AS body, trace_parent, actor::text AS actor
@@ -85,7 +86,12 @@ internal sealed class OutboxRelay(
         if (pending.Count == 0)
             return 0;
 
-        var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, cancellationToken)));
+        // A batch already claimed when the service is told to stop gets a short grace, so that what the broker
+        // confirmed is marked sent instead of going out again after the restart. Publishing still unconfirmed when
+        // the grace ends is cancelled: the transaction rolls back and those rows stay unsent for the next start.
+        using var grace = new CancellationTokenSource();
+        await using var stopping = stoppingToken.Register(() => grace.CancelAfter(StopGrace));
+        var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, grace.Token)));
         var sent = pending.Where((_, i) => outcomes[i]).Select(m => m.Id).ToArray();
         var failed = pending.Where((_, i) => !outcomes[i]).Select(m => m.Id).ToArray();
         await connection.ExecuteAsync(
@@ -94,7 +100,7 @@ internal sealed class OutboxRelay(
             UPDATE outbox_messages SET attempts = attempts + 1 WHERE id = ANY(@Failed);
             """,
             new { Sent = sent, Failed = failed }, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
 
         if (failed.Length > 0)
             throw new InvalidOperationException($"{failed.Length} outbox message(s) could not be published.");

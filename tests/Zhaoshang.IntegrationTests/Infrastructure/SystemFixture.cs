@@ -68,6 +68,32 @@ public sealed class SystemFixture : IAsyncLifetime
         return await connection.ExecuteAsync(sql, parameters);
     }
 
+    /// <summary>
+    /// Locks a service's inbox table until disposed: each of its consumers then blocks on its first statement, so a
+    /// test knows exactly which messages the service holds in flight.
+    /// </summary>
+    internal async Task<IAsyncDisposable> HoldInboxAsync(ServiceProcess service)
+    {
+        var connection = await _databases[service.Name].OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("LOCK TABLE inbox_messages IN EXCLUSIVE MODE", transaction: transaction);
+        return new HeldLock(connection, transaction);
+    }
+
+    /// <summary>How many of the service's database sessions wait for a lock (consumers blocked by <see cref="HoldInboxAsync"/>).</summary>
+    internal Task<int> SessionsWaitingForLocksAsync(ServiceProcess service) =>
+        ScalarAsync<int>(service,
+            "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+
+    private sealed class HeldLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         await Broker.DisposeAsync();
