@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
@@ -20,6 +21,18 @@ internal sealed class ServiceProcess(string name, IReadOnlyDictionary<string, st
             throw new InvalidOperationException($"{name} is already running.");
         _process = Launch(overrides);
         await WaitUntilReadyAsync(_process);
+    }
+
+    /// <summary>
+    /// Runs a second instance with a configuration it cannot start with (it fails before it listens, so the running
+    /// instance keeps its port) and returns its exit code; its output goes to the same log.
+    /// </summary>
+    public async Task<int> RunFailingStartAsync(IReadOnlyDictionary<string, string> overrides)
+    {
+        using var process = Launch(overrides);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
     }
 
     /// <summary>
@@ -65,7 +78,7 @@ internal sealed class ServiceProcess(string name, IReadOnlyDictionary<string, st
             start.Environment[key] = value;
 
         _log ??= new StreamWriter(Path.Combine(TestEnvironment.LogDirectory, $"{name.ToLowerInvariant()}.log"), append: true) { AutoFlush = true };
-        var shown = (overrides ?? new Dictionary<string, string>()).Select(o => $"{o.Key}={o.Value}");
+        var shown = (overrides ?? new Dictionary<string, string>()).Select(o => $"{o.Key}={Redacted(o.Key, o.Value)}");
         WriteLog($"===== start {DateTime.UtcNow:O} {string.Join(' ', shown)}");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
         var log = _log;
@@ -75,6 +88,13 @@ internal sealed class ServiceProcess(string name, IReadOnlyDictionary<string, st
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>The log is grepped for secrets (LogSecretsTests), so the harness keeps them out of it as well.</summary>
+    private static string Redacted(string key, string value) =>
+        key.Contains("Password", StringComparison.OrdinalIgnoreCase) || key.Contains("Secret", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("SigningKey", StringComparison.OrdinalIgnoreCase)
+            ? "***"
+            : Regex.Replace(value, "(?i)(password=)[^;]*", "$1***");
 
     private void WriteLog(string line)
     {
