@@ -31,7 +31,16 @@ internal sealed class ServiceProcess(string name, IReadOnlyDictionary<string, st
     {
         using var process = Launch(overrides);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{name} with this configuration was expected to fail on start, but it kept running.");
+        }
+
         return process.ExitCode;
     }
 
