@@ -48,17 +48,21 @@ internal sealed class ApprovalSystemRateLimitPolicy(
     public const string Name = "approval-systems";
     private const string UnknownSystems = "";
 
+    // Each bucket refills on its own timer. GetTokenBucketLimiter would hand the refills to the partitioned limiter's
+    // shared heartbeat, which adds tokens for all the time since the last refill, a time it does not advance while the
+    // bucket is full: after a quiet spell a burst could then take nearly twice Burst.
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetTokenBucketLimiter(BucketOf(httpContext), key =>
+        RateLimitPartition.Get(BucketOf(httpContext), key =>
         {
             var (permitsPerSecond, burst) = limits.Value.For(key);
-            return new TokenBucketRateLimiterOptions
+            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = burst,
                 TokensPerPeriod = permitsPerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                AutoReplenishment = true,
                 QueueLimit = 0,
-            };
+            });
         });
 
     public Func<OnRejectedContext, CancellationToken, ValueTask> OnRejected => RejectAsync;
