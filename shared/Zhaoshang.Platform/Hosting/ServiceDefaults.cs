@@ -25,7 +25,7 @@ public static class ServiceDefaults
     {
         // SIGTERM stops the host gracefully: Kestrel finishes its requests, then the hosted services stop in reverse
         // order of registration (the outbox relay before the bus, so a claimed batch is published or left unsent;
-        // the bus lets its consumers finish or returns their messages). Orchestrators and stop.sh kill 10 s after
+        // the bus lets its consumers finish or returns their messages). stop.sh and docker stop kill 10 s after
         // SIGTERM, so the whole stop is cut at 8 s, leaving room for the process to exit on its own.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.Services.AddProblemDetails();
