@@ -1,17 +1,38 @@
 #!/usr/bin/env bash
-# Stops the services that run.sh started (SIGTERM, then SIGKILL after 10 s). PostgreSQL and RabbitMQ stay up.
+# Stops the services that run.sh started: SIGTERM to all of them at once (each finishes or returns the messages it
+# holds and exits within its 8 s shutdown timeout), then SIGKILL for any still running 10 s later.
+# PostgreSQL and RabbitMQ stay up.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 pids_dir="$root/.run/pids"
 [ -d "$pids_dir" ] || exit 0
+
+declare -A pids=()
 for pid_file in "$pids_dir"/*.pid; do
   [ -e "$pid_file" ] || continue
+  name=$(basename "$pid_file" .pid)
   pid=$(cat "$pid_file")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$pid" 2>/dev/null || true
-    echo "[stop] stopped $(basename "$pid_file" .pid)"
-  fi
   rm -f "$pid_file"
+  if kill -TERM "$pid" 2>/dev/null; then
+    pids[$name]=$pid
+  fi
+done
+[ ${#pids[@]} -gt 0 ] || exit 0
+
+started=$(date +%s%N)
+elapsed_ms() { echo $(( ($(date +%s%N) - started) / 1000000 )); }
+# Not "kill -0": a service that exited stays a zombie until run.sh (its parent, running this from its trap) reaps it.
+alive() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $state != Z* ]]; }
+while [ ${#pids[@]} -gt 0 ] && [ "$(elapsed_ms)" -lt 10000 ]; do
+  for name in "${!pids[@]}"; do
+    if ! alive "${pids[$name]}"; then
+      echo "[stop] stopped $name in $(elapsed_ms) ms"
+      unset "pids[$name]"
+    fi
+  done
+  sleep 0.1
+done
+for name in "${!pids[@]}"; do
+  kill -KILL "${pids[$name]}" 2>/dev/null || true
+  echo "[stop] $name did not stop within 10 s after SIGTERM; killed" >&2
 done

@@ -22,6 +22,9 @@ var hosts = services.Select((name, i) => new ServiceHost(name, options.Repositor
     ["RabbitMq__Password"] = "zhaoshang_dev",
     ["Auth__SigningKey"] = signingKey,
     ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
+    // The driver plays every approval system at once, far above what one real system sends: no throttling here.
+    ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
+    ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
 }, Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
 
 Console.WriteLine($"Zhaoshang benchmark — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, N={options.Projects}, concurrency {options.Concurrency}");

@@ -29,6 +29,9 @@ var hosts = names.Select((name, i) => new ServiceHost(name, options.RepositoryRo
     ["RabbitMq__Password"] = "zhaoshang_dev",
     ["Auth__SigningKey"] = signingKey,
     ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
+    // The driver plays every approval system at once, far above what one real system sends: no throttling here.
+    ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
+    ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
 }, Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
 var databases = new ServiceDatabases(names.ToDictionary(n => n, ConnectionString));
 

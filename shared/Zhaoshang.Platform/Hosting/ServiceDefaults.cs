@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Zhaoshang.Platform.Auditing;
@@ -22,6 +23,11 @@ public static class ServiceDefaults
     /// <summary>What every service has: ProblemDetails, health, OpenAPI, tracing and its own database.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, string serviceSource)
     {
+        // SIGTERM stops the host gracefully: Kestrel finishes its requests, then the hosted services stop in reverse
+        // order of registration (the outbox relay before the bus, so a claimed batch is published or left unsent;
+        // the bus lets its consumers finish or returns their messages). stop.sh and docker stop kill 10 s after
+        // SIGTERM, so the whole stop is cut at 8 s, leaving room for the process to exit on its own.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
@@ -34,6 +40,7 @@ public static class ServiceDefaults
         {
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
             o.AddOperationTransformer<AllowedRolesTransformer>();
+            o.AddOperationTransformer<RateLimitedTransformer>();
         });
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
         builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
@@ -49,6 +56,9 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication and authorization: the approval systems' signature check (which records the nonce) runs
+        // in authorization, and a request over its system's limit must be refused before that.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,3 +1,4 @@
+using Dapper;
 using MassTransit;
 using Npgsql;
 using Zhaoshang.Platform.Data;
@@ -42,13 +43,16 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
     private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, Guid messageId, Actor actor)
     {
         await using var work = await database.BeginAsync(actor, context.CancellationToken);
-        var firstDelivery = await work.QuerySingleOrDefaultAsync<bool>(
+        // Cancellable: a redelivery waits here on the row lock of a first delivery still running, and on shutdown such
+        // a wait must end so that the message goes back to the broker.
+        var firstDelivery = await work.Connection.QuerySingleOrDefaultAsync<bool>(new CommandDefinition(
             """
             INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer)
             ON CONFLICT (message_id, consumer) DO UPDATE SET duplicate_count = inbox_messages.duplicate_count + 1
             RETURNING xmax = 0
             """,
-            new { MessageId = messageId, Consumer = GetType().Name });
+            new { MessageId = messageId, Consumer = GetType().Name }, work.Transaction,
+            cancellationToken: context.CancellationToken));
         if (firstDelivery)
             await HandleAsync(context.Message, work, context.CancellationToken);
         await work.CommitAsync(context.CancellationToken);

@@ -17,7 +17,6 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator> addConsumers)
     {
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
-        services.AddHostedService<OutboxRelay>();
         var rabbit = configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         services.AddMassTransit(x =>
         {
@@ -42,6 +41,16 @@ public static class MessagingExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+        // On shutdown the receive endpoints stop taking messages and in-flight consumers get 4 s to finish; then their
+        // cancellation token fires, their transactions roll back and RabbitMQ gets the messages back to redeliver.
+        // Both stay inside the host's 8 s ShutdownTimeout.
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(4);
+            o.StopTimeout = TimeSpan.FromSeconds(6);
+        });
+        // Registered after the bus, so it stops before the bus: its last batch can still be published and marked sent.
+        services.AddHostedService<OutboxRelay>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class OutboxRelay(
     public const string Channel = "zhaoshang_outbox";
     private const string ListenSql = "LISTEN zhaoshang_outbox";
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private DateTime _lastCleanup = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,10 +69,10 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
         var pending = (await connection.QueryAsync<PendingMessage>(
             """
             SELECT id, message_type, body::text AS body, trace_parent, actor::text AS actor
@@ -85,9 +86,14 @@ internal sealed class OutboxRelay(
         if (pending.Count == 0)
             return 0;
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.PublishTimeout);
-        var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, timeout.Token, cancellationToken)));
+        // A batch waits for the broker's confirms at most PublishTimeout: a publish caught by a broker restart can
+        // otherwise wait for ever and stall the relay. A batch already claimed when the service is told to stop gets
+        // a short grace, so that what the broker confirmed is marked sent instead of going out again after the
+        // restart. Publishing still unconfirmed when either ends is cancelled: the transaction rolls back and those
+        // rows stay unsent for the next attempt.
+        using var grace = new CancellationTokenSource(options.Value.PublishTimeout);
+        await using var stopping = stoppingToken.Register(() => grace.CancelAfter(StopGrace));
+        var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, grace.Token)));
         var sent = pending.Where((_, i) => outcomes[i]).Select(m => m.Id).ToArray();
         var failed = pending.Where((_, i) => !outcomes[i]).Select(m => m.Id).ToArray();
         await connection.ExecuteAsync(
@@ -96,14 +102,14 @@ internal sealed class OutboxRelay(
             UPDATE outbox_messages SET attempts = attempts + 1 WHERE id = ANY(@Failed);
             """,
             new { Sent = sent, Failed = failed }, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
 
         if (failed.Length > 0)
             throw new InvalidOperationException($"{failed.Length} outbox message(s) could not be published.");
         return pending.Count;
     }
 
-    private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken publishToken, CancellationToken cancellationToken)
+    private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
     {
         var messageType = OutboxMessageTypes.Resolve(pending.MessageType);
         ActivityContext.TryParse(pending.TraceParent, null, out var parent);
@@ -118,7 +124,7 @@ internal sealed class OutboxRelay(
                 c.MessageId = pending.Id;
                 if (pending.Actor is not null)
                     c.Headers.Set(ActorHeader.Name, pending.Actor);
-            }), publishToken).WaitAsync(publishToken); // the wait is bounded even if the transport ignores the token
+            }), cancellationToken).WaitAsync(cancellationToken); // bounded even if the transport ignores the token
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

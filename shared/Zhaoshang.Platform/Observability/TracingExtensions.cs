@@ -41,7 +41,10 @@ public static class TracingExtensions
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
-            provider.ForceFlush(5000);
+            // Stopped last; the flush blocks, so it is kept short and skipped once the host's shutdown time is spent:
+            // losing the last spans beats being killed.
+            if (!cancellationToken.IsCancellationRequested)
+                provider.ForceFlush(2000);
             return Task.CompletedTask;
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,15 @@ public static class SecurityExtensions
                 configuration.GetSection("ApprovalSystems").Bind(o));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(BearerTokenOptions.Scheme).RequireAuthenticatedUser().Build());
+        services.AddOptions<ApprovalSystemRateLimitOptions>()
+            .Bind(configuration.GetSection(ApprovalSystemRateLimitOptions.Section))
+            .Validate(o => o.IsValid(), $"{ApprovalSystemRateLimitOptions.Section}: PermitsPerSecond and Burst must be at least 1.")
+            .ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, ApprovalSystemRateLimitPolicy>(ApprovalSystemRateLimitPolicy.Name);
+        });
         return services;
     }
 
@@ -29,9 +39,14 @@ public static class SecurityExtensions
         builder.RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenOptions.Scheme, Roles = string.Join(',', roles) })
             .WithMetadata(new AllowedRoles(roles));
 
-    /// <summary>Only a government approval system, by signed request, may call the endpoint.</summary>
+    /// <summary>
+    /// Only a government approval system, by signed request, may call the endpoint, within its rate limit
+    /// (<see cref="ApprovalSystemRateLimitPolicy"/>; beyond it 429 with Retry-After).
+    /// </summary>
     public static TBuilder AllowApprovalSystems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SignedRequestOptions.Scheme, Roles = Roles.ApprovalSystem })
+            .RequireRateLimiting(ApprovalSystemRateLimitPolicy.Name)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithMetadata(new AllowedRoles([Roles.ApprovalSystem]));
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 
 namespace Zhaoshang.Platform.Security;
@@ -47,6 +48,27 @@ internal sealed class AllowedRolesTransformer : IOpenApiOperationTransformer
         operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid credentials." });
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller's role may not do this." });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Documents the 429 of rate-limited operations: ProblemDetails naming the system, and Retry-After.</summary>
+internal sealed class RateLimitedTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any()
+            || operation.Responses?.GetValueOrDefault("429") is not OpenApiResponse response)
+            return Task.CompletedTask;
+
+        response.Description = "Over the calling approval system's rate limit (ApprovalSystems:RateLimit); nothing was processed "
+            + "and the nonce is still unused. The ProblemDetails names the system; retry after Retry-After seconds.";
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers["Retry-After"] = new OpenApiHeader
+        {
+            Description = "Seconds to wait before the system's bucket has a permit again.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+        };
         return Task.CompletedTask;
     }
 }

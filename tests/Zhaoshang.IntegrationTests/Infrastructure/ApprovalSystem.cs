@@ -9,6 +9,12 @@ internal static class ApprovalSystem
     public const string Name = "tzxm";
     public const string Secret = "integration-test-tzxm-webhook-secret";
 
+    /// <summary>A second system with a low rate limit of its own (the fixture configures it), for the rate-limit tests.</summary>
+    public const string Throttled = "yunnan-eia";
+    public const string ThrottledSecret = "integration-test-yunnan-eia-webhook-secret";
+    public const int ThrottledPermitsPerSecond = 1;
+    public const int ThrottledBurst = 5;
+
     public static HttpRequestMessage SignedDecision(
         string body, string? secret = null, DateTimeOffset? timestamp = null, string? nonce = null, string system = Name)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
@@ -73,6 +74,24 @@ internal sealed class Broker : IAsyncDisposable
         foreach (var tag in tags)
             await channel.BasicNackAsync(tag, multiple: false, requeue: true);
         return messages;
+    }
+
+    /// <summary>Like <see cref="PeekAsync"/>, but a queue never declared (an <c>_error</c> queue nothing failed into) reads as empty.</summary>
+    public async Task<IReadOnlyList<QueuedMessage>> PeekIfDeclaredAsync(string queue)
+    {
+        await using (var channel = await _connection!.CreateChannelAsync())
+        {
+            try
+            {
+                await channel.QueueDeclarePassiveAsync(queue);
+            }
+            catch (OperationInterruptedException)
+            {
+                return [];
+            }
+        }
+
+        return await PeekAsync(queue);
     }
 
     public async ValueTask DisposeAsync()

@@ -33,6 +33,9 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ServiceLevels__ScanInterval"] = "00:00:01",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
+            [$"ApprovalSystems__Secrets__{ApprovalSystem.Throttled}"] = ApprovalSystem.ThrottledSecret,
+            [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__PermitsPerSecond"] = $"{ApprovalSystem.ThrottledPermitsPerSecond}",
+            [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
         }));
         (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
         foreach (var name in services.Keys)
@@ -70,6 +73,32 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         foreach (var dataSource in _databases.Values)
             dataSource.Clear();
+    }
+
+    /// <summary>
+    /// Locks a service's inbox table until disposed: each of its consumers then blocks on its first statement, so a
+    /// test knows exactly which messages the service holds in flight.
+    /// </summary>
+    internal async Task<IAsyncDisposable> HoldInboxAsync(ServiceProcess service)
+    {
+        var connection = await _databases[service.Name].OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("LOCK TABLE inbox_messages IN EXCLUSIVE MODE", transaction: transaction);
+        return new HeldLock(connection, transaction);
+    }
+
+    /// <summary>How many of the service's database sessions wait for a lock (consumers blocked by <see cref="HoldInboxAsync"/>).</summary>
+    internal Task<int> SessionsWaitingForLocksAsync(ServiceProcess service) =>
+        ScalarAsync<int>(service,
+            "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+
+    private sealed class HeldLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await connection.DisposeAsync();
+        }
     }
 
     public async Task DisposeAsync()

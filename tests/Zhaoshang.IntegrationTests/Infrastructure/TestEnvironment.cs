@@ -24,11 +24,16 @@ internal static class TestEnvironment
         ["Lead"] = 5201 + 10 * Slot, ["Project"] = 5202 + 10 * Slot, ["Approval"] = 5203 + 10 * Slot, ["Funding"] = 5204 + 10 * Slot,
     };
 
-    public static string ConnectionString(string service)
+    public static string ConnectionString(string service, string? password = null)
     {
-        var name = $"zs_{service.ToLowerInvariant()}{Suffix}";
-        return $"Host=127.0.0.1;Port=5432;Database={name};Username={name};Password={name}_dev;Maximum Pool Size=20";
+        var name = DatabaseName(service);
+        return $"Host=127.0.0.1;Port=5432;Database={name};Username={name};Password={password ?? DatabasePassword(service)};Maximum Pool Size=20";
     }
+
+    /// <summary>The login's password, as infra.sh creates it.</summary>
+    public static string DatabasePassword(string service) => $"{DatabaseName(service)}_dev";
+
+    private static string DatabaseName(string service) => $"zs_{service.ToLowerInvariant()}{Suffix}";
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
