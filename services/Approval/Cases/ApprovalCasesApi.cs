@@ -58,10 +58,12 @@ public static class ApprovalCasesApi
         return TypedResults.Ok(await AuditApi.ReadTrailAsync(connection, item.Id));
     }
 
-    internal static async Task<Ok<IReadOnlyList<OverdueItem>>> ListOverdueItemsAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<OverdueItem>>, ValidationProblem>> ListOverdueItemsAsync(
         DateOnly? asOf, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (new ValidationErrors().CheckDate("asOf", asOf) is { IsValid: false } errors)
+            return errors.ToProblem();
         var day = asOf ?? clock.TodayInChina();
         var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -66,9 +66,11 @@ public static class FundsApi
         if (rate is null)
             return errors.Add("reportedOn", $"There is no {request.Currency} rate for {request.ReportedOn:yyyy-MM-dd}; finance enters it first.").ToProblem();
 
+        var amountCny = MoneyRules.ToCny(request.Amount!.Value, rate.Value);
+        if (amountCny > ValidationErrors.MaxAmount)
+            return errors.Add("amount", $"'amount' in 元 must be at most {ValidationErrors.MaxAmount}.").ToProblem();
         var report = new FundsReport(
-            Guid.CreateVersion7(), projectId, request.Amount!.Value, request.Currency!, rate.Value,
-            MoneyRules.ToCny(request.Amount.Value, rate.Value), request.Source!.Value, request.Use!.Value, request.ReportedOn!.Value,
+            Guid.CreateVersion7(), projectId, request.Amount.Value, request.Currency!, rate.Value, amountCny, request.Source!.Value, request.Use!.Value, request.ReportedOn!.Value,
             request.EvidenceRef!.Trim(), FundsReportStatus.Reported, null, null, null, clock.GetUtcNow());
         await work.ExecuteAsync(
             """

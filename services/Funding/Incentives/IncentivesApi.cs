@@ -63,10 +63,12 @@ public static class IncentivesApi
             errors.Add("year", "'year' is required (2000 to 2100).");
         if (request.Milestone is null)
             errors.Add("milestone", "'milestone' is ConstructionStart (开工) or Production (投产).");
-        if (request.Percentage is null or <= 0 or > 1)
-            errors.Add("percentage", "'percentage' is a share of the verified fixed-asset investment, above 0 and at most 1.");
-        if (request.Stages is null || request.Stages.Length is 0 or > 10 || request.Stages.Any(s => s <= 0) || request.Stages.Sum() != 1m)
-            errors.Add("stages", "'stages' are 1 to 10 positive shares adding up to 1, e.g. [0.5, 0.4, 0.1].");
+        // Shares are kept as numeric(7,4): a fifth decimal would be rounded away on the way in.
+        if (request.Percentage is not (> 0 and <= 1) || !FourDecimals(request.Percentage.Value))
+            errors.Add("percentage", "'percentage' is a share of the verified fixed-asset investment, above 0 and at most 1, with at most four decimals.");
+        if (request.Stages is null || request.Stages.Length is 0 or > 10 || request.Stages.Any(s => s is <= 0 or > 1 || !FourDecimals(s))
+            || request.Stages.Sum() != 1m)
+            errors.Add("stages", "'stages' are 1 to 10 positive shares with at most four decimals adding up to 1, e.g. [0.5, 0.4, 0.1].");
         if (request.ClawbackYears is null or < 0 or > 20)
             errors.Add("clawbackYears", "'clawbackYears' is 0 to 20.");
         if (!errors.IsValid)
@@ -252,6 +254,8 @@ public static class IncentivesApi
                 r.Policy, r.Stage.ToString(), Csv.Money(r.AmountCny), Csv.Money(r.AwardCny), r.PaidBy, r.IdempotencyKey,
             }));
     }
+
+    private static bool FourDecimals(decimal share) => decimal.Round(share, 4) == share;
 
     private static Task<IncentiveClaim?> LockClaimAsync(UnitOfWork work, Guid id) =>
         work.QuerySingleOrDefaultAsync<IncentiveClaim>($"SELECT {IncentiveClaim.Columns} FROM incentive_claims WHERE id = @id FOR UPDATE", new { id });

@@ -46,7 +46,8 @@ public static class PromotionEventsApi
             .RequireText("title", request.Title)
             .RequireText("region", request.Region, 50)
             .RequireDate("startsOn", request.StartsOn)
-            .RequireText("leader", request.Leader, 100);
+            .RequireText("leader", request.Leader, 100)
+            .CheckDate("endsOn", request.EndsOn);
         if (request.Type is null)
             errors.Add("type", "'type' is required: OutboundTrip, Conference, InspectionVisit or Forum.");
         if (request.EndsOn < request.StartsOn)

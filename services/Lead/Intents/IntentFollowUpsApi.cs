@@ -72,6 +72,7 @@ public static class IntentFollowUpsApi
             errors.Add("kind", "'kind' is required: VisitOut (外访), VisitIn (来访), Call (电话) or Video (视频).");
         if (request.OccurredOn > clock.TodayInChina())
             errors.Add("occurredOn", "'occurredOn' cannot be in the future.");
+        errors.CheckDate("nextStepOn", request.NextStepOn);
         if (request.NextStep?.Length > 2000)
             errors.Add("nextStep", "'nextStep' must be at most 2000 characters.");
         if (request.NextStepOn < request.OccurredOn)

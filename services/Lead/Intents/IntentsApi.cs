@@ -61,7 +61,8 @@ public static class IntentsApi
             .RequireId("enterpriseId", request.EnterpriseId)
             .RequireText("industry", request.Industry, 50)
             .RequireAmount("intendedInvestment", request.IntendedInvestment)
-            .RequireText("district", request.District, 50);
+            .RequireText("district", request.District, 50)
+            .CheckDate("receivedOn", request.ReceivedOn);
         if (request.ReceivedOn > today)
             errors.Add("receivedOn", "'receivedOn' cannot be in the future.");
         if (!errors.IsValid)

@@ -138,6 +138,12 @@ public static class ParksApi
             errors.Add("level", "'level' is required: National (国家级), Provincial (省级) or Municipal (市级).");
         var leading = Clean(request.LeadingIndustries);
         var specialty = Clean(request.SpecialtyIndustries);
+        foreach (var (field, industries) in new[] { ("leadingIndustries", leading), ("specialtyIndustries", specialty) })
+        {
+            if (industries.Any(i => i.Length > 50))
+                errors.Add(field, $"'{field}' are names of at most 50 characters.");
+        }
+
         if (request.Level is { } level)
         {
             foreach (var (field, problem) in ParkRules.Check(level, leading, specialty))
