@@ -7,6 +7,7 @@ using Zhaoshang.Funding.Money;
 using Zhaoshang.Funding.Stats;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Incentives;
@@ -21,21 +22,27 @@ public static class IncentivesApi
 
     public static IEndpointRouteBuilder MapIncentivesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Incentives (招商引资奖励)");
-        api.MapPost("/incentive-policies", CreatePolicyAsync).WithName("CreateIncentivePolicy").AllowRoles(Roles.Bureau);
-        api.MapGet("/incentive-policies", ListPoliciesAsync).WithName("ListIncentivePolicies").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor);
+        var api = app.MapGroup("/api").WithTag("Incentives (招商引资奖励)",
+            "Incentive policies, claims raised on milestones, approval within the budget, staged payments and clawbacks.");
+        api.MapPost("/incentive-policies", CreatePolicyAsync).WithName("CreateIncentivePolicy").AllowRoles(Roles.Bureau)
+            .WithSummary("Adds a policy: milestone, minimum verified fixed-asset investment, share with a cap, stages, yearly budget, clawback years.");
+        api.MapGet("/incentive-policies", ListPoliciesAsync).WithName("ListIncentivePolicies").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
+            .WithSummary("The policies, of one year or all, with their budgets and what is committed.");
         api.MapPost("/incentive-claims", RaiseClaimAsync).WithName("RaiseIncentiveClaim").AllowRoles(Roles.Bureau, Roles.District)
             .WithSummary("Raises a claim by hand; construction start and production raise them automatically.");
         api.MapGet("/projects/{projectId:guid}/incentive-claims", ListProjectClaimsAsync).WithName("ListProjectIncentiveClaims")
-            .AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor);
-        api.MapGet("/incentive-claims/{id:guid}", GetClaimAsync).WithName("GetIncentiveClaim").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor);
+            .AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor).WithSummary("The project's incentive claims.");
+        api.MapGet("/incentive-claims/{id:guid}", GetClaimAsync).WithName("GetIncentiveClaim").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
+            .WithSummary("A claim with its stage amounts, payments and any clawback.");
         api.MapPost("/incentive-claims/{id:guid}/approve", ApproveAsync).WithName("ApproveIncentiveClaim").AllowRoles(Roles.Finance)
             .WithSummary("Commits the award against the policy's budget; 409 when the budget cannot cover it.");
-        api.MapPost("/incentive-claims/{id:guid}/reject", RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance);
+        api.MapPost("/incentive-claims/{id:guid}/reject", RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance)
+            .WithSummary("Finance rejects the claim, with the reason.");
         api.MapPost("/incentive-claims/{id:guid}/payments", PayAsync).WithName("PayIncentiveStage").AllowRoles(Roles.Finance)
             .WithSummary("Pays the next stage. Send an Idempotency-Key header: a retried request with the same key pays once.");
         api.MapGet("/incentive-payments.csv", ExportPaymentsAsync).WithName("ExportIncentivePayments").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
-            .WithSummary("The payment register as CSV with Chinese headings (UTF-8 with BOM).");
+            .WithSummary("The payment register as CSV with Chinese headings (UTF-8 with BOM).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 

@@ -20,7 +20,8 @@ public static class IntentFollowUpsApi
             .WithSummary("Sets the dedicated task team (专班): lead official, members, department.");
         api.MapPost("/follow-ups", RecordFollowUpAsync).WithName("RecordFollowUp").AllowRoles(IntentsApi.Changers)
             .WithSummary("Records a contact (外访/来访/电话/视频); the first one moves a New intent to Following.");
-        api.MapGet("/follow-ups", ListFollowUpsAsync).WithName("ListFollowUps").AllowRoles(IntentsApi.Readers);
+        api.MapGet("/follow-ups", ListFollowUpsAsync).WithName("ListFollowUps").AllowRoles(IntentsApi.Readers)
+            .WithSummary("The intent's follow-up records (对接记录), oldest first.");
         return app;
     }
 

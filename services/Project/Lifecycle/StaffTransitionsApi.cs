@@ -31,10 +31,12 @@ public static class StaffTransitionsApi
             .WithSummary("开工 by hand, only with the construction permit on file — LandAcquired → UnderConstruction.");
         api.MapPost("/go-live", GoLiveAsync).WithName("GoLive").AllowRoles(Changers)
             .WithSummary("投产 — UnderConstruction → InProduction.");
-        api.MapPost("/stall", StallAsync).WithName("StallProject").AllowRoles(Changers);
+        api.MapPost("/stall", StallAsync).WithName("StallProject").AllowRoles(Changers)
+            .WithSummary("停滞, with the reason; resume returns the project to the stage it stalled in.");
         api.MapPost("/resume", ResumeAsync).WithName("ResumeProject").AllowRoles(Changers)
             .WithSummary("Back to the stage the project stalled in.");
-        api.MapPost("/terminate", TerminateAsync).WithName("TerminateProject").AllowRoles(Changers);
+        api.MapPost("/terminate", TerminateAsync).WithName("TerminateProject").AllowRoles(Changers)
+            .WithSummary("终止, with the reason; incentives paid within a policy's clawback period are clawed back.");
         api.MapPost("/transfer", TransferAsync).WithName("TransferProject").AllowRoles(Changers)
             .WithSummary("项目流转: moves the project to another district with its history; the first district keeps its 首谈 credit.");
         return app;

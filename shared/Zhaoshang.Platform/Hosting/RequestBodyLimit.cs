@@ -33,21 +33,25 @@ public sealed class RequestBodyLimit(long maxBytes)
     {
         Status = StatusCodes.Status413PayloadTooLarge,
         Title = "The request body is too large.",
-        Detail = $"A request body may have at most {Describe(maxBytes)} ({maxBytes} bytes).",
+        Detail = $"A request body may have at most {Describe()}.",
     };
 
-    private static string Describe(long bytes) =>
-        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
+    /// <summary>The limit as people read it, e.g. "1 MiB (1048576 bytes)".</summary>
+    public string Describe() =>
+        maxBytes % (1024 * 1024) == 0 ? $"{maxBytes / (1024 * 1024)} MiB ({maxBytes} bytes)"
+        : maxBytes % 1024 == 0 ? $"{maxBytes / 1024} KiB ({maxBytes} bytes)"
+        : $"{maxBytes} bytes";
 }
 
 internal static class RequestBodyLimitExtensions
 {
-    public static void AddRequestBodyLimit(this WebApplicationBuilder builder)
+    public static RequestBodyLimit AddRequestBodyLimit(this WebApplicationBuilder builder)
     {
         var limit = new RequestBodyLimit(builder.Configuration.GetValue(RequestBodyLimit.ConfigurationKey, RequestBodyLimit.DefaultMaxBytes));
         builder.Services.AddSingleton(limit);
         // Kestrel's own limit backs the middleware up; the middleware answers first and with a ProblemDetails.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = limit.DrainBytes);
+        return limit;
     }
 
     /// <summary>

@@ -35,14 +35,16 @@ public static class ServiceDefaults
             // A misspelt field (say "verison") is refused with 400 rather than silently ignored.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
-        builder.AddRequestBodyLimit();
+        var bodyLimit = builder.AddRequestBodyLimit();
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWorkCalendar(builder.Configuration);
         builder.Services.AddOpenApi(o =>
         {
+            o.AddDocumentTransformer(new ApiDocumentTransformer(serviceName, bodyLimit));
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
             o.AddOperationTransformer<AllowedRolesTransformer>();
+            o.AddOperationTransformer(new ProblemResponsesTransformer(bodyLimit));
         });
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
         builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
