@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Zhaoshang.Funding.Funds;
 using Zhaoshang.Funding.Money;
@@ -196,9 +197,9 @@ public static class IncentivesApi
     }
 
     internal static async Task<Results<Created<IncentivePayment>, Ok<IncentivePayment>, ValidationProblem, ProblemHttpResult>> PayAsync(
-        Guid id, HttpContext http, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, Database database, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        string? key = http.Request.Headers[IdempotencyHeader];
         if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
             return new ValidationErrors().Add(IdempotencyHeader, "The Idempotency-Key header is required (1 to 100 characters).").ToProblem();
 
