@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Zhaoshang.IntegrationTests.Infrastructure;
 
 namespace Zhaoshang.IntegrationTests.Fuzzing;
 
 /// <summary>
-/// The records the fuzzer aims at, each change operation with a record of its own in the state it needs (so one
-/// operation's success does not turn the next one's requests into 409s), and sample values that make the rest of a
-/// request valid, so that one hostile value at a time gets as far into the service as it can.
+/// The records the fuzzer aims at — a record of its own, in the state it needs, for each change that another
+/// operation's success would otherwise leave with nothing but 409s — and sample values that make the rest of a request
+/// valid, so that one hostile value at a time gets as far into the service as it can.
 /// </summary>
 internal sealed class FuzzTargets
 {
@@ -49,8 +48,6 @@ internal sealed class FuzzTargets
         (targets._own["QualifyIntent"], targets._own["ConvertIntent"]) = (intent[5], intent[6]);
         targets._own["RejectFunds"] = await preparing.FundsReportAsync(project, verified: false);
         targets._own["RejectIncentiveClaim"] = await preparing.ClaimAsync(project, await preparing.PolicyAsync());
-        foreach (var id in new[] { targets._shared["enterprises"], targets._shared["parks"] })
-            targets._versions[id] = 1;
         await targets.SettledAsync();
         return targets;
     }
