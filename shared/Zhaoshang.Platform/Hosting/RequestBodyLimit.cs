@@ -49,7 +49,7 @@ internal static class RequestBodyLimitExtensions
     {
         var limit = new RequestBodyLimit(builder.Configuration.GetValue(RequestBodyLimit.ConfigurationKey, RequestBodyLimit.DefaultMaxBytes));
         builder.Services.AddSingleton(limit);
-        // Kestrel's own limit backs the middleware up; the middleware answers first and with a ProblemDetails.
+        // The middleware answers at the limit with a ProblemDetails; Kestrel's own limit is how much it then drains.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = limit.DrainBytes);
         return limit;
     }

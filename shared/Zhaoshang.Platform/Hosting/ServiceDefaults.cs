@@ -20,7 +20,10 @@ namespace Zhaoshang.Platform.Hosting;
 
 public static class ServiceDefaults
 {
-    /// <summary>What every service has: ProblemDetails, health, OpenAPI, tracing and its own database.</summary>
+    /// <summary>
+    /// What every service has: ProblemDetails, strict JSON bodies with a size limit, health, OpenAPI, tracing and its own
+    /// database.
+    /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, string serviceSource)
     {
         builder.Services.AddProblemDetails();
