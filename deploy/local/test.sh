@@ -23,6 +23,12 @@ if ! dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly;
   exit 1
 fi
 
+# The OpenAPI lint tests run the pinned Redocly CLI (tools/openapi-lint; Node.js >= 20.19 and npm).
+echo "[test] installing the OpenAPI linter (npm ci in tools/openapi-lint)"
+if ! npm ci --prefix "$root/tools/openapi-lint" --no-audit --no-fund --loglevel=error >/dev/null; then
+  echo "[test] npm ci failed: the OpenAPI lint tests will fail" >&2
+fi
+
 rm -rf "$results" "$root/.run/test-logs"
 started=$(date +%s)
 # A hung test must not eat CI's 90 minutes: the run is cut (and counted failed) after 15 minutes without progress.

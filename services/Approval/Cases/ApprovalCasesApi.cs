@@ -5,6 +5,7 @@ using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Approval.Cases;
@@ -15,8 +16,10 @@ public static class ApprovalCasesApi
 
     public static IEndpointRouteBuilder MapApprovalCasesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Approval cases (审批)");
-        api.MapGet("/projects/{projectId:guid}/approval-case", GetApprovalCaseAsync).WithName("GetApprovalCase").AllowRoles(Readers);
+        var api = app.MapGroup("/api").WithTag("Approval cases (审批)",
+            "Each signed project's approval items: parallel review (并联审批), 容缺受理, the green channel, 四证齐发 and overdue items.");
+        api.MapGet("/projects/{projectId:guid}/approval-case", GetApprovalCaseAsync).WithName("GetApprovalCase").AllowRoles(Readers)
+            .WithSummary("The project's approval case: its profile, green channel and every item with its status and due date.");
         api.MapGet("/projects/{projectId:guid}/approval-case/items/{code}/history", GetItemHistoryAsync)
             .WithName("GetApprovalItemHistory").AllowRoles(Readers)
             .WithSummary("Every step of one item: opened, accepted with deficiency, suspended, resumed, decided, issued.");
@@ -58,10 +61,12 @@ public static class ApprovalCasesApi
         return TypedResults.Ok(await AuditApi.ReadTrailAsync(connection, item.Id));
     }
 
-    internal static async Task<Ok<IReadOnlyList<OverdueItem>>> ListOverdueItemsAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<OverdueItem>>, ValidationProblem>> ListOverdueItemsAsync(
         DateOnly? asOf, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (new ValidationErrors().CheckDate("asOf", asOf) is { IsValid: false } errors)
+            return errors.ToProblem();
         var day = asOf ?? clock.TodayInChina();
         var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -17,7 +17,8 @@ public static class ApprovalItemsApi
         var api = app.MapGroup("/api/projects/{projectId:guid}/approval-case/items/{code}").WithTags("Approval cases (审批)");
         api.MapPost("/grant", GrantAsync).WithName("GrantApprovalItem").AllowRoles(Changers)
             .WithSummary("Grants the item; a land-dependent one is thereby pre-approved and issued on land day (四证齐发).");
-        api.MapPost("/reject", RejectAsync).WithName("RejectApprovalItem").AllowRoles(Changers);
+        api.MapPost("/reject", RejectAsync).WithName("RejectApprovalItem").AllowRoles(Changers)
+            .WithSummary("Rejects the item, with the reason.");
         api.MapPost("/accept-with-deficiency", AcceptWithDeficiencyAsync).WithName("AcceptApprovalItemWithDeficiency").AllowRoles(Changers)
             .WithSummary("容缺受理: accepts the item with named documents missing, to be supplied by the committed date.");
         api.MapPost("/supply-documents", SupplyDocumentsAsync).WithName("SupplyApprovalItemDocuments").AllowRoles(Changers)

@@ -3,6 +3,7 @@ using Zhaoshang.Approval.Cases;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Approval.Integrations;
@@ -16,7 +17,7 @@ public static class DecisionsApi
     public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/integrations/{system}/decisions", ReceiveDecisionAsync)
-            .WithTags("Approval-system integration (审批系统对接)").WithName("ReceiveDecision")
+            .WithTag("Approval-system integration (审批系统对接)", "Decisions that government approval systems report over the signed webhook.").WithName("ReceiveDecision")
             .WithSummary("An approval system reports a decision on one item; 202 when new, 200 for a repeat.")
             .AllowApprovalSystems();
         return app;

@@ -14,7 +14,8 @@ public static class ExchangeRatesApi
         var api = app.MapGroup("/api/exchange-rates").WithTags("Funds in place (到位资金)");
         api.MapPut("/{currency}/{date}", SetRateAsync).WithName("SetExchangeRate").AllowRoles(Roles.Finance, Roles.Bureau)
             .WithSummary("The day's official rate, CNY per unit (e.g. the PBOC central parity for USD).");
-        api.MapGet("/{currency}", ListRatesAsync).WithName("ListExchangeRates").AllowRoles(Roles.Staff);
+        api.MapGet("/{currency}", ListRatesAsync).WithName("ListExchangeRates").AllowRoles(Roles.Staff)
+            .WithSummary("The currency's daily rates, newest first (at most 366).");
         return app;
     }
 

@@ -6,6 +6,7 @@ using Zhaoshang.Funding.Money;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Funds;
@@ -18,13 +19,16 @@ public static class FundsApi
 
     public static IEndpointRouteBuilder MapFundsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Funds in place (到位资金)");
+        var api = app.MapGroup("/api").WithTag("Funds in place (到位资金)",
+            "Funds-in-place reports, finance's verification, and the USD rates that convert them to 元.");
         api.MapPost("/projects/{projectId:guid}/funds-reports", ReportAsync).WithName("ReportFunds").AllowRoles(Reporters)
             .WithSummary("Reports funds in place; USD is converted at the rate of the report date.");
-        api.MapGet("/projects/{projectId:guid}/funds-reports", ListAsync).WithName("ListFundsReports").AllowRoles(Readers);
+        api.MapGet("/projects/{projectId:guid}/funds-reports", ListAsync).WithName("ListFundsReports").AllowRoles(Readers)
+            .WithSummary("The project's funds-in-place reports, by report date.");
         api.MapPost("/funds-reports/{id:guid}/verify", VerifyAsync).WithName("VerifyFunds").AllowRoles(Roles.Finance)
             .WithSummary("Finance verifies the report: only verified funds count.");
-        api.MapPost("/funds-reports/{id:guid}/reject", RejectAsync).WithName("RejectFunds").AllowRoles(Roles.Finance);
+        api.MapPost("/funds-reports/{id:guid}/reject", RejectAsync).WithName("RejectFunds").AllowRoles(Roles.Finance)
+            .WithSummary("Finance rejects the report, with the reason; it never counts.");
         return app;
     }
 
@@ -66,9 +70,11 @@ public static class FundsApi
         if (rate is null)
             return errors.Add("reportedOn", $"There is no {request.Currency} rate for {request.ReportedOn:yyyy-MM-dd}; finance enters it first.").ToProblem();
 
+        var amountCny = MoneyRules.ToCny(request.Amount!.Value, rate.Value);
+        if (amountCny > ValidationErrors.MaxAmount)
+            return errors.Add("amount", $"'amount' in 元 must be at most {ValidationErrors.MaxAmount}.").ToProblem();
         var report = new FundsReport(
-            Guid.CreateVersion7(), projectId, request.Amount!.Value, request.Currency!, rate.Value,
-            MoneyRules.ToCny(request.Amount.Value, rate.Value), request.Source!.Value, request.Use!.Value, request.ReportedOn!.Value,
+            Guid.CreateVersion7(), projectId, request.Amount.Value, request.Currency!, rate.Value, amountCny, request.Source!.Value, request.Use!.Value, request.ReportedOn!.Value,
             request.EvidenceRef!.Trim(), FundsReportStatus.Reported, null, null, null, clock.GetUtcNow());
         await work.ExecuteAsync(
             """

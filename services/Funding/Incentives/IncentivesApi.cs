@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Zhaoshang.Funding.Funds;
 using Zhaoshang.Funding.Money;
 using Zhaoshang.Funding.Stats;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Incentives;
@@ -21,21 +23,27 @@ public static class IncentivesApi
 
     public static IEndpointRouteBuilder MapIncentivesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Incentives (招商引资奖励)");
-        api.MapPost("/incentive-policies", CreatePolicyAsync).WithName("CreateIncentivePolicy").AllowRoles(Roles.Bureau);
-        api.MapGet("/incentive-policies", ListPoliciesAsync).WithName("ListIncentivePolicies").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor);
+        var api = app.MapGroup("/api").WithTag("Incentives (招商引资奖励)",
+            "Incentive policies, claims raised on milestones, approval within the budget, staged payments and clawbacks.");
+        api.MapPost("/incentive-policies", CreatePolicyAsync).WithName("CreateIncentivePolicy").AllowRoles(Roles.Bureau)
+            .WithSummary("Adds a policy: milestone, minimum verified fixed-asset investment, share with a cap, stages, yearly budget, clawback years.");
+        api.MapGet("/incentive-policies", ListPoliciesAsync).WithName("ListIncentivePolicies").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
+            .WithSummary("The policies, of one year or all, with their budgets and what is committed.");
         api.MapPost("/incentive-claims", RaiseClaimAsync).WithName("RaiseIncentiveClaim").AllowRoles(Roles.Bureau, Roles.District)
             .WithSummary("Raises a claim by hand; construction start and production raise them automatically.");
         api.MapGet("/projects/{projectId:guid}/incentive-claims", ListProjectClaimsAsync).WithName("ListProjectIncentiveClaims")
-            .AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor);
-        api.MapGet("/incentive-claims/{id:guid}", GetClaimAsync).WithName("GetIncentiveClaim").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor);
+            .AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor).WithSummary("The project's incentive claims.");
+        api.MapGet("/incentive-claims/{id:guid}", GetClaimAsync).WithName("GetIncentiveClaim").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
+            .WithSummary("A claim with its stage amounts, payments and any clawback.");
         api.MapPost("/incentive-claims/{id:guid}/approve", ApproveAsync).WithName("ApproveIncentiveClaim").AllowRoles(Roles.Finance)
             .WithSummary("Commits the award against the policy's budget; 409 when the budget cannot cover it.");
-        api.MapPost("/incentive-claims/{id:guid}/reject", RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance);
+        api.MapPost("/incentive-claims/{id:guid}/reject", RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance)
+            .WithSummary("Finance rejects the claim, with the reason.");
         api.MapPost("/incentive-claims/{id:guid}/payments", PayAsync).WithName("PayIncentiveStage").AllowRoles(Roles.Finance)
             .WithSummary("Pays the next stage. Send an Idempotency-Key header: a retried request with the same key pays once.");
         api.MapGet("/incentive-payments.csv", ExportPaymentsAsync).WithName("ExportIncentivePayments").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
-            .WithSummary("The payment register as CSV with Chinese headings (UTF-8 with BOM).");
+            .WithSummary("The payment register as CSV with Chinese headings (UTF-8 with BOM).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
@@ -63,10 +71,12 @@ public static class IncentivesApi
             errors.Add("year", "'year' is required (2000 to 2100).");
         if (request.Milestone is null)
             errors.Add("milestone", "'milestone' is ConstructionStart (开工) or Production (投产).");
-        if (request.Percentage is null or <= 0 or > 1)
-            errors.Add("percentage", "'percentage' is a share of the verified fixed-asset investment, above 0 and at most 1.");
-        if (request.Stages is null || request.Stages.Length is 0 or > 10 || request.Stages.Any(s => s <= 0) || request.Stages.Sum() != 1m)
-            errors.Add("stages", "'stages' are 1 to 10 positive shares adding up to 1, e.g. [0.5, 0.4, 0.1].");
+        // Shares are kept as numeric(7,4): a fifth decimal would be rounded away on the way in.
+        if (request.Percentage is not (> 0 and <= 1) || !FourDecimals(request.Percentage.Value))
+            errors.Add("percentage", "'percentage' is a share of the verified fixed-asset investment, above 0 and at most 1, with at most four decimals.");
+        if (request.Stages is null || request.Stages.Length is 0 or > 10 || request.Stages.Any(s => s is <= 0 or > 1 || !FourDecimals(s))
+            || request.Stages.Sum() != 1m)
+            errors.Add("stages", "'stages' are 1 to 10 positive shares with at most four decimals adding up to 1, e.g. [0.5, 0.4, 0.1].");
         if (request.ClawbackYears is null or < 0 or > 20)
             errors.Add("clawbackYears", "'clawbackYears' is 0 to 20.");
         if (!errors.IsValid)
@@ -187,9 +197,9 @@ public static class IncentivesApi
     }
 
     internal static async Task<Results<Created<IncentivePayment>, Ok<IncentivePayment>, ValidationProblem, ProblemHttpResult>> PayAsync(
-        Guid id, HttpContext http, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, Database database, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        string? key = http.Request.Headers[IdempotencyHeader];
         if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
             return new ValidationErrors().Add(IdempotencyHeader, "The Idempotency-Key header is required (1 to 100 characters).").ToProblem();
 
@@ -252,6 +262,8 @@ public static class IncentivesApi
                 r.Policy, r.Stage.ToString(), Csv.Money(r.AmountCny), Csv.Money(r.AwardCny), r.PaidBy, r.IdempotencyKey,
             }));
     }
+
+    private static bool FourDecimals(decimal share) => decimal.Round(share, 4) == share;
 
     private static Task<IncentiveClaim?> LockClaimAsync(UnitOfWork work, Guid id) =>
         work.QuerySingleOrDefaultAsync<IncentiveClaim>($"SELECT {IncentiveClaim.Columns} FROM incentive_claims WHERE id = @id FOR UPDATE", new { id });

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Ledgers;
@@ -12,7 +13,8 @@ public static class LedgersApi
     public static IEndpointRouteBuilder MapLedgersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/projects/{projectId:guid}/ledger", GetLedgerAsync)
-            .WithTags("Funding ledgers (资金台账)").WithName("GetLedger")
+            .WithTag("Funding ledgers (资金台账)", "Each signed project's funding ledger: contracted investment and verified funds.").WithName("GetLedger")
+            .WithSummary("The project's ledger: contracted investment, verified funds and verified fixed-asset investment.")
             .AllowRoles(Roles.Staff);
         return app;
     }

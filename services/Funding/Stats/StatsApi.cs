@@ -7,6 +7,7 @@ using Npgsql;
 using Zhaoshang.Funding.Money;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Stats;
@@ -17,11 +18,13 @@ public static class StatsApi
 
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Investment statistics (统计)");
+        var api = app.MapGroup("/api").WithTag("Investment statistics (统计)",
+            "Verified funds by year, quarter, district, park and industry, 到位率, the year's targets, and CSV exports.");
         api.MapGet("/stats/funds", GetStatsAsync).WithName("GetFundsStatistics").AllowRoles(Readers)
             .WithSummary("Verified funds in place by year, quarter, district, park and industry, with shares, 到位率 and targets.");
         api.MapGet("/stats/funds.csv", ExportStatsAsync).WithName("ExportFundsStatistics").AllowRoles(Readers)
-            .WithSummary("The verified reports behind the statistics, as CSV with Chinese headings (UTF-8 with BOM).");
+            .WithSummary("The verified reports behind the statistics, as CSV with Chinese headings (UTF-8 with BOM).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapPut("/targets/{year:int}", SetTargetsAsync).WithName("SetYearlyTargets").AllowRoles(Roles.Bureau)
             .WithSummary("The year's targets, e.g. 实际到位资金 194亿元 and 实际利用外资 1.2亿美元.");
         return app;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
@@ -13,11 +14,14 @@ public static class EnterprisesApi
 {
     public static IEndpointRouteBuilder MapEnterprisesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/enterprises").WithTags("Target enterprises (重点目标企业)");
-        api.MapPost("/", CreateEnterpriseAsync).WithName("CreateEnterprise").AllowRoles(Roles.Bureau, Roles.District);
+        var api = app.MapGroup("/api/enterprises").WithTag("Target enterprises (重点目标企业)",
+            "The bureau's list of target enterprises (重点目标企业清单): USCC checked against GB 32100-2015, searchable, by industry chain and chain role.");
+        api.MapPost("/", CreateEnterpriseAsync).WithName("CreateEnterprise").AllowRoles(Roles.Bureau, Roles.District)
+            .WithSummary("Adds an enterprise to the target list; a USCC must be valid and not on the list yet (409).");
         api.MapPut("/{id:guid}", UpdateEnterpriseAsync).WithName("UpdateEnterprise").AllowRoles(Roles.Bureau, Roles.District)
             .WithSummary("Replaces the enterprise's details; send the version you read (a stale version is refused with 409).");
-        api.MapGet("/{id:guid}", GetEnterpriseAsync).WithName("GetEnterprise").AllowRoles(Roles.Staff);
+        api.MapGet("/{id:guid}", GetEnterpriseAsync).WithName("GetEnterprise").AllowRoles(Roles.Staff)
+            .WithSummary("One enterprise of the target list.");
         api.MapGet("/", ListEnterprisesAsync).WithName("ListEnterprises").AllowRoles(Roles.Staff)
             .WithSummary("Searches the list by name (part of it), USCC, industry chain, chain role, HQ region and priority.");
         return app;

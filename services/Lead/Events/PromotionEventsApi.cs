@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
@@ -12,9 +13,12 @@ public static class PromotionEventsApi
 {
     public static IEndpointRouteBuilder MapPromotionEventsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/events").WithTags("Promotion events (招商活动)");
-        api.MapPost("/", CreateEventAsync).WithName("CreateEvent").AllowRoles(Roles.Bureau, Roles.District);
-        api.MapGet("/{id:guid}", GetEventAsync).WithName("GetEvent").AllowRoles(Roles.Staff);
+        var api = app.MapGroup("/api/events").WithTag("Promotion events (招商活动)",
+            "Outbound trips, promotion conferences, inspection visits and forums, and the quarters still without a major event.");
+        api.MapPost("/", CreateEventAsync).WithName("CreateEvent").AllowRoles(Roles.Bureau, Roles.District)
+            .WithSummary("Records a promotion event: type, region, dates, leading official, major or not.");
+        api.MapGet("/{id:guid}", GetEventAsync).WithName("GetEvent").AllowRoles(Roles.Staff)
+            .WithSummary("One promotion event.");
         api.MapGet("/", ListEventsAsync).WithName("ListEvents").AllowRoles(Roles.Staff)
             .WithSummary("Lists events by type, region, year and quarter.");
         api.MapGet("/quarters-without-major-event", GetUncoveredQuartersAsync).WithName("GetQuartersWithoutMajorEvent")
@@ -46,7 +50,8 @@ public static class PromotionEventsApi
             .RequireText("title", request.Title)
             .RequireText("region", request.Region, 50)
             .RequireDate("startsOn", request.StartsOn)
-            .RequireText("leader", request.Leader, 100);
+            .RequireText("leader", request.Leader, 100)
+            .CheckDate("endsOn", request.EndsOn);
         if (request.Type is null)
             errors.Add("type", "'type' is required: OutboundTrip, Conference, InspectionVisit or Forum.");
         if (request.EndsOn < request.StartsOn)

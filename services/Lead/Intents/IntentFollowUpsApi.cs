@@ -20,7 +20,8 @@ public static class IntentFollowUpsApi
             .WithSummary("Sets the dedicated task team (专班): lead official, members, department.");
         api.MapPost("/follow-ups", RecordFollowUpAsync).WithName("RecordFollowUp").AllowRoles(IntentsApi.Changers)
             .WithSummary("Records a contact (外访/来访/电话/视频); the first one moves a New intent to Following.");
-        api.MapGet("/follow-ups", ListFollowUpsAsync).WithName("ListFollowUps").AllowRoles(IntentsApi.Readers);
+        api.MapGet("/follow-ups", ListFollowUpsAsync).WithName("ListFollowUps").AllowRoles(IntentsApi.Readers)
+            .WithSummary("The intent's follow-up records (对接记录), oldest first.");
         return app;
     }
 
@@ -72,6 +73,7 @@ public static class IntentFollowUpsApi
             errors.Add("kind", "'kind' is required: VisitOut (外访), VisitIn (来访), Call (电话) or Video (视频).");
         if (request.OccurredOn > clock.TodayInChina())
             errors.Add("occurredOn", "'occurredOn' cannot be in the future.");
+        errors.CheckDate("nextStepOn", request.NextStepOn);
         if (request.NextStep?.Length > 2000)
             errors.Add("nextStep", "'nextStep' must be at most 2000 characters.");
         if (request.NextStepOn < request.OccurredOn)

@@ -5,6 +5,7 @@ using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
@@ -17,10 +18,12 @@ public static class IntentsApi
 
     public static IEndpointRouteBuilder MapIntentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intents").WithTags("Cooperation intents (合作意向)");
+        var api = app.MapGroup("/api/intents").WithTag("Cooperation intents (合作意向)",
+            "Intents from first contact to a project: task teams (专班), follow-ups, service levels, transfers between districts.");
         api.MapPost("/", CreateIntentAsync).WithName("CreateIntent").AllowRoles(Changers)
             .WithSummary("Records an intent, from a promotion event (sourceEventId) or directly.");
-        api.MapGet("/{id:guid}", GetIntentAsync).WithName("GetIntent").AllowRoles(Readers);
+        api.MapGet("/{id:guid}", GetIntentAsync).WithName("GetIntent").AllowRoles(Readers)
+            .WithSummary("One intent; another district's reads as 404.");
         api.MapGet("/", ListIntentsAsync).WithName("ListIntents").AllowRoles(Readers)
             .WithSummary("Lists intents by status, district, industry and enterprise; district staff see their own district's.");
         api.MapGet("/{id:guid}/history", GetHistoryAsync).WithName("GetIntentHistory").AllowRoles(Readers)
@@ -61,7 +64,8 @@ public static class IntentsApi
             .RequireId("enterpriseId", request.EnterpriseId)
             .RequireText("industry", request.Industry, 50)
             .RequireAmount("intendedInvestment", request.IntendedInvestment)
-            .RequireText("district", request.District, 50);
+            .RequireText("district", request.District, 50)
+            .CheckDate("receivedOn", request.ReceivedOn);
         if (request.ReceivedOn > today)
             errors.Add("receivedOn", "'receivedOn' cannot be in the future.");
         if (!errors.IsValid)

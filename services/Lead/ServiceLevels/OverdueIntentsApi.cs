@@ -29,7 +29,7 @@ public static class OverdueIntentsApi
         CancellationToken cancellationToken)
     {
         var page = new PageQuery(filter.Page, filter.PageSize, null);
-        var errors = page.Validate(new ValidationErrors());
+        var errors = page.Validate(new ValidationErrors()).CheckDate("asOf", filter.AsOf);
         if (!errors.IsValid)
             return errors.ToProblem();
 
@@ -46,7 +46,7 @@ public static class OverdueIntentsApi
             .ThenBy(o => o.Intent.ReceivedOn)
             .ToList();
         return TypedResults.Ok(new Page<OverdueIntent>(
-            overdue.Skip(page.Offset).Take(page.Size).ToList(), page.Number, page.Size, overdue.Count));
+            overdue.Skip((int)Math.Min(page.Offset, overdue.Count)).Take(page.Size).ToList(), page.Number, page.Size, overdue.Count));
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Project.Kpis;
@@ -18,7 +19,7 @@ public static class KpisApi
 {
     public static IEndpointRouteBuilder MapKpisApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/kpis", GetKpisAsync).WithTags("KPIs (指标)").WithName("GetProjectKpis")
+        app.MapGet("/api/kpis", GetKpisAsync).WithTag("KPIs (指标)", "开工率, 落地率, signing-to-start and land-to-start days, 拿地即开工 projects and projects stuck in a stage.").WithName("GetProjectKpis")
             .WithSummary("Projects by stage, 开工率, 落地率, signing→start and land→start days, 拿地即开工 count, stuck projects.")
             .AllowRoles(Roles.Bureau, Roles.District, Roles.Finance, Roles.Auditor);
         return app;

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
@@ -12,10 +13,12 @@ public static class ProjectsApi
 {
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/projects").WithTags("Projects (项目)");
+        var api = app.MapGroup("/api/projects").WithTag("Projects (项目)",
+            "The project lifecycle from 在谈 through 签约, 注册, 拿地 and 开工 to 投产, with stalls, terminations and transfers, and its timeline.");
         api.MapGet("/", ListProjectsAsync).WithName("ListProjects").AllowRoles(Roles.Staff)
             .WithSummary("Lists projects by state, district, park and industry; district and park staff see their own.");
-        api.MapGet("/{id:guid}", GetProjectAsync).WithName("GetProject").AllowRoles(Roles.Staff);
+        api.MapGet("/{id:guid}", GetProjectAsync).WithName("GetProject").AllowRoles(Roles.Staff)
+            .WithSummary("The project: its state, what each stage added, and the next step.");
         api.MapGet("/{id:guid}/timeline", GetTimelineAsync).WithName("GetProjectTimeline").AllowRoles(Roles.Staff)
             .WithSummary("Every state change: who, when, from, to, why, and the trace id.");
         return app;

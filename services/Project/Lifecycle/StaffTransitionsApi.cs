@@ -31,10 +31,12 @@ public static class StaffTransitionsApi
             .WithSummary("开工 by hand, only with the construction permit on file — LandAcquired → UnderConstruction.");
         api.MapPost("/go-live", GoLiveAsync).WithName("GoLive").AllowRoles(Changers)
             .WithSummary("投产 — UnderConstruction → InProduction.");
-        api.MapPost("/stall", StallAsync).WithName("StallProject").AllowRoles(Changers);
+        api.MapPost("/stall", StallAsync).WithName("StallProject").AllowRoles(Changers)
+            .WithSummary("停滞, with the reason; resume returns the project to the stage it stalled in.");
         api.MapPost("/resume", ResumeAsync).WithName("ResumeProject").AllowRoles(Changers)
             .WithSummary("Back to the stage the project stalled in.");
-        api.MapPost("/terminate", TerminateAsync).WithName("TerminateProject").AllowRoles(Changers);
+        api.MapPost("/terminate", TerminateAsync).WithName("TerminateProject").AllowRoles(Changers)
+            .WithSummary("终止, with the reason; incentives paid within a policy's clawback period are clawed back.");
         api.MapPost("/transfer", TransferAsync).WithName("TransferProject").AllowRoles(Changers)
             .WithSummary("项目流转: moves the project to another district with its history; the first district keeps its 首谈 credit.");
         return app;
@@ -150,6 +152,8 @@ public static class StaffTransitionsApi
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> StartConstructionAsync(
         Guid id, DateRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (CheckDay(request, clock) is { IsValid: false } errors)
+            return errors.ToProblem();
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         var (project, refusal) = await ProjectLifecycle.FindForChangeAsync(work, id);
         if (refusal is not null)
@@ -164,9 +168,9 @@ public static class StaffTransitionsApi
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> GoLiveAsync(
         Guid id, DateRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (CheckDay(request, clock) is { IsValid: false } errors)
+            return errors.ToProblem();
         var day = request.On ?? clock.TodayInChina();
-        if (day > clock.TodayInChina())
-            return new ValidationErrors().Add("on", "'on' cannot be in the future.").ToProblem();
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         return await TransitionAsync(work, id, ProjectState.InProduction, "投产", request.Version, clock, cancellationToken,
             _ => work.ExecuteAsync("UPDATE projects SET production_started_on = @day WHERE id = @id", new { day, id }));
@@ -183,6 +187,8 @@ public static class StaffTransitionsApi
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> ResumeAsync(
         Guid id, ReasonRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (request.Reason?.Length > 2000)
+            return new ValidationErrors().Add("reason", "'reason' must be at most 2000 characters.").ToProblem();
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         var (project, refusal) = await ProjectLifecycle.FindForChangeAsync(work, id);
         if (refusal is not null)
@@ -233,6 +239,13 @@ public static class StaffTransitionsApi
             return errors.ToProblem();
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         return await TransitionAsync(work, id, to, request.Reason!.Trim(), request.Version, clock, cancellationToken, _ => Task.CompletedTask);
+    }
+
+    /// <summary>The day a milestone was reached, when given: not in the future, not before the records begin.</summary>
+    private static ValidationErrors CheckDay(DateRequest request, TimeProvider clock)
+    {
+        var errors = new ValidationErrors().CheckDate("on", request.On);
+        return request.On > clock.TodayInChina() ? errors.Add("on", "'on' cannot be in the future.") : errors;
     }
 
     /// <summary>The project as the committed unit of work left it (read outside the finished transaction).</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Project.Parks;
@@ -11,12 +12,16 @@ public static class ParksApi
 {
     public static IEndpointRouteBuilder MapParksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/parks").WithTags("Parks (园区)");
-        api.MapGet("/", ListParksAsync).WithName("ListParks").AllowRoles(Roles.Staff);
+        var api = app.MapGroup("/api/parks").WithTag("Parks (园区)",
+            "Parks and their positioning (三主两特 for national parks, 两主两特 for the others), and the best parks for a new project.");
+        api.MapGet("/", ListParksAsync).WithName("ListParks").AllowRoles(Roles.Staff)
+            .WithSummary("Every park with its level, district and leading and specialty industries.");
         api.MapGet("/recommendations", RecommendAsync).WithName("RecommendParks").AllowRoles(Roles.Staff)
             .WithSummary("Ranks parks for a project by industry, investment and district, with the reasons for each score.");
-        api.MapGet("/{id:guid}", GetParkAsync).WithName("GetPark").AllowRoles(Roles.Staff);
-        api.MapPost("/", CreateParkAsync).WithName("CreatePark").AllowRoles(Roles.Bureau);
+        api.MapGet("/{id:guid}", GetParkAsync).WithName("GetPark").AllowRoles(Roles.Staff)
+            .WithSummary("One park.");
+        api.MapPost("/", CreateParkAsync).WithName("CreatePark").AllowRoles(Roles.Bureau)
+            .WithSummary("Adds a park; its industries follow 三主两特 (national) or 两主两特 (provincial, municipal).");
         api.MapPut("/{id:guid}", UpdateParkAsync).WithName("UpdatePark").AllowRoles(Roles.Bureau)
             .WithSummary("Replaces the park's positioning; send the version you read.");
         api.MapDelete("/{id:guid}", DeleteParkAsync).WithName("DeletePark").AllowRoles(Roles.Bureau)
@@ -138,6 +143,12 @@ public static class ParksApi
             errors.Add("level", "'level' is required: National (国家级), Provincial (省级) or Municipal (市级).");
         var leading = Clean(request.LeadingIndustries);
         var specialty = Clean(request.SpecialtyIndustries);
+        foreach (var (field, industries) in new[] { ("leadingIndustries", leading), ("specialtyIndustries", specialty) })
+        {
+            if (industries.Any(i => i.Length > 50))
+                errors.Add(field, $"'{field}' are names of at most 50 characters.");
+        }
+
         if (request.Level is { } level)
         {
             foreach (var (field, problem) in ParkRules.Check(level, leading, specialty))

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Auditing;
@@ -30,7 +31,7 @@ public static class AuditApi
     internal static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/audit", GetAuditTrailAsync)
-            .WithTags("Audit (审计)").WithName("GetAuditTrail")
+            .WithTag("Audit (审计)", "Who changed a record, when, how (before and after) and in which trace.").WithName("GetAuditTrail")
             .WithSummary("Who changed a record, when, how (before/after) and in which trace.")
             .AllowRoles(Roles.Bureau, Roles.Auditor);
         return app;

@@ -14,6 +14,10 @@ public static class DatabaseExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
+        // Dapper maps DateTimeOffset itself and would bypass the handler when writing, and Npgsql refuses a non-UTC
+        // offset for timestamptz: a decision sent with "+08:00" failed with 500.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new DateTimeOffsetTypeHandler());
         SqlMapper.AddTypeHandler(new ArrayTypeHandler<string>());
         SqlMapper.AddTypeHandler(new ArrayTypeHandler<decimal>());

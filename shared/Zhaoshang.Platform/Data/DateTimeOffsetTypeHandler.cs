@@ -3,7 +3,10 @@ using Dapper;
 
 namespace Zhaoshang.Platform.Data;
 
-/// <summary>Npgsql reads <c>timestamptz</c> as a UTC DateTime; records expose DateTimeOffset.</summary>
+/// <summary>
+/// Npgsql reads <c>timestamptz</c> as a UTC DateTime; records expose DateTimeOffset. Npgsql writes only UTC offsets,
+/// so values that came in with another (a decision's "+08:00") are converted on the way out.
+/// </summary>
 internal sealed class DateTimeOffsetTypeHandler : SqlMapper.TypeHandler<DateTimeOffset>
 {
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,10 @@ namespace Zhaoshang.Platform.Hosting;
 
 public static class ServiceDefaults
 {
-    /// <summary>What every service has: ProblemDetails, health, OpenAPI, tracing and its own database.</summary>
+    /// <summary>
+    /// What every service has: ProblemDetails, strict JSON bodies with a size limit, health, OpenAPI, tracing and its own
+    /// database.
+    /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, string serviceSource)
     {
         // SIGTERM stops the host gracefully: Kestrel finishes its requests, then the hosted services stop in reverse
@@ -32,15 +36,26 @@ public static class ServiceDefaults
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            // Enums by name only: a number would let an undefined value (say 999) through to the database.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(StorableText.RefuseUnstorable);
+            // A misspelt field (say "verison") is refused with 400 rather than silently ignored.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        var bodyLimit = builder.AddRequestBodyLimit();
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWorkCalendar(builder.Configuration);
         builder.Services.AddOpenApi(o =>
         {
+            o.AddDocumentTransformer(new ApiDocumentTransformer(serviceName, bodyLimit));
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
             o.AddOperationTransformer<AllowedRolesTransformer>();
             o.AddOperationTransformer<RateLimitedTransformer>();
+            o.AddOperationTransformer(new ProblemResponsesTransformer(bodyLimit));
         });
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
         builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
@@ -57,8 +72,10 @@ public static class ServiceDefaults
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication and authorization: the approval systems' signature check (which records the nonce) runs
-        // in authorization, and a request over its system's limit must be refused before that.
+        // in authorization, and a request over its system's limit must be refused before that (and before its body is read).
         app.UseRateLimiter();
+        app.UseRequestBodyLimit();
+        app.UseStorableQueryText();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

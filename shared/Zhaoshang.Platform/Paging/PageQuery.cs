@@ -9,7 +9,8 @@ public sealed record PageQuery(int? Page, int? PageSize, string? Sort)
 
     public int Number => Page ?? 1;
     public int Size => PageSize ?? 20;
-    public int Offset => (Number - 1) * Size;
+    /// <summary>A long: page 2147483647 of 200 is past any list, not an overflow.</summary>
+    public long Offset => ((long)Number - 1) * Size;
 
     /// <summary>Checks the paging fields; the sort must be one of <paramref name="sortable"/>, with or without "-".</summary>
     public ValidationErrors Validate(ValidationErrors errors, params string[] sortable)

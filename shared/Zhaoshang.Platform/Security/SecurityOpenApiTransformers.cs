@@ -4,7 +4,10 @@ using Microsoft.OpenApi;
 
 namespace Zhaoshang.Platform.Security;
 
-/// <summary>Describes the bearer scheme and the approval systems' signature in the OpenAPI document.</summary>
+/// <summary>
+/// Describes the bearer scheme and, in a service that has a signed webhook, the approval systems' signature in the
+/// OpenAPI document.
+/// </summary>
 internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -18,6 +21,10 @@ internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
             BearerFormat = "JWT",
             Description = "A JWT (HS256) with claims sub, role (bureau, district, park, finance, auditor) and, for district and park staff, district or park.",
         };
+        var signed = context.DescriptionGroups.SelectMany(g => g.Items)
+            .Any(d => d.ActionDescriptor.EndpointMetadata.OfType<AllowedRoles>().Any(r => r.Roles.SequenceEqual([Roles.ApprovalSystem])));
+        if (!signed)
+            return Task.CompletedTask;
         document.Components.SecuritySchemes[SignedRequestOptions.Scheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,

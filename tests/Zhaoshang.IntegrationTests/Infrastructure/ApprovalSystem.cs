@@ -18,17 +18,23 @@ internal static class ApprovalSystem
     public static HttpRequestMessage SignedDecision(
         string body, string? secret = null, DateTimeOffset? timestamp = null, string? nonce = null, string system = Name)
     {
-        var seconds = (timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
-        nonce ??= Guid.NewGuid().ToString("N");
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(
-            Encoding.UTF8.GetBytes(secret ?? Secret), Encoding.UTF8.GetBytes($"{seconds}.{nonce}.{body}")));
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/integrations/{system}/decisions")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
+        Sign(request, Encoding.UTF8.GetBytes(body), secret, timestamp, nonce);
+        return request;
+    }
+
+    /// <summary>Adds the timestamp, nonce and signature headers for a request whose body is these bytes.</summary>
+    public static void Sign(HttpRequestMessage request, byte[] body, string? secret = null, DateTimeOffset? timestamp = null, string? nonce = null)
+    {
+        var seconds = (timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
+        nonce ??= Guid.NewGuid().ToString("N");
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(secret ?? Secret), (byte[])[.. Encoding.UTF8.GetBytes($"{seconds}.{nonce}."), .. body]));
         request.Headers.Add("X-Zhaoshang-Timestamp", seconds);
         request.Headers.Add("X-Zhaoshang-Nonce", nonce);
         request.Headers.Add("X-Zhaoshang-Signature", signature);
-        return request;
     }
 }

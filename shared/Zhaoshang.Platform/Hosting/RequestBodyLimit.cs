@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Zhaoshang.Platform.Hosting;
+
+/// <summary>
+/// The largest request body a service accepts (<c>Http:MaxRequestBodyBytes</c>, 1 MiB unless configured): the JSON
+/// requests of these APIs are a few kilobytes, and a bigger body only costs memory. Anything larger gets a 413
+/// ProblemDetails naming the limit, before any endpoint runs, whether its length was declared or it came chunked.
+/// </summary>
+public sealed class RequestBodyLimit(long maxBytes)
+{
+    public const string ConfigurationKey = "Http:MaxRequestBodyBytes";
+    public const long DefaultMaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// After a 413, Kestrel reads and discards the rest of a body up to this many times the limit, so that a client that
+    /// sends its whole body before reading the answer gets the 413 instead of a reset connection. Past it the connection
+    /// is closed.
+    /// </summary>
+    private const int DrainFactor = 16;
+
+    public long MaxBytes => maxBytes;
+
+    public long DrainBytes => maxBytes * DrainFactor;
+
+    public ProblemDetails Problem() => new()
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "The request body is too large.",
+        Detail = $"A request body may have at most {Describe()}.",
+    };
+
+    /// <summary>The limit as people read it, e.g. "1 MiB (1048576 bytes)".</summary>
+    public string Describe() =>
+        maxBytes % (1024 * 1024) == 0 ? $"{maxBytes / (1024 * 1024)} MiB ({maxBytes} bytes)"
+        : maxBytes % 1024 == 0 ? $"{maxBytes / 1024} KiB ({maxBytes} bytes)"
+        : $"{maxBytes} bytes";
+}
+
+internal static class RequestBodyLimitExtensions
+{
+    public static RequestBodyLimit AddRequestBodyLimit(this WebApplicationBuilder builder)
+    {
+        var limit = new RequestBodyLimit(builder.Configuration.GetValue(RequestBodyLimit.ConfigurationKey, RequestBodyLimit.DefaultMaxBytes));
+        builder.Services.AddSingleton(limit);
+        // The middleware answers at the limit with a ProblemDetails; Kestrel's own limit is how much it then drains.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = limit.DrainBytes);
+        return limit;
+    }
+
+    /// <summary>
+    /// Refuses a declared Content-Length over the limit at once; reads a chunked body into memory first (at most the
+    /// limit), so an endpoint that would not read it (say a DELETE) cannot act on an oversized request either.
+    /// </summary>
+    public static void UseRequestBodyLimit(this WebApplication app)
+    {
+        var limit = app.Services.GetRequiredService<RequestBodyLimit>();
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
+            {
+                await next(context);
+                return;
+            }
+
+            var tooLarge = request.ContentLength > limit.MaxBytes;
+            if (request.ContentLength is null)
+            {
+                request.EnableBuffering(bufferThreshold: (int)Math.Min(limit.MaxBytes + 1, int.MaxValue));
+                tooLarge = await ReadUpToAsync(request.Body, limit.MaxBytes + 1, context.RequestAborted) > limit.MaxBytes;
+                request.Body.Position = 0;
+            }
+
+            if (!tooLarge)
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = limit.Problem(),
+            });
+        });
+    }
+
+    private static async Task<long> ReadUpToAsync(Stream body, long bytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while (total < bytes && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, bytes - total)), cancellationToken)) > 0)
+            total += read;
+        return total;
+    }
+}
