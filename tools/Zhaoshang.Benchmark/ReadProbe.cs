@@ -26,7 +26,7 @@ internal sealed class ReadProbe(FlowClient client, IReadOnlyList<ProjectRecord> 
             var due = interval * i - clock.Elapsed;
             if (due > TimeSpan.Zero)
                 await Task.Delay(due, stop).ContinueWith(_ => { }, TaskScheduler.Default);
-            var created = records.Where(r => r.ProjectId != Guid.Empty).Take(1000).ToArray();
+            var created = records.Where(r => r.Opened).Take(1000).ToArray();
             if (created.Length == 0 || stop.IsCancellationRequested)
                 continue;
             inFlight.Add(ProbeAsync(created[Random.Shared.Next(created.Length)].ProjectId));

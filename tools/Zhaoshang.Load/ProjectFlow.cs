@@ -67,6 +67,7 @@ public sealed class ProjectFlow(FlowClient client, FlowOptions options, Guid? in
         var converted = Expect(await client.AsBureauAsync(Target.Lead, HttpMethod.Get, path), HttpStatusCode.OK);
         record.ProjectId = converted.GetProperty("projectId").GetGuid();
         await WaitForProjectAsync(record, _ => true, "the converted intent becomes a project");
+        record.Opened = true;
     }
 
     private async Task SignAsync(ProjectRecord record)
@@ -182,7 +183,7 @@ public sealed class ProjectFlow(FlowClient client, FlowOptions options, Guid? in
             if (deadline.Elapsed > options.StepTimeout)
                 throw new TimeoutException($"Project {record.ProjectId}: waited {options.StepTimeout.TotalSeconds:0} s for {what}; last {(int)reply.Status} {reply.Body}");
             await Task.Delay(delay);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 1000));
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
         }
     }
 

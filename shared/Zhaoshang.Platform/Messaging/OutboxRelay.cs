@@ -56,17 +56,51 @@ internal sealed class OutboxRelay(
     private async Task ListenAndRelayAsync(CancellationToken cancellationToken)
     {
         await using var listener = await dataSource.OpenConnectionAsync(cancellationToken);
-        await listener.ExecuteAsync(ListenSql);
-        while (true)
+        // Notifications only raise a flag: however many commits arrive while a batch is being relayed, they cost one
+        // more batch, not one query each, so under load the batches grow instead of the round trips.
+        using var wake = new SemaphoreSlim(0, 1);
+        listener.Notification += (_, _) =>
         {
-            while (await RelayBatchAsync(cancellationToken) == options.Value.BatchSize)
+            if (wake.CurrentCount == 0)
             {
+                try
+                {
+                    wake.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // raised meanwhile by another notification: one wake-up is enough
+                }
             }
+        };
+        await listener.ExecuteAsync(ListenSql);
+        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var listening = ListenAsync(listener, stopListening.Token);
+        try
+        {
+            while (true)
+            {
+                while (await RelayBatchAsync(cancellationToken) == options.Value.BatchSize)
+                {
+                }
 
-            await DeleteOldSentMessagesAsync(cancellationToken);
-            // Returns as soon as a notification arrives (including ones queued while relaying), or after the poll interval.
-            await listener.WaitAsync(options.Value.FallbackPollInterval, cancellationToken);
+                await DeleteOldSentMessagesAsync(cancellationToken);
+                await Task.WhenAny(wake.WaitAsync(options.Value.FallbackPollInterval, cancellationToken), listening);
+                if (listening.IsCompleted)
+                    await listening; // the listening connection broke: start over with a new one
+            }
         }
+        finally
+        {
+            await stopListening.CancelAsync();
+            await listening.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static async Task ListenAsync(NpgsqlConnection listener, CancellationToken cancellationToken)
+    {
+        while (true)
+            await listener.WaitAsync(cancellationToken);
     }
 
     private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
