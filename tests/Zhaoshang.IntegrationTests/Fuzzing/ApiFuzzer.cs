@@ -25,8 +25,7 @@ internal sealed class ApiFuzzer(SystemFixture system, FuzzTargets targets, FuzzR
             var traceId = ActivityTraceId.CreateRandom().ToHexString();
             try
             {
-                using var request = Request(operation, fuzzCase, traceId);
-                using var response = await Client(operation.Service).SendAsync(request);
+                using var response = await SendPacedAsync(operation, fuzzCase, traceId);
                 var status = (int)response.StatusCode;
                 var body = await response.Content.ReadAsStringAsync();
                 report.Count(operation, status);
@@ -43,6 +42,24 @@ internal sealed class ApiFuzzer(SystemFixture system, FuzzTargets targets, FuzzR
         }
 
         return refused;
+    }
+
+    /// <summary>
+    /// As the approval systems must: a 429 from the webhook's rate limit means nothing was processed, so the case is
+    /// sent again (newly signed) after Retry-After. The fuzzer sends far faster than a real approval system.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendPacedAsync(ApiOperation operation, FuzzCase fuzzCase, string traceId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = Request(operation, fuzzCase, traceId);
+            var response = await Client(operation.Service).SendAsync(request);
+            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || attempt == 20)
+                return response;
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(wait);
+        }
     }
 
     /// <summary>No audit row and no outbox message came from a refused request: it changed nothing.</summary>
