@@ -1,3 +1,5 @@
+using Zhaoshang.Load;
+
 namespace Zhaoshang.Benchmark;
 
 internal sealed record BenchmarkOptions(
@@ -14,17 +16,6 @@ internal sealed record BenchmarkOptions(
             int.Parse(Value("--probe-rate") ?? "50"),
             int.Parse(Value("--first-port") ?? "5301"),
             !args.Contains("--no-ceilings"),
-            Value("--root") ?? FindRepositoryRoot());
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Zhaoshang.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Zhaoshang.sln not found above the benchmark's output directory; pass --root.");
+            Value("--root") ?? LocalSystem.RepositoryRoot());
     }
 }

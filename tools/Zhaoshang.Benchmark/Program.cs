@@ -8,24 +8,13 @@ using Zhaoshang.Load;
 var options = BenchmarkOptions.Parse(args);
 var signingKey = Environment.GetEnvironmentVariable("Auth__SigningKey") ?? throw new InvalidOperationException("Auth__SigningKey is not set (benchmark.sh sources deploy/local/dev.env).");
 var webhookSecret = Environment.GetEnvironmentVariable("ApprovalSystems__Secrets__tzxm") ?? throw new InvalidOperationException("ApprovalSystems__Secrets__tzxm is not set.");
-string[] services = ["Lead", "Project", "Approval", "Funding"];
+var services = LocalSystem.Services;
 string ConnectionString(string service, int pool = 20) =>
-    $"Host=127.0.0.1;Port=5432;Database=zs_{service.ToLowerInvariant()}_bench;Username=zs_{service.ToLowerInvariant()}_bench;" +
-    $"Password=zs_{service.ToLowerInvariant()}_bench_dev;Maximum Pool Size={pool};Application Name=zhaoshang-benchmark";
+    LocalSystem.ConnectionString(service, "_bench", pool) + ";Application Name=zhaoshang-benchmark";
 
 var logDirectory = Directory.CreateDirectory(Path.Combine(options.RepositoryRoot, ".run", "bench-logs")).FullName;
-var hosts = services.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i, new Dictionary<string, string>
-{
-    ["ConnectionStrings__Database"] = ConnectionString(name).Replace(";Application Name=zhaoshang-benchmark", ""),
-    ["RabbitMq__VirtualHost"] = "zhaoshang_bench",
-    ["RabbitMq__Username"] = "zhaoshang",
-    ["RabbitMq__Password"] = "zhaoshang_dev",
-    ["Auth__SigningKey"] = signingKey,
-    ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
-    // The driver plays every approval system at once, far above what one real system sends: no throttling here.
-    ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
-    ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
-}, Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
+var hosts = services.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i,
+    LocalSystem.Environment(name, "_bench", signingKey, webhookSecret), Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
 
 Console.WriteLine($"Zhaoshang benchmark — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, N={options.Projects}, concurrency {options.Concurrency}");
 Console.WriteLine($"services on ports {options.FirstPort}–{options.FirstPort + 3} (Release), databases zs_*_bench, vhost zhaoshang_bench; logs in {logDirectory}");

@@ -1,3 +1,5 @@
+using Zhaoshang.Load;
+
 namespace Zhaoshang.FaultInjection;
 
 /// <summary>
@@ -17,17 +19,6 @@ internal sealed record FaultOptions(int Projects, int Concurrency, TimeSpan Brok
             Value("--suffix") ?? "_faults",
             int.Parse(Value("--first-port") ?? "5401"),
             int.Parse(Value("--seed") ?? Environment.TickCount.ToString()),
-            Value("--root") ?? FindRepositoryRoot());
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Zhaoshang.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Zhaoshang.sln not found above the program's output directory; pass --root.");
+            Value("--root") ?? LocalSystem.RepositoryRoot());
     }
 }

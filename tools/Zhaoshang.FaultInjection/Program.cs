@@ -9,30 +9,16 @@ using Zhaoshang.Load;
 var options = FaultOptions.Parse(args);
 var random = new Random(options.Seed);
 var journal = new FaultJournal();
-string[] names = ["Lead", "Project", "Approval", "Funding"];
-string ConnectionString(string service)
-{
-    var name = $"zs_{service.ToLowerInvariant()}{options.Suffix}";
-    return $"Host=127.0.0.1;Port=5432;Database={name};Username={name};Password={name}_dev;Maximum Pool Size=20";
-}
+var names = LocalSystem.Services;
+string ConnectionString(string service) => LocalSystem.ConnectionString(service, options.Suffix);
 
 // The run signs its own tokens and webhooks: nothing of it is shared with a development or test system.
 var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 var webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 var virtualHost = $"zhaoshang{options.Suffix}";
 var logDirectory = Directory.CreateDirectory(Path.Combine(options.RepositoryRoot, ".run", $"fault-logs{options.Suffix}")).FullName;
-var hosts = names.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i, new Dictionary<string, string>
-{
-    ["ConnectionStrings__Database"] = ConnectionString(name),
-    ["RabbitMq__VirtualHost"] = virtualHost,
-    ["RabbitMq__Username"] = "zhaoshang",
-    ["RabbitMq__Password"] = "zhaoshang_dev",
-    ["Auth__SigningKey"] = signingKey,
-    ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
-    // The driver plays every approval system at once, far above what one real system sends: no throttling here.
-    ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
-    ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
-}, Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
+var hosts = names.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i,
+    LocalSystem.Environment(name, options.Suffix, signingKey, webhookSecret), Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
 var databases = new ServiceDatabases(names.ToDictionary(n => n, ConnectionString));
 
 journal.Did($"fault injection: seed {options.Seed}, at least {options.Projects} projects, {options.Concurrency} at a time, " +

@@ -1,0 +1,43 @@
+namespace Zhaoshang.Load;
+
+/// <summary>The four services as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
+public static class LocalSystem
+{
+    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding"];
+
+    /// <summary>
+    /// One service's environment for an environment suffix ("_bench", "_faults"): its own database and the vhost,
+    /// and the approval system <c>tzxm</c> unthrottled, because a driver plays every approval system at once, far
+    /// above what one real system sends.
+    /// </summary>
+    public static Dictionary<string, string> Environment(string service, string suffix, string signingKey, string webhookSecret) => new()
+    {
+        ["ConnectionStrings__Database"] = ConnectionString(service, suffix),
+        ["RabbitMq__VirtualHost"] = $"zhaoshang{suffix}",
+        ["RabbitMq__Username"] = "zhaoshang",
+        ["RabbitMq__Password"] = "zhaoshang_dev",
+        ["Auth__SigningKey"] = signingKey,
+        ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
+        ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
+        ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
+    };
+
+    /// <summary>The login infra.sh creates: zs_&lt;service&gt;&lt;suffix&gt; with the password zs_&lt;service&gt;&lt;suffix&gt;_dev.</summary>
+    public static string ConnectionString(string service, string suffix, int poolSize = 20)
+    {
+        var name = $"zs_{service.ToLowerInvariant()}{suffix}";
+        return $"Host=127.0.0.1;Port=5432;Database={name};Username={name};Password={name}_dev;Maximum Pool Size={poolSize}";
+    }
+
+    /// <summary>The checkout a tool runs from: the first folder above its output that holds Zhaoshang.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Zhaoshang.sln")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException("Zhaoshang.sln not found above the program's output directory; pass --root.");
+    }
+}
