@@ -21,14 +21,29 @@ declare -A ports=([Lead]=5101 [Project]=5102 [Approval]=5103 [Funding]=5104)
 set -a
 . "$root/deploy/local/dev.env"
 set +a
+rm -f "$run_dir/pids/stopping"
+# A small supervisor per service: a service that exits on its own (a crash, or the broker watchdog's exit code 1) is
+# started again after 2 s; once stop.sh has marked the stop, an exit ends the loop.
+supervise() {
+  local svc=$1 bin="$run_dir/app/$1"
+  while true; do
+    (cd "$bin" && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
+    echo $! >"$run_dir/pids/${svc,,}.pid"
+    local code=0
+    wait $! || code=$?
+    [ -e "$run_dir/pids/stopping" ] && return
+    echo "[run] $svc exited with code $code; starting it again" >>"$run_dir/logs/${svc,,}.log"
+    sleep 2
+  done
+}
 for svc in Lead Project Approval Funding; do
   # Run from a copy, so that a later build (test.sh builds the same output folders) never swaps files under a live service.
   bin="$run_dir/app/$svc"
   rm -rf "$bin" && mkdir -p "$run_dir/app" && cp -r "$root/services/$svc/bin/Release/net10.0" "$bin"
-  (cd "$bin" && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" \
-      >"$run_dir/logs/${svc,,}.log" 2>&1) &
-  echo $! >"$run_dir/pids/${svc,,}.pid"
+  : >"$run_dir/logs/${svc,,}.log"
+  supervise "$svc" &
 done
+sleep 0.5
 
 for svc in Lead Project Approval Funding; do
   url="http://127.0.0.1:${ports[$svc]}"

@@ -7,6 +7,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 pids_dir="$root/.run/pids"
 [ -d "$pids_dir" ] || exit 0
 
+# run.sh's supervisors start a service again when it exits, unless the stop is marked.
+touch "$pids_dir/stopping"
 declare -A pids=()
 for pid_file in "$pids_dir"/*.pid; do
   [ -e "$pid_file" ] || continue

@@ -46,8 +46,9 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
         foreach (var host in hosts)
         {
             var ready = await http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
+            var restarts = host.UnexpectedExits == 0 ? "" : $"; it stopped itself {host.UnexpectedExits} time(s) (broker watchdog) and its supervisor started it again";
             if (ready.IsSuccessStatusCode && host.ProcessId is not null)
-                journal.Found($"{host.Name.ToLowerInvariant()} healthy (/health/ready 200) after the broker and database restarts, without manual action");
+                journal.Found($"{host.Name.ToLowerInvariant()} healthy (/health/ready 200) after the broker and database restarts, without manual action{restarts}");
             else
                 journal.Problem($"{host.Name.ToLowerInvariant()} not healthy: /health/ready {(int)ready.StatusCode}");
         }

@@ -5,7 +5,8 @@ namespace Zhaoshang.Load;
 
 /// <summary>
 /// One service as its own process from its Release build output, as run.sh starts it: killed, terminated and
-/// restarted on demand, with its peak resident memory and CPU time read from /proc.
+/// restarted on demand, with its peak resident memory and CPU time read from /proc. Like run.sh's supervisor, it
+/// starts the service again when it exits on its own (a crash, or the broker watchdog's exit code 1).
 /// </summary>
 public sealed class ServiceHost(string name, string repositoryRoot, int port, IReadOnlyDictionary<string, string> environment, string logPath)
     : IAsyncDisposable
@@ -14,6 +15,11 @@ public sealed class ServiceHost(string name, string repositoryRoot, int port, IR
     private Process? _process;
     private StreamWriter? _log;
     private long _peakKib;
+    private volatile bool _stopping;
+    private int _unexpectedExits;
+
+    /// <summary>How often the service exited on its own and was started again.</summary>
+    public int UnexpectedExits => _unexpectedExits;
 
     public string Name => name;
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{port}");
@@ -36,7 +42,10 @@ public sealed class ServiceHost(string name, string repositoryRoot, int port, IR
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
+        _stopping = false;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => RestartAfterUnexpectedExit(process);
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
@@ -48,6 +57,7 @@ public sealed class ServiceHost(string name, string repositoryRoot, int port, IR
     /// <summary>kill -9: the process gets no chance to finish what it holds.</summary>
     public void Kill()
     {
+        _stopping = true;
         if (_process is not { HasExited: false } process)
             return;
         _peakKib = Math.Max(_peakKib, ReadStatusKib("VmHWM:"));
@@ -58,6 +68,7 @@ public sealed class ServiceHost(string name, string repositoryRoot, int port, IR
     /// <summary>SIGTERM, as systemd or Kubernetes stop a service; returns how long it took to exit and its exit code.</summary>
     public async Task<(TimeSpan Took, int ExitCode)> TerminateAsync(TimeSpan patience)
     {
+        _stopping = true;
         if (_process is not { HasExited: false } process)
             return (TimeSpan.Zero, 0);
         _peakKib = Math.Max(_peakKib, ReadStatusKib("VmHWM:"));
@@ -75,6 +86,20 @@ public sealed class ServiceHost(string name, string repositoryRoot, int port, IR
         }
 
         return (clock.Elapsed, process.ExitCode);
+    }
+
+    private void RestartAfterUnexpectedExit(Process process)
+    {
+        if (_stopping || process != _process)
+            return;
+        Interlocked.Increment(ref _unexpectedExits);
+        Write($"[supervisor] {name} exited with code {process.ExitCode}; starting it again");
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(2000);
+            if (!_stopping)
+                await StartAsync();
+        });
     }
 
     private void Write(string? line)

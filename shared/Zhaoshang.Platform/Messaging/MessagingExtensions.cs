@@ -51,6 +51,8 @@ public static class MessagingExtensions
         });
         // Registered after the bus, so it stops before the bus: its last batch can still be published and marked sent.
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton(rabbit);
+        services.AddHostedService<BrokerWatchdog>();
         return services;
     }
 }

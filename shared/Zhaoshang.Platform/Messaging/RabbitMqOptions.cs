@@ -7,4 +7,7 @@ public sealed class RabbitMqOptions
     public string VirtualHost { get; set; } = "/";
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
+
+    /// <summary>How long the bus may stay unhealthy, with the broker answering, before the service restarts (longer than a broker restart takes).</summary>
+    public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
