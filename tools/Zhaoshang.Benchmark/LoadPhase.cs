@@ -40,7 +40,7 @@ internal sealed class LoadPhase(ProjectFlow flow, FlowClient client, DatabaseCou
 
         var ended = DateTimeOffset.UtcNow;
         var cpu = CpuAccounting.Between(cpuBefore, CpuAccounting.Snapshot(), cpuGroup);
-        return new PhaseResult(name, records, wall, await counters.ConsumedAsync(started, ended),
+        return new PhaseResult(name, records, wall, await counters.Services.ConsumedAsync(started, ended),
             await counters.CommittedTransactionsAsync() - transactionsBefore, peakConnections, probe.Latencies, probe.Failures, cpu);
     }
 }

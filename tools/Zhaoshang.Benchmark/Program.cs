@@ -35,7 +35,7 @@ try
     using var client = new FlowClient(target, TimeSpan.FromSeconds(60));
     var flowOptions = new FlowOptions { StepTimeout = TimeSpan.FromMinutes(3) };
     var flow = new ProjectFlow(client, flowOptions);
-    var counters = new DatabaseCounters(ConnectionString("Lead", 2), services.ToDictionary(s => s, s => ConnectionString(s, 2)), "zs_%_bench");
+    var counters = new DatabaseCounters(ConnectionString("Lead", 2), new ServiceDatabases(services.ToDictionary(s => s, s => ConnectionString(s, 2))), "zs_%_bench");
     var self = Environment.ProcessId;
     var pids = hosts.ToDictionary(h => h.ProcessId!.Value, h => h.Name.ToLowerInvariant());
     var phase = new LoadPhase(flow, client, counters, (pid, name) =>
@@ -52,9 +52,9 @@ try
 
     var deadline = Stopwatch.StartNew();
     long unsent;
-    while ((unsent = await counters.UnsentOutboxAsync()) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(60))
+    while ((unsent = await counters.Services.UnsentOutboxAsync()) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(60))
         await Task.Delay(250);
-    Console.WriteLine($"[after] outbox rows not yet sent: {unsent}; redelivered messages absorbed by the inboxes: {await counters.RedeliveredAsync()}; " +
+    Console.WriteLine($"[after] outbox rows not yet sent: {unsent}; redelivered messages absorbed by the inboxes: {await counters.Services.RedeliveriesAsync()}; " +
                       $"client retries: {(client.Retries.IsEmpty ? "none" : string.Join(", ", client.Retries.Select(r => $"{r.Key} ×{r.Value}")))}");
 
     if (options.Ceilings)

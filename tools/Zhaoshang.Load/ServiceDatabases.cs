@@ -1,13 +1,22 @@
 using Dapper;
 using Npgsql;
 
-namespace Zhaoshang.FaultInjection;
+namespace Zhaoshang.Load;
 
-/// <summary>The run's four databases, for the after-the-fact checks: outboxes drained, duplicates dropped by the inboxes.</summary>
-internal sealed class ServiceDatabases(IReadOnlyDictionary<string, string> connectionStrings)
+/// <summary>
+/// The four services' own databases, read after (or during) a run: messages consumed (inbox rows, one per message
+/// and consumer), duplicates the inboxes dropped, outbox rows not yet sent — each summed over the four.
+/// </summary>
+public sealed class ServiceDatabases(IReadOnlyDictionary<string, string> connectionStrings)
 {
+    /// <summary>The service's connection string, by name ("Lead", "Project", …).</summary>
+    public string this[string service] => connectionStrings[service];
+
     public async Task<long> UnsentOutboxAsync() =>
         await SumAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", null);
+
+    public async Task<long> ConsumedAsync(DateTimeOffset since, DateTimeOffset until) =>
+        await SumAsync("SELECT count(*) FROM inbox_messages WHERE received_at >= @since AND received_at < @until", new { since, until });
 
     /// <summary>Inbox rows of these messages, and how many of them recorded a second delivery.</summary>
     public async Task<(long Rows, long SeenTwice)> InboxOfAsync(IReadOnlyList<Guid> messageIds) =>
