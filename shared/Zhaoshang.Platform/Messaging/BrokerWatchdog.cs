@@ -15,7 +15,7 @@ namespace Zhaoshang.Platform.Messaging;
 /// broker itself is away the service waits: a restart could not help.
 /// </summary>
 internal sealed class BrokerWatchdog(
-    IBus bus, RabbitMqOptions options, IHostApplicationLifetime lifetime, ILogger<BrokerWatchdog> logger) : BackgroundService
+    IBusControl bus, RabbitMqOptions options, IHostApplicationLifetime lifetime, ILogger<BrokerWatchdog> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +23,7 @@ internal sealed class BrokerWatchdog(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var health = ((IBusControl)bus).CheckHealth();
+            var health = bus.CheckHealth();
             if (health.Status == BusHealthStatus.Healthy || !await BrokerAnswersAsync(stoppingToken))
             {
                 unhealthySince = null;

@@ -57,21 +57,13 @@ internal sealed class OutboxRelay(
     {
         await using var listener = await dataSource.OpenConnectionAsync(cancellationToken);
         // Notifications only raise a flag: however many commits arrive while a batch is being relayed, they cost one
-        // more batch, not one query each, so under load the batches grow instead of the round trips.
+        // more batch, not one query each, so under load the batches grow instead of the round trips. They are raised
+        // one at a time by the listening loop alone, so the flag cannot be raised twice between check and release.
         using var wake = new SemaphoreSlim(0, 1);
         listener.Notification += (_, _) =>
         {
             if (wake.CurrentCount == 0)
-            {
-                try
-                {
-                    wake.Release();
-                }
-                catch (SemaphoreFullException)
-                {
-                    // raised meanwhile by another notification: one wake-up is enough
-                }
-            }
+                wake.Release();
         };
         await listener.ExecuteAsync(ListenSql);
         using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
