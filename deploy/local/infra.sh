@@ -6,6 +6,8 @@
 #                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead
 #   infra.sh bench --fresh  zs_<service>_bench and "zhaoshang_bench" (what benchmark.sh uses)
 #   infra.sh faults --fresh zs_<service>_faults and "zhaoshang_faults" (the fault-injection run; with ZS_TEST_SLOT as for test)
+#   infra.sh orders --fresh zs_<service>_orders (the ordering tests hand the consumers their messages directly; no vhost
+#                           is used; with ZS_TEST_SLOT as for test)
 # Safe to run any number of times.
 set -euo pipefail
 
@@ -17,7 +19,8 @@ case "$env_name" in
   test) suffix="_test"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_test${ZS_TEST_SLOT}" ;;
   bench) suffix="_bench" ;;
   faults) suffix="_faults"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_faults${ZS_TEST_SLOT}" ;;
-  *) echo "usage: $0 dev|test|bench|faults [--fresh]" >&2; exit 2 ;;
+  orders) suffix="_orders"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_orders${ZS_TEST_SLOT}" ;;
+  *) echo "usage: $0 dev|test|bench|faults|orders [--fresh]" >&2; exit 2 ;;
 esac
 services=(lead project approval funding)
 sudo_=""

@@ -11,7 +11,8 @@ summary() {
   echo "$line"
 }
 
-if ! "$root/deploy/local/infra.sh" test --fresh || ! "$root/deploy/local/infra.sh" faults --fresh; then
+if ! "$root/deploy/local/infra.sh" test --fresh || ! "$root/deploy/local/infra.sh" faults --fresh \
+  || ! "$root/deploy/local/infra.sh" orders --fresh; then
   echo "[test] infrastructure could not be started" >&2
   summary 0 1 0
   exit 1

@@ -1,5 +1,9 @@
 namespace Zhaoshang.Contracts;
 
+// ProjectVersion: the project's version once the change was made. It grows by one with every change the project
+// service makes to a project and publishes, so a consumer tells a newer event from an older one whatever order
+// they arrive in (0: published before versions travelled; treat as oldest).
+
 /// <summary>The project service created the project for a converted intent; the lead service shows it on the intent.</summary>
 public sealed record ProjectOpened(Guid ProjectId, Guid IntentId, string State, DateTimeOffset OpenedAt);
 
@@ -14,7 +18,9 @@ public sealed record ProjectSigned(
     string Park,
     ProjectApprovalProfile ApprovalProfile,
     IntentTaskTeam? TaskTeam,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    int ProjectVersion = 0,
+    Guid? ParkId = null);
 
 /// <summary>
 /// What the approval case needs: Filing (备案) or Verification (核准); EIA as Report (报告书), Form (报告表) or Exempt;
@@ -28,7 +34,8 @@ public sealed record ProjectLandAcquired(
     string ParcelId,
     decimal AreaMu,
     DateOnly ContractDate,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    int ProjectVersion = 0);
 
 /// <summary>Any lifecycle transition of a project, for services that follow its milestones (e.g. incentives).</summary>
 public sealed record ProjectStateChanged(
@@ -40,8 +47,16 @@ public sealed record ProjectStateChanged(
     string? Park,
     string Industry,
     DateOnly OccurredOn,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    int ProjectVersion = 0);
 
 /// <summary>A project moved to another district (项目流转); the first district keeps its 首谈 credit.</summary>
 public sealed record ProjectTransferred(
-    Guid ProjectId, string FromDistrict, string ToDistrict, string FirstDistrict, string Reason, DateTimeOffset OccurredAt);
+    Guid ProjectId, string FromDistrict, string ToDistrict, string FirstDistrict, string Reason, DateTimeOffset OccurredAt,
+    int ProjectVersion = 0);
+
+/// <summary>
+/// A park (园区) was renamed; services that show a park's name by its id follow. ParkVersion is the park's version after
+/// the rename, so a late rename never overwrites a newer name.
+/// </summary>
+public sealed record ParkRenamed(Guid ParkId, string Name, int ParkVersion, DateTimeOffset OccurredAt);

@@ -12,6 +12,15 @@ public static class DatabaseExtensions
     {
         var connectionString = configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddSingleton<Database>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>The data source a service uses, with Dapper's column and type mapping set up for it.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
         // Dapper maps DateTimeOffset itself and would bypass the handler when writing, and Npgsql refuses a non-UTC
@@ -21,18 +30,12 @@ public static class DatabaseExtensions
         SqlMapper.AddTypeHandler(new DateTimeOffsetTypeHandler());
         SqlMapper.AddTypeHandler(new ArrayTypeHandler<string>());
         SqlMapper.AddTypeHandler(new ArrayTypeHandler<decimal>());
-        services.AddSingleton(_ =>
-        {
-            var builder = new NpgsqlDataSourceBuilder(connectionString);
-            // The same few dozen statements run all day: prepared once per connection, PostgreSQL stops parsing and
-            // planning them on every call (the benchmark showed PostgreSQL's CPU as the largest share). A connection
-            // string that sets its own Max Auto Prepare keeps it.
-            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-                builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
-            return builder.Build();
-        });
-        services.AddSingleton<Database>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        return services;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The same few dozen statements run all day: prepared once per connection, PostgreSQL stops parsing and
+        // planning them on every call (the benchmark showed PostgreSQL's CPU as the largest share). A connection
+        // string that sets its own Max Auto Prepare keeps it.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        return builder.Build();
     }
 }

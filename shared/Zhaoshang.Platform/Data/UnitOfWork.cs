@@ -41,6 +41,14 @@ public sealed class UnitOfWork : IAsyncDisposable
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
         Connection.QueryAsync<T>(sql, parameters, Transaction);
 
+    /// <summary>
+    /// Serialises, until this transaction ends, every unit of work that locks the same record, whether or not the
+    /// record's row exists yet: a consumer that parks a message for a record and the consumer that creates it take
+    /// this lock first, so one always sees what the other committed.
+    /// </summary>
+    public Task LockRecordAsync(Guid recordKey) =>
+        Connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@Key, 0))", new { Key = recordKey.ToString() }, Transaction);
+
     /// <summary>Queues an event for publishing once this transaction commits.</summary>
     public async Task PublishAsync<T>(T message) where T : class
     {

@@ -17,32 +17,40 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
 {
     public static readonly TimeSpan DatabaseOutagePatience = TimeSpan.FromSeconds(90);
 
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public Task Consume(ConsumeContext<TMessage> context) =>
+        DeliverAsync(
+            context.Message,
+            context.MessageId ?? throw new InvalidOperationException("The message has no MessageId, so it cannot be de-duplicated."),
+            ActorHeader.Read(context.Headers.Get<string>(ActorHeader.Name)),
+            context.CancellationToken);
+
+    /// <summary>
+    /// Applies one delivery of a message, exactly as the broker's delivery would: the ordering tests call it directly to
+    /// hand the real consumer its messages in a chosen order.
+    /// </summary>
+    public async Task DeliverAsync(TMessage message, Guid messageId, Actor actor, CancellationToken cancellationToken)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("The message has no MessageId, so it cannot be de-duplicated.");
-        var actor = ActorHeader.Read(context.Headers.Get<string>(ActorHeader.Name));
         var outage = DateTime.UtcNow;
         var delay = TimeSpan.FromMilliseconds(200);
         while (true)
         {
             try
             {
-                await ConsumeOnceAsync(context, messageId, actor);
+                await ConsumeOnceAsync(message, messageId, actor, cancellationToken);
                 return;
             }
             catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow - outage < DatabaseOutagePatience)
             {
                 database.ForgetPooledConnections();
-                await Task.Delay(delay, context.CancellationToken);
+                await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
             }
         }
     }
 
-    private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, Guid messageId, Actor actor)
+    private async Task ConsumeOnceAsync(TMessage message, Guid messageId, Actor actor, CancellationToken cancellationToken)
     {
-        await using var work = await database.BeginAsync(actor, context.CancellationToken);
+        await using var work = await database.BeginAsync(actor, cancellationToken);
         // Cancellable: a redelivery waits here on the row lock of a first delivery still running, and on shutdown such
         // a wait must end so that the message goes back to the broker.
         var firstDelivery = await work.Connection.QuerySingleOrDefaultAsync<bool>(new CommandDefinition(
@@ -52,10 +60,10 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
             RETURNING xmax = 0
             """,
             new { MessageId = messageId, Consumer = GetType().Name }, work.Transaction,
-            cancellationToken: context.CancellationToken));
+            cancellationToken: cancellationToken));
         if (firstDelivery)
-            await HandleAsync(context.Message, work, context.CancellationToken);
-        await work.CommitAsync(context.CancellationToken);
+            await HandleAsync(message, work, cancellationToken);
+        await work.CommitAsync(cancellationToken);
     }
 
     protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken);

@@ -24,7 +24,8 @@ public sealed record Actor(string Subject, string Role, string? District = null,
     {
         Roles.Bureau or Roles.Auditor or Roles.Finance or Roles.ApprovalSystem or "system" => true,
         Roles.District => District is not null && District == scope.District,
-        Roles.Park => Park is not null && Park == scope.Park,
+        // A park claim may name the park or carry its id; by id, a renamed park keeps its staff.
+        Roles.Park => Park is not null && (Park == scope.Park || Park == scope.ParkId?.ToString()),
         _ => false,
     };
 
@@ -37,5 +38,5 @@ public sealed record Actor(string Subject, string Role, string? District = null,
     };
 }
 
-/// <summary>Where a record belongs, for access: its district (区县) and, once placed, its park (园区).</summary>
-public readonly record struct RecordScope(string District, string? Park = null);
+/// <summary>Where a record belongs, for access: its district (区县) and, once placed, its park (园区) by name and id.</summary>
+public readonly record struct RecordScope(string District, string? Park = null, Guid? ParkId = null);
