@@ -3,7 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Zhaoshang.Platform.Hosting;
 
-/// <summary>Readiness as JSON, one entry per check, so an operator sees which dependency is down.</summary>
+/// <summary>
+/// Readiness as JSON, one entry per check, so an operator sees which dependency is down, with what the check counted
+/// (the outbox's dead letters: how many, and the oldest).
+/// </summary>
 internal static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report) =>
@@ -12,6 +15,6 @@ internal static class HealthResponse
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         });
 }

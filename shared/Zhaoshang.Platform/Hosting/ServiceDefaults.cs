@@ -14,6 +14,7 @@ using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
 
@@ -65,7 +66,7 @@ public static class ServiceDefaults
 
     /// <summary>
     /// Error handling, authentication, <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c> and its UI at
-    /// <c>/swagger</c> (those four anonymous), and the service's audit trail.
+    /// <c>/swagger</c> (those four anonymous), the service's audit trail and its outbox's dead letters.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -93,6 +94,7 @@ public static class ServiceDefaults
         }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapAuditApi();
+        app.MapDeadLettersApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
         return app;
     }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Zhaoshang.Platform.Messaging;
 
@@ -8,15 +9,24 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ (durable queues, persistent messages, publisher confirms — MassTransit's
-    /// defaults, stated here so they stay), queue names prefixed with the service, plus the outbox relay.
-    /// Retry and concurrency are set per endpoint in each consumer's definition; a message that exhausts its
-    /// retries moves to the endpoint's <c>_error</c> queue.
+    /// defaults, stated here so they stay), queue names prefixed with the service, plus the outbox relay (which declares
+    /// the whole <see cref="BrokerTopology"/> first) and the storage purge. Retry and concurrency are set per endpoint in
+    /// each consumer's definition; a message that exhausts its retries moves to the endpoint's <c>_error</c> queue.
     /// </summary>
     public static IServiceCollection AddZhaoshangMessaging(
         this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<IBusRegistrationConfigurator> addConsumers)
     {
-        services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Outbox"))
+            .Validate(o => o.MaxAttempts >= 1, "Outbox:MaxAttempts must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<PurgeOptions>().Bind(configuration.GetSection(PurgeOptions.Section))
+            .Validate(o => o.IsValid(),
+                "Purge: Interval must be positive, BatchSize at least 1, InboxRetention at least a day and WebhookNonceRetention at least 10 minutes.")
+            .ValidateOnStart();
+        // The approval systems' submission queues come from the systems this deployment has secrets for.
+        var approvalSystems = configuration.GetSection("ApprovalSystems:Secrets").GetChildren().Select(c => c.Key).Order().ToArray();
+        services.AddSingleton(new BrokerTopology(BrokerTopology.Routes, approvalSystems));
         var rabbit = configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         services.AddMassTransit(x =>
         {
@@ -53,6 +63,8 @@ public static class MessagingExtensions
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton(rabbit);
         services.AddHostedService<BrokerWatchdog>();
+        services.AddHostedService<StoragePurge>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
         return services;
     }
 }

@@ -15,4 +15,10 @@ public sealed class OutboxOptions
     /// for ever and stall the relay; after this the batch stays unsent and is tried again.
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How many times a row may fail by itself (unknown type, unreadable body, returned as unroutable) before it is set
+    /// aside (dead-lettered) for operators to look at and requeue. A broker outage counts against no row.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
 }

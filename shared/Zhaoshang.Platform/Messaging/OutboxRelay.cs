@@ -13,17 +13,23 @@ namespace Zhaoshang.Platform.Messaging;
 /// <summary>
 /// Publishes committed outbox rows. Woken by NOTIFY from the committing transaction; several instances may run
 /// because rows are claimed with FOR UPDATE SKIP LOCKED. A row is marked sent only after the broker confirmed
-/// it; a crash in between re-publishes it with the same MessageId, which consumers' inboxes drop.
+/// it; a crash in between re-publishes it with the same MessageId, which consumers' inboxes drop. Before it publishes
+/// anything it declares the <see cref="BrokerTopology"/>, so a message never goes to an exchange with no queue yet.
+/// A row that fails by itself (a type this build does not know, a body that does not read, returned by the broker as
+/// unroutable) is tried again later and, after <see cref="OutboxOptions.MaxAttempts"/> such failures, set aside
+/// (dead-lettered) for operators, while newer rows flow. A broker outage fails every row alike and counts against none.
 /// </summary>
 internal sealed class OutboxRelay(
-    NpgsqlDataSource dataSource, IBus bus, IOptions<OutboxOptions> options, ILogger<OutboxRelay> logger)
+    NpgsqlDataSource dataSource, IBus bus, BrokerTopology topology, RabbitMqOptions rabbit, IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay> logger)
     : BackgroundService
 {
     public const string Channel = "zhaoshang_outbox";
     private const string ListenSql = "LISTEN zhaoshang_outbox";
-    private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
-    private DateTime _lastCleanup = DateTime.MinValue;
+
+    // Declared at start, and again after the broker returned a message as unroutable (a queue deleted meanwhile).
+    private volatile bool _topologyDeclared;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,7 +82,6 @@ internal sealed class OutboxRelay(
                 {
                 }
 
-                await DeleteOldSentMessagesAsync(cancellationToken);
                 await Task.WhenAny(wake.WaitAsync(options.Value.FallbackPollInterval, cancellationToken), listening);
                 if (listening.IsCompleted)
                     await listening; // the listening connection broke: start over with a new one
@@ -97,13 +102,19 @@ internal sealed class OutboxRelay(
 
     private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
     {
+        if (!_topologyDeclared)
+        {
+            await topology.DeclareAsync(rabbit, stoppingToken);
+            _topologyDeclared = true;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
         var pending = (await connection.QueryAsync<PendingMessage>(
             """
             SELECT id, message_type, body::text AS body, trace_parent, actor::text AS actor
             FROM outbox_messages
-            WHERE sent_at IS NULL
+            WHERE sent_at IS NULL AND dead_lettered_at IS NULL AND (retry_at IS NULL OR retry_at <= now())
             ORDER BY created_at
             LIMIT @BatchSize
             FOR UPDATE SKIP LOCKED
@@ -120,57 +131,99 @@ internal sealed class OutboxRelay(
         using var grace = new CancellationTokenSource(options.Value.PublishTimeout);
         await using var stopping = stoppingToken.Register(() => grace.CancelAfter(StopGrace));
         var outcomes = await Task.WhenAll(pending.Select(m => TryPublishAsync(m, grace.Token)));
-        var sent = pending.Where((_, i) => outcomes[i]).Select(m => m.Id).ToArray();
-        var failed = pending.Where((_, i) => !outcomes[i]).Select(m => m.Id).ToArray();
+        var sent = pending.Where((_, i) => outcomes[i].Kind == Outcome.Sent).Select(m => m.Id).ToArray();
+        var failed = pending.Where((_, i) => outcomes[i].Kind == Outcome.BrokerFailed).Select(m => m.Id).ToArray();
+        var refused = pending.Select((m, i) => (m.Id, outcomes[i].Error)).Where((_, i) => outcomes[i].Kind == Outcome.Refused).ToArray();
         await connection.ExecuteAsync(
             """
             UPDATE outbox_messages SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY(@Sent);
             UPDATE outbox_messages SET attempts = attempts + 1 WHERE id = ANY(@Failed);
             """,
             new { Sent = sent, Failed = failed }, transaction);
+        // A refused row waits 1, 2, 4 … (at most 60) seconds before its next try, so it costs little while it fails.
+        var setAside = (await connection.QueryAsync<Guid?>(
+            """
+            UPDATE outbox_messages o
+            SET attempts = o.attempts + 1, failures = o.failures + 1, last_error = r.error,
+                retry_at = now() + make_interval(secs => least(power(2, o.failures), 60)),
+                dead_lettered_at = CASE WHEN o.failures + 1 >= @MaxAttempts THEN now() END
+            FROM unnest(@Ids::uuid[], @Errors::text[]) AS r(id, error)
+            WHERE o.id = r.id
+            RETURNING CASE WHEN o.dead_lettered_at IS NOT NULL THEN o.id END
+            """,
+            new { options.Value.MaxAttempts, Ids = refused.Select(r => r.Id).ToArray(), Errors = refused.Select(r => r.Error).ToArray() },
+            transaction)).OfType<Guid>().ToList();
         await transaction.CommitAsync(CancellationToken.None);
 
+        foreach (var id in setAside)
+            logger.LogError("Outbox message {MessageId} failed {MaxAttempts} times and was set aside (dead-lettered).", id, options.Value.MaxAttempts);
         if (failed.Length > 0)
             throw new InvalidOperationException($"{failed.Length} outbox message(s) could not be published.");
         return pending.Count;
     }
 
-    private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
+    private async Task<PublishOutcome> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
     {
-        var messageType = OutboxMessageTypes.Resolve(pending.MessageType);
         ActivityContext.TryParse(pending.TraceParent, null, out var parent);
-        using var activity = PlatformTelemetry.Source.StartActivity(
-            $"outbox relay {messageType.Name}", ActivityKind.Internal, parent);
+        using var activity = PlatformTelemetry.Source.StartActivity("outbox relay", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", pending.Id);
+        activity?.SetTag("messaging.message.type", pending.MessageType);
+        Type messageType;
+        object message;
         try
         {
-            var message = JsonSerializer.Deserialize(pending.Body, messageType, OutboxMessageTypes.JsonOptions)!;
+            messageType = OutboxMessageTypes.Resolve(pending.MessageType);
+            message = JsonSerializer.Deserialize(pending.Body, messageType, OutboxMessageTypes.JsonOptions)
+                ?? throw new JsonException("The body is null.");
+        }
+        catch (Exception ex)
+        {
+            return Refused(activity, pending, $"{pending.MessageType} cannot be read by this build: {ex.Message}");
+        }
+
+        try
+        {
             await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(c =>
             {
                 c.MessageId = pending.Id;
+                c.Mandatory = topology.IsMandatory(messageType);
                 if (pending.Actor is not null)
                     c.Headers.Set(ActorHeader.Name, pending.Actor);
             }), cancellationToken).WaitAsync(cancellationToken); // bounded even if the transport ignores the token
-            return true;
+            return new PublishOutcome(Outcome.Sent, null);
+        }
+        catch (MessageReturnedException)
+        {
+            _topologyDeclared = false;
+            return Refused(activity, pending, $"Returned by the broker as unroutable: no queue is bound to {BrokerTopology.ExchangeOf(messageType)}.");
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed.", pending.Id, pending.MessageType);
-            return false;
+            return new PublishOutcome(Outcome.BrokerFailed, null);
         }
     }
 
-    private async Task DeleteOldSentMessagesAsync(CancellationToken cancellationToken)
+    private PublishOutcome Refused(Activity? activity, PendingMessage pending, string error)
     {
-        if (DateTime.UtcNow - _lastCleanup < TimeSpan.FromHours(1))
-            return;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "DELETE FROM outbox_messages WHERE sent_at < now() - @Retention",
-            new { Retention });
-        _lastCleanup = DateTime.UtcNow;
+        activity?.SetStatus(ActivityStatusCode.Error, error);
+        logger.LogWarning("Outbox message {MessageId} was not published: {Error}", pending.Id, error);
+        return new PublishOutcome(Outcome.Refused, error);
     }
+
+    private enum Outcome
+    {
+        Sent,
+
+        /// <summary>The broker did not confirm (down, restarting, slow): every row alike, so it counts against none.</summary>
+        BrokerFailed,
+
+        /// <summary>The row itself failed: it counts towards being set aside.</summary>
+        Refused,
+    }
+
+    private sealed record PublishOutcome(Outcome Kind, string? Error);
 
     private sealed record PendingMessage(Guid Id, string MessageType, string Body, string? TraceParent, string? Actor);
 }
