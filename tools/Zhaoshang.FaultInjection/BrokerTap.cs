@@ -16,6 +16,9 @@ namespace Zhaoshang.FaultInjection;
 /// </summary>
 internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
 {
+    /// <summary>The submission queue of the run's approval system (tzxm), which nobody consumes during the run.</summary>
+    public const string ApprovalSystemQueue = "approval-system-tzxm";
+
     private const string User = "zhaoshang";
     private const string Password = "zhaoshang_dev";
     private readonly ConcurrentDictionary<string, (ReadOnlyMemory<byte> Body, IReadOnlyBasicProperties Properties)> _copies = new();
@@ -95,6 +98,17 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
         }
 
         return contents;
+    }
+
+    /// <summary>Takes every message from the queue, as an approval system connecting at last would: their MessageIds.</summary>
+    public async Task<IReadOnlyList<Guid>> DrainAsync(string queue)
+    {
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var ids = new List<Guid>();
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            ids.Add(Guid.Parse(message.BasicProperties.MessageId!));
+        return ids;
     }
 
     /// <summary>The vhost's queues from the management API.</summary>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Dapper;
+using Npgsql;
 using Zhaoshang.Load;
 
 namespace Zhaoshang.FaultInjection;
@@ -6,13 +8,15 @@ namespace Zhaoshang.FaultInjection;
 /// <summary>After the faults: the system settles by itself, and then nothing is lost, nothing applied twice.</summary>
 internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabases databases, FaultJournal journal, FlowClient client)
 {
-    public async Task RunAsync(IReadOnlyList<ProjectRecord> records, FlowOptions flowOptions, Guid policyId, FaultPlan faults)
+    public async Task RunAsync(IReadOnlyList<ProjectRecord> records, FlowOptions flowOptions, Guid policyId, FaultPlan faults, Guid unknownRow)
     {
         await SettleAsync();
         await CheckHealthAsync();
         await CheckProjectsAsync(records, flowOptions, policyId);
         await CheckErrorQueuesAsync(faults.Poisoned);
         await CheckDuplicatesAsync(faults.Duplicated);
+        await CheckDeadLettersAsync(unknownRow);
+        await CheckSubmissionsAsync();
         var retries = client.Retries.OrderByDescending(r => r.Value).Select(r => $"{r.Key} ×{r.Value}").ToList();
         journal.Did($"the driver retried: {(retries.Count == 0 ? "nothing" : string.Join(", ", retries))}; inboxes absorbed {await databases.RedeliveriesAsync()} redeliveries in all");
         if (client.Retries.TryGetValue("HTTP 500", out var errors))
@@ -29,7 +33,8 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
         {
             await Task.Delay(500);
             unsent = await databases.UnsentOutboxAsync();
-            queued = (await tap.QueuesAsync()).Where(q => !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.StartsWith("amq.", StringComparison.Ordinal))
+            queued = (await tap.QueuesAsync()).Where(q => !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.StartsWith("amq.", StringComparison.Ordinal)
+                                                         && q.Name != BrokerTap.ApprovalSystemQueue)
                 .Sum(q => q.Messages);
         }
         while ((unsent > 0 || queued > 0) && clock.Elapsed < TimeSpan.FromMinutes(3));
@@ -48,9 +53,9 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
             var ready = await http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
             var restarts = host.UnexpectedExits == 0 ? "" : $"; it stopped itself {host.UnexpectedExits} time(s) (broker watchdog) and its supervisor started it again";
             if (ready.IsSuccessStatusCode && host.ProcessId is not null)
-                journal.Found($"{host.Name.ToLowerInvariant()} healthy (/health/ready 200) after the broker and database restarts, without manual action{restarts}");
+                journal.Found($"{host.Label} healthy (/health/ready 200) after the broker and database restarts, without manual action{restarts}");
             else
-                journal.Problem($"{host.Name.ToLowerInvariant()} not healthy: /health/ready {(int)ready.StatusCode}");
+                journal.Problem($"{host.Label} not healthy: /health/ready {(int)ready.StatusCode}");
         }
     }
 
@@ -100,5 +105,31 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
             journal.Found($"the {duplicated.Count} duplicated messages reached {rows} consumers; every one recorded the second delivery in its inbox and applied nothing twice");
         else
             journal.Problem($"duplicated messages: {rows} inbox rows, only {seenTwice} recorded a second delivery");
+    }
+
+    /// <summary>The outbox row of an unknown type set aside, and nothing else: everything newer went out.</summary>
+    private async Task CheckDeadLettersAsync(Guid unknownRow)
+    {
+        var all = new List<(string Service, Guid Id)>();
+        foreach (var service in LocalSystem.Services)
+            all.AddRange((await UnknownOutboxRow.DeadLetteredAsync(databases[service])).Select(id => (service, id)));
+        if (all.Count == 1 && all[0] == ("Project", unknownRow))
+            journal.Found("the outbox row of an unknown type was set aside (dead-lettered) and every newer row went out");
+        else
+            journal.Problem($"dead-lettered outbox rows: [{string.Join(", ", all.Select(r => $"{r.Service} {r.Id}"))}], expected only project {unknownRow}");
+    }
+
+    /// <summary>Every submission the approval service published waits in the approval system's queue, which had no consumer.</summary>
+    private async Task CheckSubmissionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(databases["Approval"]);
+        var published = (await connection.QueryAsync<Guid>(
+            "SELECT id FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.ApprovalSubmissionRequested'")).ToHashSet();
+        var waiting = (await tap.DrainAsync(BrokerTap.ApprovalSystemQueue)).ToHashSet();
+        if (published.Count > 0 && waiting.SetEquals(published))
+            journal.Found($"all {published.Count} approval submissions were waiting in {BrokerTap.ApprovalSystemQueue} when the approval system connected");
+        else
+            journal.Problem($"{BrokerTap.ApprovalSystemQueue} held {waiting.Count} distinct submissions; the approval service published {published.Count}, " +
+                            $"{published.Except(waiting).Count()} of them missing");
     }
 }

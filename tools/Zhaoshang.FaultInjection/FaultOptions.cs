@@ -4,9 +4,12 @@ namespace Zhaoshang.FaultInjection;
 
 /// <summary>
 /// The full run (default) or the short one the test command runs (--short): fewer projects and a shorter broker
-/// outage, the same kinds of fault.
+/// outage, the same kinds of fault. --instances N runs N instances of every service side by side (2); --late SERVICE
+/// starts that service's instances only after the others have published to it (Approval).
 /// </summary>
-internal sealed record FaultOptions(int Projects, int Concurrency, TimeSpan BrokerOutage, string Suffix, int FirstPort, int Seed, string RepositoryRoot)
+internal sealed record FaultOptions(
+    int Projects, int Concurrency, TimeSpan BrokerOutage, string Suffix, int FirstPort, int Seed, string RepositoryRoot, int Instances,
+    string LateService)
 {
     public static FaultOptions Parse(string[] args)
     {
@@ -19,6 +22,8 @@ internal sealed record FaultOptions(int Projects, int Concurrency, TimeSpan Brok
             Value("--suffix") ?? "_faults",
             int.Parse(Value("--first-port") ?? "5401"),
             int.Parse(Value("--seed") ?? Environment.TickCount.ToString()),
-            Value("--root") ?? LocalSystem.RepositoryRoot());
+            Value("--root") ?? LocalSystem.RepositoryRoot(),
+            int.Parse(Value("--instances") ?? "2"),
+            Value("--late") ?? "Approval");
     }
 }

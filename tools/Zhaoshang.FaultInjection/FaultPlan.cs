@@ -1,20 +1,26 @@
 using System.Diagnostics;
+using Dapper;
+using Npgsql;
 using Zhaoshang.Load;
 
 namespace Zhaoshang.FaultInjection;
 
 /// <summary>
-/// The faults, at random moments while projects are in flight: each service killed (kill -9) and restarted,
-/// duplicate deliveries of one real message of each type, RabbitMQ restarted, a malformed message into every
-/// service queue, RabbitMQ stopped for the outage, PostgreSQL restarted, and one more service killed.
+/// The faults, at random moments while projects are in flight: the late service started once projects wait for it,
+/// each instance killed (kill -9) and restarted, duplicate deliveries of one real message of each type, RabbitMQ
+/// restarted, a malformed message into every service queue, RabbitMQ stopped for the outage, PostgreSQL restarted, and
+/// one more instance killed.
 /// </summary>
-internal sealed class FaultPlan(ServiceHost[] hosts, BrokerTap tap, FaultJournal journal, Random random, TimeSpan brokerOutage)
+internal sealed class FaultPlan(
+    ServiceHost[] hosts, ServiceHost[] late, ServiceDatabases databases, BrokerTap tap, FaultJournal journal, Random random,
+    TimeSpan brokerOutage)
 {
     public IReadOnlyList<Guid> Duplicated { get; private set; } = [];
     public IReadOnlyDictionary<string, Guid> Poisoned { get; private set; } = new Dictionary<string, Guid>();
 
     public async Task RunAsync()
     {
+        await StartLateServiceAsync();
         await PauseAsync();
         foreach (var host in hosts.OrderBy(_ => random.Next()))
         {
@@ -44,12 +50,30 @@ internal sealed class FaultPlan(ServiceHost[] hosts, BrokerTap tap, FaultJournal
         await KillAndRestartAsync(hosts[random.Next(hosts.Length)]);
     }
 
+    /// <summary>Once several projects are signed (so their events are waiting for it), the late service's instances start.</summary>
+    private async Task StartLateServiceAsync()
+    {
+        if (late.Length == 0)
+            return;
+        var clock = Stopwatch.StartNew();
+        long signed;
+        await using (var project = new NpgsqlConnection(databases["Project"]))
+        {
+            while ((signed = await project.ExecuteScalarAsync<long>("SELECT count(*) FROM projects WHERE signed_on IS NOT NULL")) < 3
+                   && clock.Elapsed < TimeSpan.FromMinutes(2))
+                await Task.Delay(500);
+        }
+
+        await TimedAsync($"{signed} projects signed while {late[0].Name.ToLowerInvariant()} was not running; its {late.Length} instances started and ready",
+            () => Task.WhenAll(late.Select(h => h.StartAsync())));
+    }
+
     private async Task KillAndRestartAsync(ServiceHost host)
     {
         host.Kill();
-        journal.Did($"kill -9 {host.Name.ToLowerInvariant()}");
+        journal.Did($"kill -9 {host.Label}");
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 1500)));
-        await TimedAsync($"{host.Name.ToLowerInvariant()} started again and ready", () => host.StartAsync());
+        await TimedAsync($"{host.Label} started again and ready", () => host.StartAsync());
     }
 
     private async Task TimedAsync(string what, Func<Task> action)

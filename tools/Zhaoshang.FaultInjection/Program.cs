@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Zhaoshang.FaultInjection;
 using Zhaoshang.Load;
 
-// Drives projects through the whole flow while killing services, restarting RabbitMQ and PostgreSQL and injecting
-// duplicate and malformed messages; then checks that nothing was lost or applied twice. Exits 1 on any problem.
+// Drives projects through the whole flow, with two instances of every service side by side, while killing instances,
+// restarting RabbitMQ and PostgreSQL and injecting duplicate and malformed messages; one service starts only after the
+// others have published to it, an outbox holds a row of a type nobody knows, and the approval system's submission
+// queue has no consumer throughout. Then checks that nothing was lost or applied twice. Exits 1 on any problem.
 var options = FaultOptions.Parse(args);
 var random = new Random(options.Seed);
 var journal = new FaultJournal();
@@ -17,25 +18,35 @@ var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 var webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 var virtualHost = $"zhaoshang{options.Suffix}";
 var logDirectory = Directory.CreateDirectory(Path.Combine(options.RepositoryRoot, ".run", $"fault-logs{options.Suffix}")).FullName;
-var hosts = names.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i,
-    LocalSystem.Environment(name, options.Suffix, signingKey, webhookSecret), Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
+// Instance n of service i listens on FirstPort + i + 4n: the first instances keep the ports a single-instance run had.
+var hosts = Enumerable.Range(0, options.Instances).SelectMany(n => names.Select((name, i) => new ServiceHost(
+    name, options.RepositoryRoot, options.FirstPort + i + names.Length * n,
+    LocalSystem.Environment(name, options.Suffix, signingKey, webhookSecret),
+    Path.Combine(logDirectory, $"{name.ToLowerInvariant()}-{n + 1}.log"), $"{name.ToLowerInvariant()}#{n + 1}"))).ToArray();
 var databases = new ServiceDatabases(names.ToDictionary(n => n, ConnectionString));
+var late = hosts.Where(h => h.Name == options.LateService).ToArray();
 
 journal.Did($"fault injection: seed {options.Seed}, at least {options.Projects} projects, {options.Concurrency} at a time, " +
-            $"broker outage {options.BrokerOutage.TotalSeconds:0} s; databases zs_*{options.Suffix}, vhost {virtualHost}, logs in {logDirectory}");
-await Task.WhenAll(hosts.Select(h => h.StartAsync()));
+            $"{options.Instances} instances of each service, broker outage {options.BrokerOutage.TotalSeconds:0} s; " +
+            $"databases zs_*{options.Suffix}, vhost {virtualHost}, logs in {logDirectory}");
+await Task.WhenAll(hosts.Except(late).Select(h => h.StartAsync()));
+journal.Did($"started every instance but {options.LateService.ToLowerInvariant()}'s, which starts once the others have published to it");
 await using var tap = new BrokerTap(virtualHost);
 try
 {
-    var target = new SystemUnderLoad(hosts[0].BaseAddress, hosts[1].BaseAddress, hosts[2].BaseAddress, hosts[3].BaseAddress, signingKey, "tzxm", webhookSecret);
-    using var client = new FlowClient(target, TimeSpan.FromMinutes(3));
+    // Each project talks to one instance of each service (alternating), so the instances share the work over HTTP too.
+    var targets = Enumerable.Range(0, options.Instances).Select(n => SystemUnderLoad.OnLoopback(
+        options.FirstPort + names.Length * n, signingKey, "tzxm", webhookSecret)).ToArray();
+    var clients = targets.Select(t => new FlowClient(t, TimeSpan.FromMinutes(3))).ToArray();
     var flowOptions = new FlowOptions { StepTimeout = TimeSpan.FromMinutes(4), PayIncentives = true };
-    var policyId = await IncentivePolicies.OpenForRunAsync(client, options.Projects * 4);
-    var flow = new ProjectFlow(client, flowOptions, policyId);
+    var policyId = await IncentivePolicies.OpenForRunAsync(clients[0], options.Projects * 4);
+    var flows = clients.Select(c => new ProjectFlow(c, flowOptions, policyId)).ToArray();
     await tap.StartCopyingAsync([
         "CooperationIntentConverted", "ProjectOpened", "ProjectSigned", "ApprovalCaseOpened", "FundingLedgerOpened", "FundsVerified",
         "PreLandApprovalsCompleted", "ProjectLandAcquired", "ConstructionPermitIssued", "ProjectStateChanged",
     ]);
+    var unknownRow = await UnknownOutboxRow.InsertAsync(databases["Project"]);
+    journal.Did($"an outbox row of a message type nobody knows ({UnknownOutboxRow.Type}) written into the project service's outbox");
 
     // Projects keep starting until both the minimum is reached and every fault has been injected.
     var records = new ConcurrentQueue<ProjectRecord>();
@@ -50,17 +61,19 @@ try
                 return;
             var record = new ProjectRecord(next);
             records.Enqueue(record);
-            await flow.RunAsync(record);
+            await flows[next % flows.Length].RunAsync(record);
         }
     })));
 
-    var faults = new FaultPlan(hosts, tap, journal, random, options.BrokerOutage);
+    var faults = new FaultPlan(hosts, late, databases, tap, journal, random, options.BrokerOutage);
     await faults.RunAsync();
     Volatile.Write(ref faultsDone, true);
     await driving;
     journal.Did($"driving done: {records.Count} projects started");
 
-    await new Checks(hosts, tap, databases, journal, client).RunAsync(records.ToList(), flowOptions, policyId, faults);
+    await new Checks(hosts, tap, databases, journal, clients[0]).RunAsync(records.ToList(), flowOptions, policyId, faults, unknownRow);
+    foreach (var client in clients)
+        client.Dispose();
 }
 finally
 {

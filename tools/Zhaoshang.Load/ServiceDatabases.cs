@@ -12,8 +12,9 @@ public sealed class ServiceDatabases(IReadOnlyDictionary<string, string> connect
     /// <summary>The service's connection string, by name ("Lead", "Project", …).</summary>
     public string this[string service] => connectionStrings[service];
 
+    /// <summary>Outbox rows still to go out: neither sent nor set aside (dead-lettered) by the relay.</summary>
     public async Task<long> UnsentOutboxAsync() =>
-        await SumAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", null);
+        await SumAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND dead_lettered_at IS NULL", null);
 
     public async Task<long> ConsumedAsync(DateTimeOffset since, DateTimeOffset until) =>
         await SumAsync("SELECT count(*) FROM inbox_messages WHERE received_at >= @since AND received_at < @until", new { since, until });

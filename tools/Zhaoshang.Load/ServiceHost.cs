@@ -8,7 +8,8 @@ namespace Zhaoshang.Load;
 /// restarted on demand, with its peak resident memory and CPU time read from /proc. Like run.sh's supervisor, it
 /// starts the service again when it exits on its own (a crash, or the broker watchdog's exit code 1).
 /// </summary>
-public sealed class ServiceHost(string name, string repositoryRoot, int port, IReadOnlyDictionary<string, string> environment, string logPath)
+public sealed class ServiceHost(
+    string name, string repositoryRoot, int port, IReadOnlyDictionary<string, string> environment, string logPath, string? label = null)
     : IAsyncDisposable
 {
     private readonly object _logLock = new();
@@ -22,6 +23,9 @@ public sealed class ServiceHost(string name, string repositoryRoot, int port, IR
     public int UnexpectedExits => _unexpectedExits;
 
     public string Name => name;
+
+    /// <summary>How a run names this process: the service, and which instance where several run side by side.</summary>
+    public string Label => label ?? name.ToLowerInvariant();
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{port}");
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
