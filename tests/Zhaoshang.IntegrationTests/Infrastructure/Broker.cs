@@ -94,6 +94,36 @@ internal sealed class Broker : IAsyncDisposable
         return await PeekAsync(queue);
     }
 
+    /// <summary>Whether the queue exists (declared by a service or by the topology).</summary>
+    public async Task<bool> QueueExistsAsync(string queue)
+    {
+        await using var channel = await _connection!.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (OperationInterruptedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes a service's queue and the exchange MassTransit binds in front of it, as on a broker where it never started.</summary>
+    public async Task DeleteEndpointAsync(string queue)
+    {
+        await using var channel = await _connection!.CreateChannelAsync();
+        await channel.QueueDeleteAsync(queue);
+        await channel.ExchangeDeleteAsync(queue);
+    }
+
+    /// <summary>Empties a queue, so a test counts only what it caused.</summary>
+    public async Task PurgeAsync(string queue)
+    {
+        await using var channel = await _connection!.CreateChannelAsync();
+        await channel.QueuePurgeAsync(queue);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is not null)
