@@ -140,8 +140,23 @@ internal sealed class OutboxRelay(
             UPDATE outbox_messages SET attempts = attempts + 1 WHERE id = ANY(@Failed);
             """,
             new { Sent = sent, Failed = failed }, transaction);
-        // A refused row waits 1, 2, 4 … (at most 60) seconds before its next try, so it costs little while it fails.
-        var setAside = (await connection.QueryAsync<Guid?>(
+        var setAside = refused.Length == 0 ? [] : await SetBackAsync(connection, transaction, refused);
+        await transaction.CommitAsync(CancellationToken.None);
+
+        foreach (var id in setAside)
+            logger.LogError("Outbox message {MessageId} failed {MaxAttempts} times and was set aside (dead-lettered).", id, options.Value.MaxAttempts);
+        if (failed.Length > 0)
+            throw new InvalidOperationException($"{failed.Length} outbox message(s) could not be published.");
+        return pending.Count;
+    }
+
+    /// <summary>
+    /// Counts a failure of their own against the refused rows: each waits 1, 2, 4 … (at most 60) seconds before its next
+    /// try, so it costs little while it fails, and is set aside at MaxAttempts. Returns the ids set aside now.
+    /// </summary>
+    private async Task<List<Guid>> SetBackAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, (Guid Id, string? Error)[] refused) =>
+        (await connection.QueryAsync<Guid?>(
             """
             UPDATE outbox_messages o
             SET attempts = o.attempts + 1, failures = o.failures + 1, last_error = r.error,
@@ -153,21 +168,14 @@ internal sealed class OutboxRelay(
             """,
             new { options.Value.MaxAttempts, Ids = refused.Select(r => r.Id).ToArray(), Errors = refused.Select(r => r.Error).ToArray() },
             transaction)).OfType<Guid>().ToList();
-        await transaction.CommitAsync(CancellationToken.None);
-
-        foreach (var id in setAside)
-            logger.LogError("Outbox message {MessageId} failed {MaxAttempts} times and was set aside (dead-lettered).", id, options.Value.MaxAttempts);
-        if (failed.Length > 0)
-            throw new InvalidOperationException($"{failed.Length} outbox message(s) could not be published.");
-        return pending.Count;
-    }
 
     private async Task<PublishOutcome> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(pending.TraceParent, null, out var parent);
-        using var activity = PlatformTelemetry.Source.StartActivity("outbox relay", ActivityKind.Internal, parent);
+        // Named by the row's type name even when no type of that name exists in this build.
+        using var activity = PlatformTelemetry.Source.StartActivity(
+            $"outbox relay {pending.MessageType[(pending.MessageType.LastIndexOf('.') + 1)..]}", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", pending.Id);
-        activity?.SetTag("messaging.message.type", pending.MessageType);
         Type messageType;
         object message;
         try

@@ -144,6 +144,10 @@ public class AccessMatrixTests(SystemFixture system)
         ["GET project /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Project, $"/api/audit?recordId={s.ProjectId}")),
         ["GET approval /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Approval, $"/api/audit?recordId={s.ProjectId}")),
         ["GET funding /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Funding, $"/api/audit?recordId={s.ProjectId}")),
+        ["GET lead /api/outbox/dead-letters"] = (BureauOnly, (t, _, _, _) => Get(t.Fixture.Lead, "/api/outbox/dead-letters")),
+        // No row has this id: the bureau gets as far as 404, everyone else is refused before the lookup.
+        ["POST funding /api/outbox/dead-letters/{id}/requeue"] = (Callers.Expect(403, ("bureau", 404)), (t, _, _, _) =>
+            Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Post, $"/api/outbox/dead-letters/{Guid.NewGuid()}/requeue"))),
         ["POST lead /api/enterprises"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, caller, _) =>
         {
             var uscc = TestData.NewUscc();
