@@ -86,12 +86,12 @@ public class BrokerTopologyTests(SystemFixture system)
                     "SELECT sent_at IS NOT NULL FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.CooperationIntentConverted' AND body->>'projectId' = @id",
                     new { id }),
                 sent => sent, "the conversion goes out once the relay declared the topology again", TimeSpan.FromSeconds(60));
-            Assert.Contains("unroutable", await system.ScalarAsync<string>(system.Lead,
-                "SELECT last_error FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.CooperationIntentConverted' AND body->>'projectId' = @id AND failures >= 1",
-                new { id }));
             await Eventually.AssertAsync(
                 () => system.Broker.PeekAsync(ConversionQueue),
                 queued => queued.Any(m => m.Body.Contains(id)), "the conversion waits in the declared queue");
+            Assert.Contains("unroutable", await system.ScalarAsync<string>(system.Lead,
+                "SELECT last_error FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.CooperationIntentConverted' AND body->>'projectId' = @id AND failures >= 1",
+                new { id }));
         }
         finally
         {
