@@ -14,6 +14,7 @@ using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Idempotency;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
 
@@ -60,6 +61,7 @@ public static class ServiceDefaults
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
         builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
         builder.Services.AddZhaoshangDatabase(builder.Configuration);
+        builder.AddIdempotentCreates();
         return builder;
     }
 
@@ -78,6 +80,7 @@ public static class ServiceDefaults
         app.UseStorableQueryText();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotentCreates();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
