@@ -13,21 +13,23 @@ namespace Zhaoshang.IntegrationTests.Errors;
 [Collection(SystemCollection.Name)]
 public class CommitOutcomeTests(SystemFixture system)
 {
-    private const string Title = "幂等测试：提交时断开";
+    private const string Stalled = "幂等测试：提交时断开";
 
     [Fact]
     public async Task A_failure_during_the_commit_says_the_outcome_is_unknown_and_a_retry_with_the_key_creates_once()
     {
         var staff = new Journey(system);
         var key = $"commit-cut-{Guid.NewGuid():N}";
-        var body = new { title = Title, type = "Forum", region = "长三角", startsOn = "2026-11-21", leader = "招商局", major = false };
+        var title = $"{Stalled}{Guid.NewGuid():N}";
+        var body = new { title, type = "Forum", region = "长三角", startsOn = "2026-11-21", leader = "招商局", major = false };
         await system.ExecuteAsync(system.Lead,
             $$"""
-            CREATE FUNCTION test_commit_stalls() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE OR REPLACE FUNCTION test_commit_stalls() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF NEW.title = '{{Title}}' THEN PERFORM pg_sleep(60); END IF;
+                IF NEW.title LIKE '{{Stalled}}%' THEN PERFORM pg_sleep(60); END IF;
                 RETURN NULL;
             END $$;
+            DROP TRIGGER IF EXISTS test_commit_stalls ON promotion_events;
             CREATE CONSTRAINT TRIGGER test_commit_stalls AFTER INSERT ON promotion_events DEFERRABLE INITIALLY DEFERRED
                 FOR EACH ROW EXECUTE FUNCTION test_commit_stalls();
             """);
@@ -60,7 +62,7 @@ public class CommitOutcomeTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         using var again = await staff.SendAsync(system.Lead, HttpMethod.Post, "/api/events", body, key);
         Assert.Equal(await retry.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
-        Assert.Equal(1, await system.ScalarAsync<int>(system.Lead, "SELECT count(*)::int FROM promotion_events WHERE title = @Title", new { Title }));
+        Assert.Equal(1, await system.ScalarAsync<int>(system.Lead, "SELECT count(*)::int FROM promotion_events WHERE title = @title", new { title }));
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public class CommitOutcomeTests(SystemFixture system)
     {
         // The same cut while the endpoint's INSERT waits on a lock the test holds: the transaction never reached its commit.
         var staff = new Journey(system);
-        var body = new { title = Title + "（提交前）", type = "Forum", region = "长三角", startsOn = "2026-11-21", leader = "招商局", major = false };
+        var body = new { title = $"幂等测试：提交前断开{Guid.NewGuid():N}", type = "Forum", region = "长三角", startsOn = "2026-11-21", leader = "招商局", major = false };
         await using (var holder = new NpgsqlConnection(TestEnvironment.ConnectionString("Lead")))
         {
             await holder.OpenAsync();
