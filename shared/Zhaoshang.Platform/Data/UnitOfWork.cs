@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using MassTransit;
 using Npgsql;
+using Zhaoshang.Platform.Idempotency;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Security;
 
@@ -86,15 +87,39 @@ public sealed class UnitOfWork : IAsyncDisposable
             },
             Transaction);
 
+    /// <summary>Held by a creating request sent with an Idempotency-Key: it commits with the request's answer, later.</summary>
+    internal bool HeldUntilAnswered { get; set; }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (IdempotentRequest.Current is { } request)
+        {
+            request.Hold(this);
+            return;
+        }
+
+        await CommitNowAsync(cancellationToken);
+    }
+
+    internal async Task CommitNowAsync(CancellationToken cancellationToken)
     {
         if (_wroteOutbox)
             await Connection.ExecuteAsync("SELECT pg_notify(@Channel, '')", new { OutboxRelay.Channel }, Transaction);
-        await Transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await Transaction.CommitAsync(cancellationToken);
+        }
+        catch (NpgsqlException ex) when (ex is not PostgresException { InvariantSeverity: "ERROR" })
+        {
+            // An ERROR answer means PostgreSQL rolled the transaction back; a lost connection leaves it unknown.
+            throw new CommitOutcomeUnknownException(ex);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (HeldUntilAnswered)
+            return;
         await Transaction.DisposeAsync();
         await Connection.DisposeAsync();
     }

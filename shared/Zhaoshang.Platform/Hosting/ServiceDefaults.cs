@@ -14,6 +14,7 @@ using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Idempotency;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
@@ -61,6 +62,7 @@ public static class ServiceDefaults
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
         builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
         builder.Services.AddZhaoshangDatabase(builder.Configuration);
+        builder.AddIdempotentCreates();
         return builder;
     }
 
@@ -79,6 +81,7 @@ public static class ServiceDefaults
         app.UseStorableQueryText();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotentCreates();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
