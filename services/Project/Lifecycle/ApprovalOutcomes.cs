@@ -9,6 +9,9 @@ namespace Zhaoshang.Project.Lifecycle;
 /// </summary>
 internal static class ApprovalOutcomes
 {
+    /// <summary>Why a project went back to its stage when the case moved past the setback that stalled it.</summary>
+    public const string StallLifted = "审批补正后通过，恢复推进";
+
     /// <summary>Records a fact (<paramref name="assignment"/> with <c>@Day</c>); the update takes the row lock.</summary>
     public static async Task RecordFactAsync(UnitOfWork work, Guid projectId, string assignment, DateOnly day)
     {
@@ -25,7 +28,7 @@ internal static class ApprovalOutcomes
         await RecordCaseVersionAsync(work, projectId, caseVersion);
         if (effect == ApprovalEffect.LiftStall)
         {
-            await MoveAsync(work, project, project.StalledFrom!.Value, "审批补正后通过，恢复推进", clock);
+            await MoveAsync(work, project, project.StalledFrom!.Value, StallLifted, clock);
             project = await LockedAsync(work, projectId);
         }
 

@@ -68,7 +68,7 @@ public sealed class ProjectDesk(ServiceDatabase db, FixedClock clock)
         db.QueryAsync<(string? From, string To, string? Reason)>(
             "SELECT from_state, to_state, reason FROM project_timeline WHERE project_id = @projectId ORDER BY id", new { projectId });
 
-    /// <summary>The events the project service published about the project, oldest first: type name and body.</summary>
+    /// <summary>The events the project service published about the project (or park), by transaction: type name and body.</summary>
     public async Task<IReadOnlyList<(string Type, JsonElement Body)>> PublishedAsync(Guid projectId) =>
         (await db.QueryAsync<(string Type, string Body)>(
             """

@@ -25,13 +25,16 @@ public sealed class ProjectVersionTests
         var projectId = await _desk.ProjectInAsync(ProjectState.LandAcquired);
         await ProjectDesk.OkAsync(TransferAsync(projectId, new TransferRequest("五华区", "用地调整", null), ProjectDesk.Bureau, _fixture.Db.Database, _clock, default));
 
+        // Events of one transaction have no order among themselves; by version, then name.
         var published = (await _desk.PublishedAsync(projectId))
             .Where(e => e.Body.TryGetProperty("projectVersion", out _))
-            .Select(e => $"{e.Type}:{e.Body.GetProperty("projectVersion").GetInt32()}").ToList();
+            .Select(e => (Version: e.Body.GetProperty("projectVersion").GetInt32(), e.Type))
+            .OrderBy(e => e.Version).ThenBy(e => e.Type, StringComparer.Ordinal)
+            .Select(e => $"{e.Version}:{e.Type}").ToList();
 
         Assert.Equal(
-            [$"{nameof(ProjectStateChanged)}:2", $"{nameof(ProjectSigned)}:2", $"{nameof(ProjectStateChanged)}:3",
-             $"{nameof(ProjectStateChanged)}:4", $"{nameof(ProjectLandAcquired)}:4", $"{nameof(ProjectTransferred)}:5"],
+            [$"2:{nameof(ProjectSigned)}", $"2:{nameof(ProjectStateChanged)}", $"3:{nameof(ProjectStateChanged)}",
+             $"4:{nameof(ProjectLandAcquired)}", $"4:{nameof(ProjectStateChanged)}", $"5:{nameof(ProjectTransferred)}"],
             published);
         Assert.Equal(5, (await _desk.ViewAsync(projectId)).Version);
     }
