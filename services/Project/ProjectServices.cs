@@ -24,6 +24,7 @@ internal static class ProjectServices
             x.AddConsumer<PreLandApprovalsCompletedConsumer, PreLandApprovalsCompletedConsumerDefinition>();
             x.AddConsumer<ConstructionPermitIssuedConsumer, ConstructionPermitIssuedConsumerDefinition>();
             x.AddConsumer<ApprovalItemReturnedConsumer, ApprovalItemReturnedConsumerDefinition>();
+            x.AddConsumer<ApprovalItemRejectedConsumer, ApprovalItemRejectedConsumerDefinition>();
             x.AddConsumer<FundsVerifiedConsumer, FundsVerifiedConsumerDefinition>();
         });
         builder.Services.Configure<KpiOptions>(builder.Configuration.GetSection("Kpis"));

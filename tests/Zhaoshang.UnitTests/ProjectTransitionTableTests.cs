@@ -8,9 +8,8 @@ public class ProjectTransitionTableTests
     private static readonly HashSet<(ProjectState, ProjectState)> Allowed =
     [
         (ProjectState.Negotiating, ProjectState.Signed), (ProjectState.Negotiating, ProjectState.Terminated),
-        (ProjectState.Negotiating, ProjectState.TransferredOut),
         (ProjectState.Signed, ProjectState.Registered), (ProjectState.Signed, ProjectState.Stalled),
-        (ProjectState.Signed, ProjectState.Terminated), (ProjectState.Signed, ProjectState.TransferredOut),
+        (ProjectState.Signed, ProjectState.Terminated),
         (ProjectState.Registered, ProjectState.LandAcquired), (ProjectState.Registered, ProjectState.Stalled),
         (ProjectState.Registered, ProjectState.Terminated),
         (ProjectState.LandAcquired, ProjectState.UnderConstruction), (ProjectState.LandAcquired, ProjectState.Stalled),

@@ -22,7 +22,6 @@ public class TransitionTests
     [InlineData(ProjectState.Signed, ProjectState.UnderConstruction)]
     [InlineData(ProjectState.InProduction, ProjectState.Negotiating)]
     [InlineData(ProjectState.Terminated, ProjectState.Signed)]
-    [InlineData(ProjectState.TransferredOut, ProjectState.Signed)]
     public void Project_cannot_skip_stages_repeat_or_leave_an_end_state(ProjectState from, ProjectState to) =>
         Assert.False(ProjectTransitions.CanMove(from, to));
 

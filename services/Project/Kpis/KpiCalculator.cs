@@ -24,7 +24,7 @@ public sealed record KpiReport(
 /// </summary>
 public static class KpiCalculator
 {
-    private static readonly ProjectState[] Closed = [ProjectState.InProduction, ProjectState.Terminated, ProjectState.TransferredOut];
+    private static readonly ProjectState[] Closed = [ProjectState.InProduction, ProjectState.Terminated];
 
     public static KpiReport Compute(IReadOnlyList<KpiProject> all, int? year, string? district, DateOnly today, int stuckAfterDays)
     {

@@ -44,7 +44,8 @@ public static class KpisApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var projects = (await connection.QueryAsync<KpiProject>(
             """
-            SELECT id, enterprise_name, district, first_district, park, industry, state,
+            SELECT id, enterprise_name, district, first_district, (SELECT name FROM parks WHERE parks.id = projects.park_id) AS park,
+                   industry, state,
                    (created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on,
                    (state_entered_at AT TIME ZONE 'Asia/Shanghai')::date AS state_entered_on,
                    signed_on, company_name, land_acquired_on, construction_started_on

@@ -4,7 +4,9 @@ using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Project.Lifecycle;
 
-/// <summary>Shows on the project that its approval case (审批) is open.</summary>
+/// <summary>
+/// Shows on the project that its approval case (审批) is open. Information only: it leaves the version staff send alone.
+/// </summary>
 public sealed class ApprovalCaseOpenedConsumer(Database database) : InboxConsumer<ApprovalCaseOpened>(database)
 {
     protected override async Task HandleAsync(ApprovalCaseOpened message, UnitOfWork work, CancellationToken cancellationToken)
@@ -12,8 +14,7 @@ public sealed class ApprovalCaseOpenedConsumer(Database database) : InboxConsume
         var updated = await work.ExecuteAsync(
             """
             UPDATE projects
-            SET approval_case_id = @CaseId, approval_item_count = @ItemCount, approval_case_opened_at = @OpenedAt,
-                version = version + 1, updated_at = now()
+            SET approval_case_id = @CaseId, approval_item_count = @ItemCount, approval_case_opened_at = @OpenedAt, updated_at = now()
             WHERE id = @ProjectId
             """,
             message);

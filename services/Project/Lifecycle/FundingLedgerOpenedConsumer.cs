@@ -4,7 +4,9 @@ using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Project.Lifecycle;
 
-/// <summary>Shows on the project that its funding ledger (资金台账) is open.</summary>
+/// <summary>
+/// Shows on the project that its funding ledger (资金台账) is open. Information only: it leaves the version staff send alone.
+/// </summary>
 public sealed class FundingLedgerOpenedConsumer(Database database) : InboxConsumer<FundingLedgerOpened>(database)
 {
     protected override async Task HandleAsync(FundingLedgerOpened message, UnitOfWork work, CancellationToken cancellationToken)
@@ -12,7 +14,7 @@ public sealed class FundingLedgerOpenedConsumer(Database database) : InboxConsum
         var updated = await work.ExecuteAsync(
             """
             UPDATE projects
-            SET funding_ledger_id = @LedgerId, funding_ledger_opened_at = @OpenedAt, version = version + 1, updated_at = now()
+            SET funding_ledger_id = @LedgerId, funding_ledger_opened_at = @OpenedAt, updated_at = now()
             WHERE id = @ProjectId
             """,
             message);

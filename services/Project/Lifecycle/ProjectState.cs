@@ -19,8 +19,6 @@ public enum ProjectState
     Stalled,
     /// <summary>终止</summary>
     Terminated,
-    /// <summary>流转</summary>
-    TransferredOut,
 }
 
 /// <summary>The lifecycle's one transition table: a change not listed here is refused with 409.</summary>
@@ -28,15 +26,14 @@ public static class ProjectTransitions
 {
     private static readonly Dictionary<ProjectState, ProjectState[]> Allowed = new()
     {
-        [ProjectState.Negotiating] = [ProjectState.Signed, ProjectState.Terminated, ProjectState.TransferredOut],
-        [ProjectState.Signed] = [ProjectState.Registered, ProjectState.Stalled, ProjectState.Terminated, ProjectState.TransferredOut],
+        [ProjectState.Negotiating] = [ProjectState.Signed, ProjectState.Terminated],
+        [ProjectState.Signed] = [ProjectState.Registered, ProjectState.Stalled, ProjectState.Terminated],
         [ProjectState.Registered] = [ProjectState.LandAcquired, ProjectState.Stalled, ProjectState.Terminated],
         [ProjectState.LandAcquired] = [ProjectState.UnderConstruction, ProjectState.Stalled, ProjectState.Terminated],
         [ProjectState.UnderConstruction] = [ProjectState.InProduction, ProjectState.Stalled, ProjectState.Terminated],
         [ProjectState.InProduction] = [],
         [ProjectState.Stalled] = [ProjectState.Signed, ProjectState.Registered, ProjectState.LandAcquired, ProjectState.UnderConstruction, ProjectState.Terminated],
         [ProjectState.Terminated] = [],
-        [ProjectState.TransferredOut] = [],
     };
 
     public static bool CanMove(ProjectState from, ProjectState to) => Allowed[from].Contains(to);

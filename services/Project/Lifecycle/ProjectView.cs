@@ -9,7 +9,7 @@ public sealed record ProjectView(
     Guid Id, Guid IntentId, Guid EnterpriseId, string EnterpriseName, string? EnterpriseUscc, string Industry,
     decimal IntendedInvestment, string District, string FirstDistrict, IntentTaskTeam? TaskTeam, ProjectState State,
     DateTimeOffset StateEnteredAt, string? StateReason, ProjectState? StalledFrom, string NextStep, string? AgreementNo,
-    DateOnly? SignedOn, decimal? ContractedInvestment, string? Park, string? CompanyName, string? CompanyUscc,
+    DateOnly? SignedOn, decimal? ContractedInvestment, Guid? ParkId, string? Park, string? CompanyName, string? CompanyUscc,
     ProjectView.LandParcel? Land, DateOnly? PreLandApprovalsCompletedOn, DateOnly? ConstructionPermitIssuedOn,
     DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, decimal VerifiedFundsCny, ProjectView.ApprovalCase? Approval,
     ProjectView.FundingLedger? Funding, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
@@ -21,18 +21,19 @@ public sealed record ProjectView(
     public sealed record FundingLedger(Guid LedgerId, DateTimeOffset OpenedAt);
 }
 
-/// <summary>The <c>projects</c> row, as SQL returns it.</summary>
+/// <summary>The <c>projects</c> row, as SQL returns it, with its park's current name.</summary>
 internal sealed class ProjectRow
 {
     public const string Columns =
         """
         id, intent_id, enterprise_id, enterprise_name, trim(enterprise_uscc) AS enterprise_uscc, industry,
                intended_investment, district, first_district, task_team::text AS task_team, state, state_entered_at,
-               state_reason, stalled_from, agreement_no, signed_on, contracted_investment, park, company_name,
+               state_reason, stalled_from, agreement_no, signed_on, contracted_investment, park_id,
+               (SELECT name FROM parks WHERE parks.id = projects.park_id) AS park, company_name,
                trim(company_uscc) AS company_uscc, parcel_id, area_mu, land_contract_date, land_acquired_on,
                pre_land_approvals_completed_on, construction_permit_issued_on, construction_started_on,
                production_started_on, verified_funds_cny, approval_case_id, approval_item_count, approval_case_opened_at, funding_ledger_id,
-               funding_ledger_opened_at, version, created_at, updated_at
+               funding_ledger_opened_at, approval_case_version, stalled_by_case_version, version, created_at, updated_at
         """;
 
     public const string Select = "SELECT " + Columns + " FROM projects";
@@ -54,6 +55,7 @@ internal sealed class ProjectRow
     public string? AgreementNo { get; init; }
     public DateOnly? SignedOn { get; init; }
     public decimal? ContractedInvestment { get; init; }
+    public Guid? ParkId { get; init; }
     public string? Park { get; init; }
     public string? CompanyName { get; init; }
     public string? CompanyUscc { get; init; }
@@ -71,17 +73,23 @@ internal sealed class ProjectRow
     public DateTimeOffset? ApprovalCaseOpenedAt { get; init; }
     public Guid? FundingLedgerId { get; init; }
     public DateTimeOffset? FundingLedgerOpenedAt { get; init; }
+    public int ApprovalCaseVersion { get; init; }
+    public int? StalledByCaseVersion { get; init; }
     public int Version { get; init; }
+
+    /// <summary>The version a change to the locked row gives it; the events the change publishes carry it.</summary>
+    public int NextVersion => Version + 1;
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public RecordScope Scope => new(District, Park);
+    public RecordScope Scope => new(District, Park, ParkId);
 
     public IntentTaskTeam? Team => TaskTeam is null ? null : JsonSerializer.Deserialize<IntentTaskTeam>(TaskTeam, JsonSerializerOptions.Web);
 
     public ProjectView ToView() => new(
         Id, IntentId, EnterpriseId, EnterpriseName, EnterpriseUscc, Industry, IntendedInvestment, District, FirstDistrict, Team,
-        State, StateEnteredAt, StateReason, StalledFrom, NextSteps.For(this), AgreementNo, SignedOn, ContractedInvestment, Park,
+        State, StateEnteredAt, StateReason, StalledFrom, NextSteps.For(this), AgreementNo, SignedOn, ContractedInvestment, ParkId, Park,
         CompanyName, CompanyUscc,
         ParcelId is null ? null : new ProjectView.LandParcel(ParcelId, AreaMu!.Value, LandContractDate!.Value, LandAcquiredOn!.Value),
         PreLandApprovalsCompletedOn, ConstructionPermitIssuedOn, ConstructionStartedOn, ProductionStartedOn, VerifiedFundsCny,

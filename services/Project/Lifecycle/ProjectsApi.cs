@@ -32,10 +32,10 @@ public static class ProjectsApi
         """
 
         WHERE (@OwnDistrict::text IS NULL OR district = @OwnDistrict)
-          AND (@OwnPark::text IS NULL OR park = @OwnPark)
+          AND (@OwnPark::text IS NULL OR park_id IN (SELECT id FROM parks WHERE name = @OwnPark OR id::text = @OwnPark))
           AND (@State::text IS NULL OR state = @State)
           AND (@District::text IS NULL OR district = @District)
-          AND (@Park::text IS NULL OR park = @Park)
+          AND (@Park::text IS NULL OR park_id IN (SELECT id FROM parks WHERE name = @Park OR id::text = @Park))
           AND (@Industry::text IS NULL OR industry = @Industry)
         ORDER BY
           CASE WHEN @Sort = 'signedOn' THEN signed_on END,
@@ -58,7 +58,8 @@ public static class ProjectsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var projects = await connection.QueryPageAsync<ProjectRow>(ListSql, new
         {
-            // District and park staff see their own; a missing claim matches nothing rather than everything.
+            // District and park staff see their own; a missing claim matches nothing rather than everything. A park is named
+            // by its name or its id (a park claim may carry either).
             OwnDistrict = actor.Role == Roles.District ? actor.District ?? "" : null,
             OwnPark = actor.Role == Roles.Park ? actor.Park ?? "" : null,
             State = filter.State?.ToString(), filter.District, filter.Park, filter.Industry, Sort = page.Sort ?? "createdAt",

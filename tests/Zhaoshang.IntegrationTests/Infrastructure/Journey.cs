@@ -80,10 +80,12 @@ internal sealed class Journey(SystemFixture system, string? token)
         return await ConvertAsync(intentId);
     }
 
+    /// <summary>Signs into <see cref="Park"/>; the bureau's flag lets a project of any district into it.</summary>
     public Task<JsonElement> SignAsync(Guid projectId, decimal contractedInvestment = 1_000_000_000.00m) =>
         ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/sign", new
         {
             agreementNo = $"KM-{projectId.ToString()[..8]}", signedOn = "2026-11-20", contractedInvestment, park = Park,
+            parkOutsideDistrict = true,
         });
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
