@@ -175,6 +175,7 @@ public sealed class ApprovalOrderingTests(ApprovalDatabase fixture)
         await consumers.DeliverAsync(Delivery.Of(new ParkRenamed(parkId, "安宁新材料产业园", 2, _approval.Clock.Now)));
         await consumers.DeliverAsync(Delivery.Of(_approval.Signed(before, parkId: parkId, park: ApprovalHarness.AnningPark)));
         await consumers.DeliverAsync(Delivery.Of(_approval.Signed(after, parkId: parkId, park: "安宁新材料产业园")));
+        Assert.Equal("安宁新材料产业园", (await _approval.CaseAsync(before))!.Park);
         await consumers.DeliverAsync(Delivery.Of(new ParkRenamed(parkId, "安宁绿色铝产业园", 3, _approval.Clock.Now)));
         await consumers.DeliverAsync(Delivery.Of(new ParkRenamed(parkId, "安宁新材料产业园", 2, _approval.Clock.Now)));
 
@@ -190,7 +191,7 @@ public sealed class ApprovalOrderingTests(ApprovalDatabase fixture)
     [Fact]
     public async Task Decisions_arriving_while_their_case_opens_are_never_left_waiting()
     {
-        var projects = Enumerable.Range(0, 24).Select(_ => Guid.CreateVersion7()).ToList();
+        var projects = Enumerable.Range(0, 160).Select(_ => Guid.CreateVersion7()).ToList();
         await Task.WhenAll(projects.SelectMany(projectId => new[]
         {
             _approval.Consumers().DeliverAsync(Delivery.Of(_approval.Decision(projectId, "filing", 1))),
