@@ -19,7 +19,7 @@ public class ApprovalResubmissionTests(SystemFixture system)
     private string ItemPath(Guid projectId, string code, string action) => $"/api/projects/{projectId}/approval-case/items/{code}/{action}";
 
     [Fact]
-    public async Task A_rejected_item_stalls_the_project_and_once_resubmitted_and_granted_the_project_resumes_and_starts_on_land_day()
+    public async Task A_rejected_item_stalls_the_project_and_once_resubmitted_the_project_resumes_and_starts_on_land_day()
     {
         var projectId = await _bureau.SignedProjectAsync(80_000_000m);
         await _bureau.ExpectAsync(HttpStatusCode.OK, system.Approval, HttpMethod.Post, ItemPath(projectId, "eia-form", "reject"),
@@ -43,13 +43,13 @@ public class ApprovalResubmissionTests(SystemFixture system)
         await _bureau.ExpectAsync(HttpStatusCode.Conflict, system.Approval, HttpMethod.Post,
             ItemPath(projectId, "eia-form", "resubmit"), new { reason = "再次申报" });
 
+        var resumed = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/resume",
+            new { reason = "环评已补正重新申报" });
+        Assert.Equal("Signed", resumed.GetProperty("state").GetString());
         foreach (var code in Items)
             await _bureau.ExpectAsync(HttpStatusCode.OK, system.Approval, HttpMethod.Post, ItemPath(projectId, code, "grant"));
         await _bureau.WaitForProjectAsync(projectId,
             p => p.GetProperty("preLandApprovalsCompletedOn").ValueKind == JsonValueKind.String, "the pre-land approvals are complete");
-        var resumed = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/resume",
-            new { reason = "环评补正后获批" });
-        Assert.Equal("Signed", resumed.GetProperty("state").GetString());
 
         await _bureau.RegisterAsync(projectId);
         await _bureau.AcquireLandAsync(projectId);
