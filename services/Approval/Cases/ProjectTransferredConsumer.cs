@@ -33,8 +33,8 @@ public sealed class ProjectTransferredConsumer(Database database) : InboxConsume
             RETURNING c.id, old.district
             """,
             new { message.ToDistrict, message.ProjectVersion, message.ProjectId });
-        if (moved is { } case_)
-            await work.AuditAsync("ApprovalCase", case_.Id, "transferred", new { case_.District }, new { District = message.ToDistrict, message.ProjectVersion });
+        if (moved is { } previous)
+            await work.AuditAsync("ApprovalCase", previous.Id, "transferred", new { previous.District }, new { District = message.ToDistrict, message.ProjectVersion });
     }
 }
 
