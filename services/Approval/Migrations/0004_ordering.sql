@@ -18,4 +18,3 @@ CREATE TABLE parks (
     name    text    NOT NULL,
     version integer NOT NULL
 );
-CREATE INDEX approval_cases_park ON approval_cases (park_id);
