@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Approval.Cases;
 using Zhaoshang.Approval.Integrations;
+using Zhaoshang.Approval.Parks;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Approval;
@@ -22,6 +23,7 @@ internal static class ApprovalServices
             x.AddConsumer<ProjectLandAcquiredConsumer, ProjectLandAcquiredConsumerDefinition>();
             x.AddConsumer<ApprovalDecisionReportedConsumer, ApprovalDecisionReportedConsumerDefinition>();
             x.AddConsumer<ProjectTransferredConsumer, ProjectTransferredConsumerDefinition>();
+            x.AddConsumer<ParkRenamedConsumer, ParkRenamedConsumerDefinition>();
         });
         var configured = builder.Configuration.GetSection("ApprovalCatalogue:Items").Get<CatalogueItem[]>();
         builder.Services.AddSingleton(configured is { Length: > 0 } ? new ApprovalCatalogue(configured) : ApprovalCatalogue.Default);

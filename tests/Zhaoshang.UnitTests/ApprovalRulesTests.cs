@@ -94,4 +94,15 @@ public class ApprovalRulesTests
     [InlineData(ApprovalItemStatus.Rejected, ApprovalItemStatus.Open, false)]
     public void Staff_changes_to_items_follow_the_table(ApprovalItemStatus from, ApprovalItemStatus to, bool allowed) =>
         Assert.Equal(allowed, ApprovalItemTransitions.CanMove(from, to));
+
+    [Theory]
+    [InlineData(ApprovalItemStatus.Returned, true)]
+    [InlineData(ApprovalItemStatus.Rejected, true)]
+    [InlineData(ApprovalItemStatus.Pending, false)]
+    [InlineData(ApprovalItemStatus.Open, false)]
+    [InlineData(ApprovalItemStatus.Suspended, false)]
+    [InlineData(ApprovalItemStatus.Granted, false)]
+    [InlineData(ApprovalItemStatus.Issued, false)]
+    public void Only_returned_and_rejected_items_can_be_resubmitted(ApprovalItemStatus status, bool allowed) =>
+        Assert.Equal(allowed, ApprovalItemTransitions.CanResubmit(status));
 }

@@ -30,14 +30,14 @@ public static class ApprovalCasesApi
 
     public sealed record ApprovalCaseView(ApprovalCase Case, IReadOnlyList<ApprovalItem> Items);
 
-    public sealed record OverdueItem(Guid ProjectId, string District, string Park, ApprovalItem Item, int WorkingDaysLate);
+    public sealed record OverdueItem(Guid ProjectId, string District, string Park, Guid? ParkId, ApprovalItem Item, int WorkingDaysLate);
 
     internal static async Task<Results<Ok<ApprovalCaseView>, ProblemHttpResult>> GetApprovalCaseAsync(
         Guid projectId, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var approvalCase = await connection.QuerySingleOrDefaultAsync<ApprovalCase>(
-            $"SELECT {ApprovalCase.Columns} FROM approval_cases WHERE project_id = @projectId", new { projectId });
+            $"{ApprovalCase.Select} WHERE c.project_id = @projectId", new { projectId });
         if (approvalCase is null || !Actor.From(user).CanSee(approvalCase.Scope))
             return Problems.NotFound("Approval case of project", projectId);
         var items = await connection.QueryAsync<ApprovalItem>(
@@ -52,11 +52,12 @@ public static class ApprovalCasesApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var item = await connection.QuerySingleOrDefaultAsync<ItemScope>(
             """
-            SELECT i.id, c.district, c.park FROM approval_items i JOIN approval_cases c ON c.id = i.case_id
+            SELECT i.id, c.district, COALESCE(p.name, c.park) AS park, c.park_id
+            FROM approval_items i JOIN approval_cases c ON c.id = i.case_id LEFT JOIN parks p ON p.id = c.park_id
             WHERE c.project_id = @projectId AND i.code = @code
             """,
             new { projectId, code });
-        if (item is null || !Actor.From(user).CanSee(new RecordScope(item.District, item.Park)))
+        if (item is null || !Actor.From(user).CanSee(new RecordScope(item.District, item.Park, item.ParkId)))
             return Problems.NotFound($"Approval item '{code}' of project", projectId);
         return TypedResults.Ok(await AuditApi.ReadTrailAsync(connection, item.Id));
     }
@@ -72,26 +73,28 @@ public static class ApprovalCasesApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var overdue = await connection.QueryAsync<CaseScope, ApprovalItem, OverdueItem>(
             $"""
-            SELECT c.project_id, c.district, c.park, {ItemColumns}
-            FROM approval_items i JOIN approval_cases c ON c.id = i.case_id
+            SELECT c.project_id, c.district, COALESCE(p.name, c.park) AS park, c.park_id, {ItemColumns}
+            FROM approval_items i JOIN approval_cases c ON c.id = i.case_id LEFT JOIN parks p ON p.id = c.park_id
             WHERE i.status IN ('Open', 'AcceptedWithDeficiency', 'Suspended') AND i.due_on < @day
             ORDER BY i.due_on
             """,
-            (scope, item) => new OverdueItem(scope.ProjectId, scope.District, scope.Park, item, calendar.WorkingDaysBetween(item.DueOn!.Value, day)),
+            (scope, item) => new OverdueItem(
+                scope.ProjectId, scope.District, scope.Park, scope.ParkId, item, calendar.WorkingDaysBetween(item.DueOn!.Value, day)),
             new { day },
             splitOn: "id");
         return TypedResults.Ok<IReadOnlyList<OverdueItem>>(
-            overdue.Where(o => actor.CanSee(new RecordScope(o.District, o.Park))).ToList());
+            overdue.Where(o => actor.CanSee(new RecordScope(o.District, o.Park, o.ParkId))).ToList());
     }
 
     /// <summary>The item columns prefixed for a join with the case.</summary>
     private const string ItemColumns =
         """
         i.id, i.case_id, i.code, i.name, i.stage, i.statutory_working_days, i.limit_working_days, i.land_dependent,
-        i.prerequisites, i.status, i.opened_on, i.due_on, i.decided_at, i.missing_documents, i.committed_on, i.suspended_on
+        i.prerequisites, i.status, i.opened_on, i.due_on, i.decided_at, i.missing_documents, i.committed_on, i.suspended_on,
+        i.submission
         """;
 
-    private sealed record CaseScope(Guid ProjectId, string District, string Park);
+    private sealed record CaseScope(Guid ProjectId, string District, string Park, Guid? ParkId);
 
-    private sealed record ItemScope(Guid Id, string District, string Park);
+    private sealed record ItemScope(Guid Id, string District, string Park, Guid? ParkId);
 }

@@ -41,5 +41,8 @@ public static class ApprovalItemTransitions
     public static bool IsUnderReview(ApprovalItemStatus status) =>
         status is ApprovalItemStatus.Open or ApprovalItemStatus.AcceptedWithDeficiency or ApprovalItemStatus.Suspended;
 
+    /// <summary>A returned (退件) or rejected item may be submitted again after 补正.</summary>
+    public static bool CanResubmit(ApprovalItemStatus status) => status is ApprovalItemStatus.Returned or ApprovalItemStatus.Rejected;
+
     public static bool IsGranted(ApprovalItemStatus status) => status is ApprovalItemStatus.Granted or ApprovalItemStatus.Issued;
 }

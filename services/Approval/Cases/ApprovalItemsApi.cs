@@ -7,7 +7,10 @@ using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Approval.Cases;
 
-/// <summary>Staff working an item: grant, reject, accept with deficiency (容缺受理), supply the missing documents.</summary>
+/// <summary>
+/// Staff working an item: grant, reject, accept with deficiency (容缺受理), supply the missing documents, resubmit after
+/// 补正.
+/// </summary>
 public static class ApprovalItemsApi
 {
     public static readonly string[] Changers = [Roles.Bureau, Roles.District];
@@ -23,6 +26,8 @@ public static class ApprovalItemsApi
             .WithSummary("容缺受理: accepts the item with named documents missing, to be supplied by the committed date.");
         api.MapPost("/supply-documents", SupplyDocumentsAsync).WithName("SupplyApprovalItemDocuments").AllowRoles(Changers)
             .WithSummary("The missing documents arrived: review resumes (a suspended item only within 15 working days).");
+        api.MapPost("/resubmit", ResubmitAsync).WithName("ResubmitApprovalItem").AllowRoles(Changers)
+            .WithSummary("补正后重新申报: reopens a returned or rejected item with a new due date and submits it again, with the reason.");
         return app;
     }
 
@@ -79,12 +84,27 @@ public static class ApprovalItemsApi
                 : Move(item, item with { Status = ApprovalItemStatus.Open, MissingDocuments = null, CommittedOn = null, SuspendedOn = null },
                     item.Status == ApprovalItemStatus.Suspended ? "resumed" : "documents supplied", new { item.MissingDocuments }));
 
+    internal static async Task<Results<Ok<ApprovalItem>, ValidationProblem, ProblemHttpResult>> ResubmitAsync(
+        Guid projectId, string code, ReasonRequest request, ClaimsPrincipal user, Database database, WorkCalendar calendar,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().RequireText("reason", request.Reason, 2000);
+        if (!errors.IsValid)
+            return errors.ToProblem();
+        return await ChangeAsync(projectId, code, user, database, calendar, clock, cancellationToken, (item, _) =>
+            ApprovalItemTransitions.CanResubmit(item.Status)
+                ? new Resubmission(request.Reason!.Trim())
+                : Problems.IllegalTransition("Approval item", item.Status.ToString(), "resubmitted"));
+    }
+
     private static object Move(ApprovalItem item, ApprovalItem changed, string action, object? details) =>
         ApprovalItemTransitions.CanMove(item.Status, changed.Status)
             ? new ItemChange(changed, action, details)
             : Problems.IllegalTransition("Approval item", item.Status.ToString(), action);
 
     private sealed record ItemChange(ApprovalItem Changed, string Action, object? Details);
+
+    private sealed record Resubmission(string Reason);
 
     /// <summary>Locks the case, finds the item, applies the change the rule allows, and advances the case.</summary>
     private static async Task<Results<Ok<ApprovalItem>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
@@ -104,11 +124,16 @@ public static class ApprovalItemsApi
                 return problem;
             case ItemChange change:
                 await workflow.ChangeAsync(item, change.Changed, change.Action, change.Details);
-                await workflow.AdvanceAsync();
-                await work.CommitAsync(cancellationToken);
-                return TypedResults.Ok(workflow.Item(code)!);
+                break;
+            case Resubmission resubmission:
+                await workflow.OpenAsync(item, item.Submission + 1, "resubmitted", new { resubmission.Reason });
+                break;
             default:
                 throw new InvalidOperationException("Unknown item change.");
         }
+
+        await workflow.AdvanceAsync();
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(workflow.Item(code)!);
     }
 }

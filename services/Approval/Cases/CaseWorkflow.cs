@@ -1,4 +1,5 @@
 using Dapper;
+using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
@@ -8,7 +9,9 @@ namespace Zhaoshang.Approval.Cases;
 /// <summary>
 /// Changes to one approval case, inside the caller's unit of work with the case row locked: item status changes
 /// (each audited as the item's history), then what follows from them — items whose prerequisites are now granted
-/// open (并联审批), the pre-land approvals complete, and on land day the land-dependent certificates issue together.
+/// open (并联审批) and take the decisions that waited for them, the pre-land approvals complete, and on land day the
+/// land-dependent certificates issue together. Every change adds one to the case's version, which the events to the
+/// project carry as CaseVersion.
 /// </summary>
 internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeProvider clock)
 {
@@ -20,7 +23,7 @@ internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeP
     public static async Task<CaseWorkflow?> LockAsync(UnitOfWork work, Guid projectId, WorkCalendar calendar, TimeProvider clock)
     {
         var approvalCase = await work.QuerySingleOrDefaultAsync<ApprovalCase>(
-            $"SELECT {ApprovalCase.Columns} FROM approval_cases WHERE project_id = @projectId FOR UPDATE", new { projectId });
+            $"{ApprovalCase.Select} WHERE c.project_id = @projectId FOR UPDATE OF c", new { projectId });
         if (approvalCase is null)
             return null;
         var workflow = new CaseWorkflow(work, calendar, clock) { Case = approvalCase };
@@ -31,29 +34,53 @@ internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeP
 
     public ApprovalItem? Item(string code) => Items.Find(i => i.Code == code);
 
-    /// <summary>Moves an item to a new status, with the fields that go with it, and records the step.</summary>
+    /// <summary>
+    /// Moves an item to a new status, with the fields that go with it, and records the step. A returned or rejected
+    /// item tells the project, with <paramref name="details"/> as the reason when it is text.
+    /// </summary>
     public async Task ChangeAsync(ApprovalItem item, ApprovalItem changed, string action, object? details = null)
     {
+        // A new submission has a new due date, so its overdue notice is due again.
         await work.ExecuteAsync(
             """
             UPDATE approval_items
             SET status = @Status, opened_on = @OpenedOn, due_on = @DueOn, decided_at = @DecidedAt,
-                missing_documents = @MissingDocuments, committed_on = @CommittedOn, suspended_on = @SuspendedOn
+                missing_documents = @MissingDocuments, committed_on = @CommittedOn, suspended_on = @SuspendedOn,
+                overdue_notified = overdue_notified AND submission = @Submission, submission = @Submission
             WHERE id = @Id
             """,
             new
             {
                 Status = changed.Status.ToString(), changed.OpenedOn, changed.DueOn, changed.DecidedAt, changed.MissingDocuments,
-                changed.CommittedOn, changed.SuspendedOn, changed.Id,
+                changed.CommittedOn, changed.SuspendedOn, changed.Submission, changed.Id,
             });
         await work.AuditAsync("ApprovalItem", item.Id, action,
-            new { item.Code, item.Status }, new { changed.Code, changed.Status, changed.DueOn, Details = details });
+            new { item.Code, item.Status, item.Submission }, new { changed.Code, changed.Status, changed.DueOn, changed.Submission, Details = details });
         Items[Items.FindIndex(i => i.Id == item.Id)] = changed;
+        await BumpVersionAsync();
         if (changed.Status == ApprovalItemStatus.Returned)
         {
             await work.PublishAsync(new ApprovalItemReturned(
-                Case.ProjectId, Case.Id, item.Code, item.Name, details?.ToString() ?? "退件", clock.GetUtcNow()));
+                Case.ProjectId, Case.Id, item.Code, item.Name, details as string ?? "退件", clock.GetUtcNow(), Case.Version));
         }
+        else if (changed.Status == ApprovalItemStatus.Rejected)
+        {
+            await work.PublishAsync(new ApprovalItemRejected(
+                Case.ProjectId, Case.Id, item.Code, item.Name, details as string ?? "不予许可", clock.GetUtcNow(), Case.Version));
+        }
+    }
+
+    /// <summary>Opens an item for review (again, after 补正) with its limit from today and asks its approval system.</summary>
+    public async Task OpenAsync(ApprovalItem item, int submission, string action, object? details = null)
+    {
+        var due = calendar.AddWorkingDays(Today, item.LimitWorkingDays ?? item.StatutoryWorkingDays);
+        await ChangeAsync(item, item with
+        {
+            Status = ApprovalItemStatus.Open, OpenedOn = Today, DueOn = due, MissingDocuments = null, CommittedOn = null,
+            SuspendedOn = null, Submission = submission,
+        }, action, details);
+        await work.PublishAsync(new ApprovalSubmissionRequested(
+            Case.ProjectId, Case.Id, item.Code, item.Name, Case.NationalProjectCode, due, clock.GetUtcNow(), submission));
     }
 
     public async Task RecordLandAcquiredAsync(DateOnly acquiredOn)
@@ -61,25 +88,28 @@ internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeP
         Case = Case with { LandAcquiredOn = acquiredOn };
         await work.ExecuteAsync("UPDATE approval_cases SET land_acquired_on = @acquiredOn WHERE id = @Id", new { acquiredOn, Case.Id });
         await work.AuditAsync("ApprovalCase", Case.Id, "land acquired", null, new { LandAcquiredOn = acquiredOn });
+        await BumpVersionAsync();
     }
 
     public async Task RecordProjectCodeAsync(string projectCode)
     {
         Case = Case with { NationalProjectCode = projectCode };
         await work.ExecuteAsync("UPDATE approval_cases SET national_project_code = @projectCode WHERE id = @Id", new { projectCode, Case.Id });
+        await BumpVersionAsync();
     }
 
-    /// <summary>Opens ready items, completes the pre-land stage, and issues the certificates together once land is there.</summary>
+    /// <summary>
+    /// Opens ready items (applying the decisions that waited for them), completes the pre-land stage, and issues the
+    /// certificates together once land is there.
+    /// </summary>
     public async Task AdvanceAsync()
     {
         var granted = Items.Where(i => ApprovalItemTransitions.IsGranted(i.Status)).Select(i => i.Code).ToHashSet();
-        foreach (var item in Items.Where(i => i.Status == ApprovalItemStatus.Pending && i.Prerequisites.All(granted.Contains)).ToList())
-        {
-            var due = calendar.AddWorkingDays(Today, item.LimitWorkingDays ?? item.StatutoryWorkingDays);
-            await ChangeAsync(item, item with { Status = ApprovalItemStatus.Open, OpenedOn = Today, DueOn = due }, "opened");
-            await work.PublishAsync(new ApprovalSubmissionRequested(
-                Case.ProjectId, Case.Id, item.Code, item.Name, Case.NationalProjectCode, due, clock.GetUtcNow()));
-        }
+        var ready = Items.Where(i => i.Status == ApprovalItemStatus.Pending && i.Prerequisites.All(granted.Contains)).ToList();
+        foreach (var item in ready)
+            await OpenAsync(item, item.Submission, "opened");
+        if (ready.Count > 0)
+            await DecisionIntake.ApplyParkedAsync(work, this, clock);
 
         var preLand = Items.Where(i => !i.LandDependent).ToList();
         if (Case.PreLandCompletedOn is null && preLand.All(i => ApprovalItemTransitions.IsGranted(i.Status)))
@@ -87,7 +117,8 @@ internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeP
             Case = Case with { PreLandCompletedOn = Today };
             await work.ExecuteAsync("UPDATE approval_cases SET pre_land_completed_on = @Today WHERE id = @Id", new { Today, Case.Id });
             await work.AuditAsync("ApprovalCase", Case.Id, "pre-land approvals complete", null, new { CompletedOn = Today });
-            await work.PublishAsync(new PreLandApprovalsCompleted(Case.ProjectId, Case.Id, clock.GetUtcNow()));
+            await BumpVersionAsync();
+            await work.PublishAsync(new PreLandApprovalsCompleted(Case.ProjectId, Case.Id, clock.GetUtcNow(), Case.Version));
         }
 
         var landDependent = Items.Where(i => i.LandDependent).ToList();
@@ -99,7 +130,15 @@ internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeP
             Case = Case with { PermitIssuedOn = Today };
             await work.ExecuteAsync("UPDATE approval_cases SET permit_issued_on = @Today WHERE id = @Id", new { Today, Case.Id });
             await work.AuditAsync("ApprovalCase", Case.Id, "certificates issued together", null, new { IssuedOn = Today });
-            await work.PublishAsync(new ConstructionPermitIssued(Case.ProjectId, Case.Id, Today, clock.GetUtcNow()));
+            await BumpVersionAsync();
+            await work.PublishAsync(new ConstructionPermitIssued(Case.ProjectId, Case.Id, Today, clock.GetUtcNow(), Case.Version));
         }
+    }
+
+    private async Task BumpVersionAsync()
+    {
+        var version = await work.QuerySingleAsync<int>(
+            "UPDATE approval_cases SET version = version + 1 WHERE id = @Id RETURNING version", new { Case.Id });
+        Case = Case with { Version = version };
     }
 }

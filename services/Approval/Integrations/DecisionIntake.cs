@@ -13,14 +13,17 @@ public sealed record ExternalDecision(
 public sealed record DecisionReceipt(Guid Id, string System, string DecisionId, string Status, bool Duplicate);
 
 /// <summary>
-/// Records each decision once per (system, decision id) and applies it: to its item if the case exists
-/// (Applied), later when the case opens (Parked), or not at all when the item already has a newer decision (Ignored).
+/// Records each decision once per (system, decision id) and applies it: to its item if the case exists and the item is
+/// open to decisions (Applied), later when the case opens or the item opens (Parked), or not at all when the item
+/// already has a newer decision (Ignored). Holds the project's record lock, as the consumer that opens the case does,
+/// so a decision parked while the case is being opened is never left behind.
 /// </summary>
 internal static class DecisionIntake
 {
     public static async Task<DecisionReceipt> ReceiveAsync(
         UnitOfWork work, ExternalDecision decision, WorkCalendar calendar, TimeProvider clock)
     {
+        await work.LockRecordAsync(decision.ProjectId);
         var id = await work.QuerySingleOrDefaultAsync<Guid?>(
             """
             INSERT INTO external_decisions (id, system, decision_id, project_id, item_code, outcome, decided_at,
@@ -50,17 +53,25 @@ internal static class DecisionIntake
         return new DecisionReceipt(id.Value, decision.System, decision.DecisionId, status, Duplicate: false);
     }
 
-    /// <summary>Applies the decisions that came before their case, oldest first.</summary>
+    /// <summary>
+    /// Applies the decisions that came before their case or their item, oldest first. One at a time, because applying
+    /// one may open items that others waited for (and apply those on the way).
+    /// </summary>
     public static async Task ApplyParkedAsync(UnitOfWork work, CaseWorkflow workflow, TimeProvider clock)
     {
-        var parked = await work.QueryAsync<ParkedDecision>(
-            """
-            SELECT id, system, decision_id, project_id, item_code, outcome, decided_at, national_project_code AS project_code, remarks
-            FROM external_decisions WHERE project_id = @ProjectId AND status = 'Parked' ORDER BY decided_at FOR UPDATE
-            """,
-            new { workflow.Case.ProjectId });
-        foreach (var decision in parked)
-            await MarkAsync(work, decision.Id, await ApplyAsync(workflow, decision.ToDecision()), clock);
+        while (true)
+        {
+            var parked = await work.QueryAsync<ParkedDecision>(
+                """
+                SELECT id, system, decision_id, project_id, item_code, outcome, decided_at, national_project_code AS project_code, remarks
+                FROM external_decisions WHERE project_id = @ProjectId AND status = 'Parked' ORDER BY decided_at, id FOR UPDATE
+                """,
+                new { workflow.Case.ProjectId });
+            var next = parked.FirstOrDefault(d => workflow.Item(d.ItemCode)?.Status != ApprovalItemStatus.Pending);
+            if (next is null)
+                return;
+            await MarkAsync(work, next.Id, await ApplyAsync(workflow, next.ToDecision()), clock);
+        }
     }
 
     private static async Task<string> ApplyAsync(CaseWorkflow workflow, ExternalDecision decision)
@@ -68,6 +79,10 @@ internal static class DecisionIntake
         var item = workflow.Item(decision.ItemCode);
         if (item is null || item.DecidedAt >= decision.DecidedAt || item.Status == ApprovalItemStatus.Issued)
             return "Ignored";
+        // Not yet submitted (its prerequisites are still under review): the decision waits for the item to open, so
+        // the item takes the same steps whichever arrives first.
+        if (item.Status == ApprovalItemStatus.Pending)
+            return "Parked";
         var target = decision.Outcome switch
         {
             DecisionOutcome.Granted => ApprovalItemStatus.Granted,
@@ -79,7 +94,7 @@ internal static class DecisionIntake
 
         await workflow.ChangeAsync(
             item, item with { Status = target, DecidedAt = decision.DecidedAt }, $"{decision.Outcome} by {decision.System}",
-            target == ApprovalItemStatus.Returned ? decision.Remarks ?? "退件" : new { decision.DecisionId, decision.Remarks });
+            target == ApprovalItemStatus.Granted ? new { decision.DecisionId, decision.Remarks } : decision.Remarks);
         if (decision.ProjectCode is not null && item.Code is "filing" or "verification" && workflow.Case.NationalProjectCode is null)
             await workflow.RecordProjectCodeAsync(decision.ProjectCode);
         await workflow.AdvanceAsync();

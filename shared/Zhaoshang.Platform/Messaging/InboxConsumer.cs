@@ -17,6 +17,11 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
 {
     public static readonly TimeSpan DatabaseOutagePatience = TimeSpan.FromSeconds(90);
 
+    private static readonly AsyncLocal<Guid> Handling = new();
+
+    /// <summary>The id of the message <see cref="HandleAsync"/> is handling, for a consumer that parks it.</summary>
+    protected static Guid MessageId => Handling.Value;
+
     public Task Consume(ConsumeContext<TMessage> context) =>
         DeliverAsync(
             context.Message,
@@ -62,7 +67,10 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
             new { MessageId = messageId, Consumer = GetType().Name }, work.Transaction,
             cancellationToken: cancellationToken));
         if (firstDelivery)
+        {
+            Handling.Value = messageId;
             await HandleAsync(message, work, cancellationToken);
+        }
         await work.CommitAsync(cancellationToken);
     }
 

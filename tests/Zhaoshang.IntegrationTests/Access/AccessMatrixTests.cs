@@ -138,6 +138,9 @@ public class AccessMatrixTests(SystemFixture system)
         ["POST approval .../items/{code}/supply-documents"] = (ChangeButConflict, (t, s, _, _) => Task.FromResult(
             new Call(t.Fixture.Approval, HttpMethod.Post, $"/api/projects/{s.ProjectId}/approval-case/items/filing/supply-documents", null,
                 () => t.ItemUnchangedAsync(s.ProjectId, "filing")))),
+        ["POST approval .../items/{code}/resubmit"] = (ChangeButConflict, (t, s, _, _) => Task.FromResult(
+            new Call(t.Fixture.Approval, HttpMethod.Post, $"/api/projects/{s.ProjectId}/approval-case/items/filing/resubmit",
+                new { reason = "已补正材料" }, () => t.ItemUnchangedAsync(s.ProjectId, "filing")))),
         ["GET funding /api/projects/{id}/ledger"] = (Callers.Expect(200, ("other-district", 404), ("other-park", 404)),
             (t, s, _, _) => Get(t.Fixture.Funding, $"/api/projects/{s.ProjectId}/ledger")),
         ["GET lead /api/audit"] = (ReadAudit, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/audit?recordId={s.IntentId}")),
