@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Zhaoshang.Funding.Funds;
+using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Money;
 using Zhaoshang.Funding.Stats;
 using Zhaoshang.Platform.Data;
@@ -35,11 +36,11 @@ public static class IncentivesApi
             .AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor).WithSummary("The project's incentive claims.");
         api.MapGet("/incentive-claims/{id:guid}", GetClaimAsync).WithName("GetIncentiveClaim").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
             .WithSummary("A claim with its stage amounts, payments and any clawback.");
-        api.MapPost("/incentive-claims/{id:guid}/approve", ApproveAsync).WithName("ApproveIncentiveClaim").AllowRoles(Roles.Finance)
+        api.MapPost("/incentive-claims/{id:guid}/approve", ClaimDecisionsApi.ApproveAsync).WithName("ApproveIncentiveClaim").AllowRoles(Roles.Finance)
             .WithSummary("Commits the award against the policy's budget; 409 when the budget cannot cover it.");
-        api.MapPost("/incentive-claims/{id:guid}/reject", RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance)
+        api.MapPost("/incentive-claims/{id:guid}/reject", ClaimDecisionsApi.RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance)
             .WithSummary("Finance rejects the claim, with the reason.");
-        api.MapPost("/incentive-claims/{id:guid}/payments", PayAsync).WithName("PayIncentiveStage").AllowRoles(Roles.Finance)
+        api.MapPost("/incentive-claims/{id:guid}/payments", ClaimDecisionsApi.PayAsync).WithName("PayIncentiveStage").AllowRoles(Roles.Finance)
             .WithSummary("Pays the next stage. Send an Idempotency-Key header: a retried request with the same key pays once.");
         api.MapGet("/incentive-payments.csv", ExportPaymentsAsync).WithName("ExportIncentivePayments").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
             .WithSummary("The payment register as CSV with Chinese headings (UTF-8 with BOM).")
@@ -129,7 +130,10 @@ public static class IncentivesApi
             $"SELECT {IncentivePolicy.Columns} FROM incentive_policies WHERE id = @PolicyId", new { request.PolicyId });
         if (policy is null)
             return errors.Add("policyId", $"There is no incentive policy with id {request.PolicyId}.").ToProblem();
-        if (await ClaimRaiser.RaiseAsync(work, policy, request.ProjectId!.Value, clock) is not { } claim)
+        // Under the ledger's lock a termination is either seen here or stops this claim after it.
+        if ((await LedgerFacts.LockAsync(work, request.ProjectId!.Value))!.Terminated)
+            return Problems.Conflict("The project is terminated.", "No claim is raised for a terminated project.");
+        if (await ClaimRaiser.RaiseAsync(work, policy, request.ProjectId.Value, work.Actor.Subject, clock) is not { } claim)
             return Problems.Conflict("No claim raised.",
                 "The project already has a claim under this policy, or its verified fixed-asset investment is below the policy's minimum.");
         await work.CommitAsync(cancellationToken);
@@ -151,100 +155,12 @@ public static class IncentivesApi
         return await ReadClaimAsync(connection, id) is { } view ? TypedResults.Ok(view) : Problems.NotFound("Incentive claim", id);
     }
 
-    internal static async Task<Results<Ok<IncentiveClaim>, ProblemHttpResult>> ApproveAsync(
-        Guid id, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var claim = await LockClaimAsync(work, id);
-        if (claim is null)
-            return Problems.NotFound("Incentive claim", id);
-        if (claim.Status != ClaimStatus.Raised)
-            return Problems.IllegalTransition("Incentive claim", claim.Status.ToString(), "approved");
-        // One statement both checks and commits the budget, so concurrent approvals cannot overspend it.
-        var committed = await work.ExecuteAsync(
-            """
-            UPDATE incentive_policies SET committed_cny = committed_cny + @AwardCny
-            WHERE id = @PolicyId AND committed_cny + @AwardCny <= budget_cny
-            """,
-            new { claim.AwardCny, claim.PolicyId });
-        if (committed == 0)
-            return Problems.Conflict("The budget cannot cover this award.", $"The policy's remaining budget is less than {claim.AwardCny:0.00} 元.");
-        var approved = claim with { Status = ClaimStatus.Approved, ApprovedAt = clock.GetUtcNow(), DecidedBy = work.Actor.Subject };
-        await work.ExecuteAsync(
-            "UPDATE incentive_claims SET status = 'Approved', approved_at = @ApprovedAt, decided_by = @DecidedBy WHERE id = @Id", approved);
-        await work.AuditAsync("IncentiveClaim", id, "approved", new { claim.Status }, new { approved.Status, approved.AwardCny });
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(approved);
-    }
-
-    internal static async Task<Results<Ok<IncentiveClaim>, ValidationProblem, ProblemHttpResult>> RejectAsync(
-        Guid id, ReasonRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors().RequireText("reason", request.Reason, 2000);
-        if (!errors.IsValid)
-            return errors.ToProblem();
-        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var claim = await LockClaimAsync(work, id);
-        if (claim is null)
-            return Problems.NotFound("Incentive claim", id);
-        if (claim.Status != ClaimStatus.Raised)
-            return Problems.IllegalTransition("Incentive claim", claim.Status.ToString(), "rejected");
-        var rejected = claim with { Status = ClaimStatus.Rejected, DecidedBy = work.Actor.Subject };
-        await work.ExecuteAsync("UPDATE incentive_claims SET status = 'Rejected', decided_by = @DecidedBy WHERE id = @Id", rejected);
-        await work.AuditAsync("IncentiveClaim", id, "rejected", new { claim.Status }, new { rejected.Status, request.Reason });
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(rejected);
-    }
-
-    internal static async Task<Results<Created<IncentivePayment>, Ok<IncentivePayment>, ValidationProblem, ProblemHttpResult>> PayAsync(
-        Guid id, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, Database database, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
-            return new ValidationErrors().Add(IdempotencyHeader, "The Idempotency-Key header is required (1 to 100 characters).").ToProblem();
-
-        await using var work = await database.BeginAsync(Actor.From(http.User), cancellationToken);
-        // The claim's lock orders concurrent requests; a request carrying an already used key then finds its payment.
-        var claim = await LockClaimAsync(work, id);
-        if (claim is null)
-            return Problems.NotFound("Incentive claim", id);
-        var earlier = await work.QuerySingleOrDefaultAsync<IncentivePayment>(
-            "SELECT id, claim_id, stage, amount_cny, idempotency_key, paid_by, paid_at FROM incentive_payments WHERE idempotency_key = @key",
-            new { key });
-        if (earlier is not null)
-            return earlier.ClaimId == id
-                ? TypedResults.Ok(earlier)
-                : Problems.Conflict("Idempotency-Key already used.", "This key paid another claim; use a new key for a new payment.");
-        if (claim.Status != ClaimStatus.Approved)
-            return Problems.IllegalTransition("Incentive claim", claim.Status.ToString(), "paid");
-        if (await work.QuerySingleAsync<int>("SELECT count(*) FROM incentive_clawbacks WHERE claim_id = @id", new { id }) > 0)
-            return Problems.Conflict("Being clawed back.", "The project terminated within the policy's period; nothing more is paid.");
-
-        var stages = await work.QuerySingleAsync<decimal[]>("SELECT stages FROM incentive_policies WHERE id = @PolicyId", new { claim.PolicyId });
-        var paidStages = await work.QuerySingleAsync<int>("SELECT count(*) FROM incentive_payments WHERE claim_id = @id", new { id });
-        if (paidStages >= stages.Length)
-            return Problems.Conflict("Fully paid.", $"All {stages.Length} stages of the award are paid.");
-
-        var payment = new IncentivePayment(
-            Guid.CreateVersion7(), id, paidStages + 1, MoneyRules.SplitIntoStages(claim.AwardCny, stages)[paidStages], key,
-            work.Actor.Subject, clock.GetUtcNow());
-        await work.ExecuteAsync(
-            """
-            INSERT INTO incentive_payments (id, claim_id, stage, amount_cny, idempotency_key, paid_by, paid_at)
-            VALUES (@Id, @ClaimId, @Stage, @AmountCny, @IdempotencyKey, @PaidBy, @PaidAt)
-            """,
-            payment);
-        await work.AuditAsync("IncentiveClaim", id, $"stage {payment.Stage} paid", null, payment);
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/incentive-claims/{id}", payment);
-    }
-
     internal static async Task<FileContentHttpResult> ExportPaymentsAsync(int? year, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PaymentRow>(
-            """
-            SELECT p.paid_at, l.district, l.park, l.industry, c.project_id, pol.name AS policy, p.stage, p.amount_cny, c.award_cny,
+            $"""
+            SELECT p.paid_at, l.district, {LedgerFacts.CurrentPark} AS park, l.industry, c.project_id, pol.name AS policy, p.stage, p.amount_cny, c.award_cny,
                    p.paid_by, p.idempotency_key
             FROM incentive_payments p
             JOIN incentive_claims c ON c.id = p.claim_id
@@ -264,9 +180,6 @@ public static class IncentivesApi
     }
 
     private static bool FourDecimals(decimal share) => decimal.Round(share, 4) == share;
-
-    private static Task<IncentiveClaim?> LockClaimAsync(UnitOfWork work, Guid id) =>
-        work.QuerySingleOrDefaultAsync<IncentiveClaim>($"SELECT {IncentiveClaim.Columns} FROM incentive_claims WHERE id = @id FOR UPDATE", new { id });
 
     private static async Task<ClaimView?> ReadClaimAsync(NpgsqlConnection connection, Guid id)
     {
