@@ -31,8 +31,8 @@ public sealed class FundingDesk(ServiceDatabase db, FixedClock clock)
     /// <summary>A policy: 5% of verified fixed assets from 1000万元, capped at 200万元, paid in stages 50/40/10.</summary>
     public async Task<Guid> PolicyAsync(int year, Milestone milestone, decimal budget = 1_000_000_000m, int clawbackYears = 3)
     {
-        var result = await IncentivesApi.CreatePolicyAsync(
-            new IncentivesApi.PolicyRequest($"{year}年{milestone}奖励", year, milestone, 10_000_000m, 0.05m, 2_000_000m, [0.5m, 0.4m, 0.1m],
+        var result = await IncentivePoliciesApi.CreatePolicyAsync(
+            new IncentivePoliciesApi.PolicyRequest($"{year}年{milestone}奖励", year, milestone, 10_000_000m, 0.05m, 2_000_000m, [0.5m, 0.4m, 0.1m],
                 budget, clawbackYears),
             As(Roles.Bureau), db.Database, clock, CancellationToken.None);
         return ((Created<IncentivePolicy>)result.Result).Value!.Id;
