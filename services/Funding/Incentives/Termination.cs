@@ -15,13 +15,14 @@ internal static class Termination
     public static async Task StopClaimsAsync(UnitOfWork work, LedgerFacts ledger, TimeProvider clock)
     {
         // The claims are locked before their payments are summed: a payment or approval in flight either commits first and
-        // is counted here, or waits and then finds the claim stopped and the ledger terminated.
+        // is counted here, or waits and then finds the claim stopped and the ledger terminated. In policy order, so two
+        // terminations giving budget back to the same policies lock them in the same order.
         var claims = (await work.QueryAsync<OpenClaim>(
             """
             SELECT c.id, c.policy_id, c.status, c.award_cny, c.approved_at, p.clawback_years
             FROM incentive_claims c JOIN incentive_policies p ON p.id = c.policy_id
             WHERE c.project_id = @ProjectId AND c.status IN ('Raised', 'Approved')
-            ORDER BY c.id
+            ORDER BY c.policy_id, c.id
             FOR UPDATE OF c
             """,
             new { ledger.ProjectId })).AsList();
