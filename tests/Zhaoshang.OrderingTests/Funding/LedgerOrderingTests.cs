@@ -1,5 +1,7 @@
 using Zhaoshang.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Funding.Ledgers;
+using Zhaoshang.Funding.Stats;
 using Zhaoshang.OrderingTests.Infrastructure;
 using Zhaoshang.Platform.Security;
 
@@ -53,5 +55,10 @@ public sealed class LedgerOrderingTests(FundingDatabase fixture)
         Assert.NotNull(await desk.LedgerAsync(history.ProjectId, FundingDesk.As(Roles.Park, parkId.ToString())));
         Assert.NotNull(await desk.LedgerAsync(history.ProjectId, FundingDesk.As(Roles.Park, "安宁绿色钢城产业园")));
         Assert.Null(await desk.LedgerAsync(history.ProjectId, FundingDesk.As(Roles.Park, "安宁工业园区")));
+        await desk.VerifyFundsAsync(history.ProjectId, 1_000_000m);
+        var stats = (Ok<FundsStatisticsReport>)(await StatsApi.GetStatsAsync(
+            new StatsApi.StatsQuery(null, null, null, "安宁绿色钢城产业园", null), FundingDesk.As(Roles.Bureau), fixture.Db.Database,
+            CancellationToken.None)).Result;
+        Assert.Equal(1_000_000m, stats.Value!.Verified.Yuan);
     }
 }
