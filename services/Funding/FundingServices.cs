@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Funding.Incentives;
 using Zhaoshang.Funding.Ledgers;
+using Zhaoshang.Funding.Parks;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Funding;
@@ -20,5 +21,6 @@ internal static class FundingServices
             x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>();
             x.AddConsumer<ProjectStateChangedConsumer, ProjectStateChangedConsumerDefinition>();
             x.AddConsumer<ProjectTransferredConsumer, ProjectTransferredConsumerDefinition>();
+            x.AddConsumer<ParkRenamedConsumer, ParkRenamedConsumerDefinition>();
         });
 }

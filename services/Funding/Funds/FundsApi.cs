@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
+using Zhaoshang.Funding.Incentives;
+using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Money;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
@@ -114,9 +116,12 @@ public static class FundsApi
         var (report, refusal) = await DecideAsync(work, id, FundsReportStatus.Verified, null, clock);
         if (refusal is not null)
             return refusal;
+        // The ledger's lock makes verifications of one project take turns: each total includes every one before it.
+        var ledger = (await LedgerFacts.LockAsync(work, report!.ProjectId))!;
         var total = await work.QuerySingleAsync<decimal>(
             "SELECT coalesce(sum(amount_cny), 0) FROM funds_reports WHERE project_id = @ProjectId AND status = 'Verified'",
-            new { report!.ProjectId });
+            new { report.ProjectId });
+        await MilestoneClaims.RaiseDueAsync(work, ledger, clock);
         await work.PublishAsync(new FundsVerified(report.ProjectId, report.Id, report.AmountCny, total, report.ReportedOn, clock.GetUtcNow()));
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(report);

@@ -1,3 +1,4 @@
+using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Funds;
@@ -38,10 +39,11 @@ public sealed record FundsReport(
         """;
 }
 
-/// <summary>The ledger's district and park, for access.</summary>
-internal sealed record LedgerScope(string District, string Park)
+/// <summary>The ledger's district and park (its current name and id), for access.</summary>
+internal sealed record LedgerScope(string District, string Park, Guid? ParkId)
 {
-    public const string ByProject = "SELECT district, park FROM funding_ledgers WHERE project_id = @projectId";
+    public const string ByProject =
+        $"SELECT district, {LedgerFacts.CurrentPark} AS park, park_id FROM funding_ledgers l WHERE project_id = @projectId";
 
-    public RecordScope Scope => new(District, Park);
+    public RecordScope Scope => new(District, Park, ParkId);
 }

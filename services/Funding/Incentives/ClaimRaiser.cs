@@ -7,7 +7,7 @@ namespace Zhaoshang.Funding.Incentives;
 internal static class ClaimRaiser
 {
     /// <summary>The new claim; null when the project already has one under the policy or does not qualify.</summary>
-    public static async Task<IncentiveClaim?> RaiseAsync(UnitOfWork work, IncentivePolicy policy, Guid projectId, TimeProvider clock)
+    public static async Task<IncentiveClaim?> RaiseAsync(UnitOfWork work, IncentivePolicy policy, Guid projectId, string raisedBy, TimeProvider clock)
     {
         var basis = await work.QuerySingleAsync<decimal>(
             """
@@ -19,7 +19,7 @@ internal static class ClaimRaiser
         if (award == 0)
             return null;
         var claim = new IncentiveClaim(
-            Guid.CreateVersion7(), policy.Id, projectId, basis, award, ClaimStatus.Raised, work.Actor.Subject, clock.GetUtcNow(), null, null);
+            Guid.CreateVersion7(), policy.Id, projectId, basis, award, ClaimStatus.Raised, raisedBy, clock.GetUtcNow(), null, null);
         var inserted = await work.ExecuteAsync(
             """
             INSERT INTO incentive_claims (id, policy_id, project_id, basis_cny, award_cny, status, raised_by, raised_at)

@@ -20,14 +20,16 @@ public enum ClaimStatus
     Raised,
     Approved,
     Rejected,
+    /// <summary>The project terminated before the award was fully paid: nothing more is paid.</summary>
+    Stopped,
 }
 
 public sealed record IncentiveClaim(
     Guid Id, Guid PolicyId, Guid ProjectId, decimal BasisCny, decimal AwardCny, ClaimStatus Status, string RaisedBy,
-    DateTimeOffset RaisedAt, DateTimeOffset? ApprovedAt, string? DecidedBy)
+    DateTimeOffset RaisedAt, DateTimeOffset? ApprovedAt, string? DecidedBy, DateTimeOffset? StoppedAt = null, string? StopReason = null)
 {
     public const string Columns =
-        "id, policy_id, project_id, basis_cny, award_cny, status, raised_by, raised_at, approved_at, decided_by";
+        "id, policy_id, project_id, basis_cny, award_cny, status, raised_by, raised_at, approved_at, decided_by, stopped_at, stop_reason";
 }
 
 public sealed record IncentivePayment(

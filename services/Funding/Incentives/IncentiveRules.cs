@@ -24,10 +24,31 @@ public static class IncentiveRules
     public static bool InClawbackPeriod(DateOnly approvedOn, DateOnly terminatedOn, int clawbackYears) =>
         terminatedOn <= approvedOn.AddYears(clawbackYears);
 
-    public static Milestone? MilestoneOf(string projectState) => projectState switch
+    /// <summary>
+    /// The milestone a transition reaches: into construction or production, never a resume from 停滞 (the project had
+    /// reached that stage before), so each milestone happens once per project.
+    /// </summary>
+    public static Milestone? MilestoneOf(string from, string to) => (from, to) switch
     {
-        "UnderConstruction" => Milestone.ConstructionStart,
-        "InProduction" => Milestone.Production,
+        ("Stalled", _) => null,
+        (_, "UnderConstruction") => Milestone.ConstructionStart,
+        (_, "InProduction") => Milestone.Production,
         _ => null,
     };
+
+    /// <summary>
+    /// What a termination does to one claim: a claim not fully paid stops (no further stage) and gives its unpaid award
+    /// back to the budget (a raised claim committed nothing); what was paid is clawed back within the policy's period.
+    /// </summary>
+    public static TerminationEffect OnTermination(
+        ClaimStatus status, decimal award, decimal paid, DateOnly? approvedOn, DateOnly terminatedOn, int clawbackYears) => status switch
+    {
+        ClaimStatus.Raised => new(true, 0m, 0m),
+        ClaimStatus.Approved when approvedOn is { } on => new(
+            paid < award, award - paid, paid > 0 && InClawbackPeriod(on, terminatedOn, clawbackYears) ? paid : 0m),
+        _ => new(false, 0m, 0m),
+    };
 }
+
+/// <summary>A termination's effect on a claim: whether it stops, the budget it releases, the amount clawed back.</summary>
+public sealed record TerminationEffect(bool Stop, decimal ReleasedCny, decimal ClawbackCny);

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Zhaoshang.Funding.Funds;
+using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Money;
 using Zhaoshang.Funding.Stats;
 using Zhaoshang.Platform.Data;
@@ -15,7 +15,7 @@ namespace Zhaoshang.Funding.Incentives;
 
 /// <summary>
 /// Incentive policies and claims: raised from milestones or by staff, approved by finance against the budget (never
-/// overspent, even by concurrent approvals), paid stage by stage with an Idempotency-Key, clawed back on termination.
+/// overspent, even by concurrent approvals), paid stage by stage with an Idempotency-Key, stopped and clawed back on termination.
 /// </summary>
 public static class IncentivesApi
 {
@@ -25,9 +25,9 @@ public static class IncentivesApi
     {
         var api = app.MapGroup("/api").WithTag("Incentives (招商引资奖励)",
             "Incentive policies, claims raised on milestones, approval within the budget, staged payments and clawbacks.");
-        api.MapPost("/incentive-policies", CreatePolicyAsync).WithName("CreateIncentivePolicy").AllowRoles(Roles.Bureau)
+        api.MapPost("/incentive-policies", IncentivePoliciesApi.CreatePolicyAsync).WithName("CreateIncentivePolicy").AllowRoles(Roles.Bureau)
             .WithSummary("Adds a policy: milestone, minimum verified fixed-asset investment, share with a cap, stages, yearly budget, clawback years.");
-        api.MapGet("/incentive-policies", ListPoliciesAsync).WithName("ListIncentivePolicies").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
+        api.MapGet("/incentive-policies", IncentivePoliciesApi.ListPoliciesAsync).WithName("ListIncentivePolicies").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
             .WithSummary("The policies, of one year or all, with their budgets and what is committed.");
         api.MapPost("/incentive-claims", RaiseClaimAsync).WithName("RaiseIncentiveClaim").AllowRoles(Roles.Bureau, Roles.District)
             .WithSummary("Raises a claim by hand; construction start and production raise them automatically.");
@@ -35,21 +35,17 @@ public static class IncentivesApi
             .AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor).WithSummary("The project's incentive claims.");
         api.MapGet("/incentive-claims/{id:guid}", GetClaimAsync).WithName("GetIncentiveClaim").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
             .WithSummary("A claim with its stage amounts, payments and any clawback.");
-        api.MapPost("/incentive-claims/{id:guid}/approve", ApproveAsync).WithName("ApproveIncentiveClaim").AllowRoles(Roles.Finance)
+        api.MapPost("/incentive-claims/{id:guid}/approve", ClaimDecisionsApi.ApproveAsync).WithName("ApproveIncentiveClaim").AllowRoles(Roles.Finance)
             .WithSummary("Commits the award against the policy's budget; 409 when the budget cannot cover it.");
-        api.MapPost("/incentive-claims/{id:guid}/reject", RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance)
+        api.MapPost("/incentive-claims/{id:guid}/reject", ClaimDecisionsApi.RejectAsync).WithName("RejectIncentiveClaim").AllowRoles(Roles.Finance)
             .WithSummary("Finance rejects the claim, with the reason.");
-        api.MapPost("/incentive-claims/{id:guid}/payments", PayAsync).WithName("PayIncentiveStage").AllowRoles(Roles.Finance)
+        api.MapPost("/incentive-claims/{id:guid}/payments", ClaimDecisionsApi.PayAsync).WithName("PayIncentiveStage").AllowRoles(Roles.Finance)
             .WithSummary("Pays the next stage. Send an Idempotency-Key header: a retried request with the same key pays once.");
         api.MapGet("/incentive-payments.csv", ExportPaymentsAsync).WithName("ExportIncentivePayments").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
             .WithSummary("The payment register as CSV with Chinese headings (UTF-8 with BOM).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
-
-    public sealed record PolicyRequest(
-        string? Name, int? Year, Milestone? Milestone, decimal? MinFixedAssetCny, decimal? Percentage, decimal? CapCny,
-        decimal[]? Stages, decimal? BudgetCny, int? ClawbackYears);
 
     public sealed record ClaimRequest(Guid? ProjectId, Guid? PolicyId);
 
@@ -58,59 +54,6 @@ public static class IncentivesApi
     public sealed record ClaimView(
         IncentiveClaim Claim, IReadOnlyList<decimal> StageAmounts, IReadOnlyList<IncentivePayment> Payments, decimal PaidCny,
         IncentiveClawback? Clawback);
-
-    internal static async Task<Results<Created<IncentivePolicy>, ValidationProblem>> CreatePolicyAsync(
-        PolicyRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors()
-            .RequireText("name", request.Name)
-            .RequireAmount("minFixedAssetCny", request.MinFixedAssetCny, allowZero: true)
-            .RequireAmount("capCny", request.CapCny)
-            .RequireAmount("budgetCny", request.BudgetCny);
-        if (request.Year is null or < 2000 or > 2100)
-            errors.Add("year", "'year' is required (2000 to 2100).");
-        if (request.Milestone is null)
-            errors.Add("milestone", "'milestone' is ConstructionStart (开工) or Production (投产).");
-        // Shares are kept as numeric(7,4): a fifth decimal would be rounded away on the way in.
-        if (request.Percentage is not (> 0 and <= 1) || !FourDecimals(request.Percentage.Value))
-            errors.Add("percentage", "'percentage' is a share of the verified fixed-asset investment, above 0 and at most 1, with at most four decimals.");
-        if (request.Stages is null || request.Stages.Length is 0 or > 10 || request.Stages.Any(s => s is <= 0 or > 1 || !FourDecimals(s))
-            || request.Stages.Sum() != 1m)
-            errors.Add("stages", "'stages' are 1 to 10 positive shares with at most four decimals adding up to 1, e.g. [0.5, 0.4, 0.1].");
-        if (request.ClawbackYears is null or < 0 or > 20)
-            errors.Add("clawbackYears", "'clawbackYears' is 0 to 20.");
-        if (!errors.IsValid)
-            return errors.ToProblem();
-
-        var policy = new IncentivePolicy(
-            Guid.CreateVersion7(), request.Name!.Trim(), request.Year!.Value, request.Milestone!.Value, request.MinFixedAssetCny!.Value,
-            request.Percentage!.Value, request.CapCny!.Value, request.Stages!, request.BudgetCny!.Value, 0m, request.ClawbackYears!.Value,
-            clock.GetUtcNow());
-        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        await work.ExecuteAsync(
-            """
-            INSERT INTO incentive_policies (id, name, year, milestone, min_fixed_asset_cny, percentage, cap_cny, stages, budget_cny,
-                                            committed_cny, clawback_years, created_at)
-            VALUES (@Id, @Name, @Year, @Milestone, @MinFixedAssetCny, @Percentage, @CapCny, @Stages, @BudgetCny, 0, @ClawbackYears, @CreatedAt)
-            """,
-            new
-            {
-                policy.Id, policy.Name, policy.Year, Milestone = policy.Milestone.ToString(), policy.MinFixedAssetCny, policy.Percentage,
-                policy.CapCny, policy.Stages, policy.BudgetCny, policy.ClawbackYears, policy.CreatedAt,
-            });
-        await work.AuditAsync("IncentivePolicy", policy.Id, "created", null, policy);
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/incentive-policies/{policy.Id}", policy);
-    }
-
-    internal static async Task<Ok<IReadOnlyList<IncentivePolicy>>> ListPoliciesAsync(int? year, Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var policies = await connection.QueryAsync<IncentivePolicy>(
-            $"SELECT {IncentivePolicy.Columns} FROM incentive_policies WHERE @year::int IS NULL OR year = @year ORDER BY year DESC, name",
-            new { year });
-        return TypedResults.Ok<IReadOnlyList<IncentivePolicy>>(policies.AsList());
-    }
 
     internal static async Task<Results<Created<IncentiveClaim>, ValidationProblem, ProblemHttpResult>> RaiseClaimAsync(
         ClaimRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
@@ -129,7 +72,10 @@ public static class IncentivesApi
             $"SELECT {IncentivePolicy.Columns} FROM incentive_policies WHERE id = @PolicyId", new { request.PolicyId });
         if (policy is null)
             return errors.Add("policyId", $"There is no incentive policy with id {request.PolicyId}.").ToProblem();
-        if (await ClaimRaiser.RaiseAsync(work, policy, request.ProjectId!.Value, clock) is not { } claim)
+        // Under the ledger's lock a termination is either seen here or stops this claim after it.
+        if ((await LedgerFacts.LockAsync(work, request.ProjectId!.Value))!.Terminated)
+            return Problems.Conflict("The project is terminated.", "No claim is raised for a terminated project.");
+        if (await ClaimRaiser.RaiseAsync(work, policy, request.ProjectId.Value, work.Actor.Subject, clock) is not { } claim)
             return Problems.Conflict("No claim raised.",
                 "The project already has a claim under this policy, or its verified fixed-asset investment is below the policy's minimum.");
         await work.CommitAsync(cancellationToken);
@@ -151,100 +97,12 @@ public static class IncentivesApi
         return await ReadClaimAsync(connection, id) is { } view ? TypedResults.Ok(view) : Problems.NotFound("Incentive claim", id);
     }
 
-    internal static async Task<Results<Ok<IncentiveClaim>, ProblemHttpResult>> ApproveAsync(
-        Guid id, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var claim = await LockClaimAsync(work, id);
-        if (claim is null)
-            return Problems.NotFound("Incentive claim", id);
-        if (claim.Status != ClaimStatus.Raised)
-            return Problems.IllegalTransition("Incentive claim", claim.Status.ToString(), "approved");
-        // One statement both checks and commits the budget, so concurrent approvals cannot overspend it.
-        var committed = await work.ExecuteAsync(
-            """
-            UPDATE incentive_policies SET committed_cny = committed_cny + @AwardCny
-            WHERE id = @PolicyId AND committed_cny + @AwardCny <= budget_cny
-            """,
-            new { claim.AwardCny, claim.PolicyId });
-        if (committed == 0)
-            return Problems.Conflict("The budget cannot cover this award.", $"The policy's remaining budget is less than {claim.AwardCny:0.00} 元.");
-        var approved = claim with { Status = ClaimStatus.Approved, ApprovedAt = clock.GetUtcNow(), DecidedBy = work.Actor.Subject };
-        await work.ExecuteAsync(
-            "UPDATE incentive_claims SET status = 'Approved', approved_at = @ApprovedAt, decided_by = @DecidedBy WHERE id = @Id", approved);
-        await work.AuditAsync("IncentiveClaim", id, "approved", new { claim.Status }, new { approved.Status, approved.AwardCny });
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(approved);
-    }
-
-    internal static async Task<Results<Ok<IncentiveClaim>, ValidationProblem, ProblemHttpResult>> RejectAsync(
-        Guid id, ReasonRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors().RequireText("reason", request.Reason, 2000);
-        if (!errors.IsValid)
-            return errors.ToProblem();
-        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        var claim = await LockClaimAsync(work, id);
-        if (claim is null)
-            return Problems.NotFound("Incentive claim", id);
-        if (claim.Status != ClaimStatus.Raised)
-            return Problems.IllegalTransition("Incentive claim", claim.Status.ToString(), "rejected");
-        var rejected = claim with { Status = ClaimStatus.Rejected, DecidedBy = work.Actor.Subject };
-        await work.ExecuteAsync("UPDATE incentive_claims SET status = 'Rejected', decided_by = @DecidedBy WHERE id = @Id", rejected);
-        await work.AuditAsync("IncentiveClaim", id, "rejected", new { claim.Status }, new { rejected.Status, request.Reason });
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(rejected);
-    }
-
-    internal static async Task<Results<Created<IncentivePayment>, Ok<IncentivePayment>, ValidationProblem, ProblemHttpResult>> PayAsync(
-        Guid id, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, Database database, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
-            return new ValidationErrors().Add(IdempotencyHeader, "The Idempotency-Key header is required (1 to 100 characters).").ToProblem();
-
-        await using var work = await database.BeginAsync(Actor.From(http.User), cancellationToken);
-        // The claim's lock orders concurrent requests; a request carrying an already used key then finds its payment.
-        var claim = await LockClaimAsync(work, id);
-        if (claim is null)
-            return Problems.NotFound("Incentive claim", id);
-        var earlier = await work.QuerySingleOrDefaultAsync<IncentivePayment>(
-            "SELECT id, claim_id, stage, amount_cny, idempotency_key, paid_by, paid_at FROM incentive_payments WHERE idempotency_key = @key",
-            new { key });
-        if (earlier is not null)
-            return earlier.ClaimId == id
-                ? TypedResults.Ok(earlier)
-                : Problems.Conflict("Idempotency-Key already used.", "This key paid another claim; use a new key for a new payment.");
-        if (claim.Status != ClaimStatus.Approved)
-            return Problems.IllegalTransition("Incentive claim", claim.Status.ToString(), "paid");
-        if (await work.QuerySingleAsync<int>("SELECT count(*) FROM incentive_clawbacks WHERE claim_id = @id", new { id }) > 0)
-            return Problems.Conflict("Being clawed back.", "The project terminated within the policy's period; nothing more is paid.");
-
-        var stages = await work.QuerySingleAsync<decimal[]>("SELECT stages FROM incentive_policies WHERE id = @PolicyId", new { claim.PolicyId });
-        var paidStages = await work.QuerySingleAsync<int>("SELECT count(*) FROM incentive_payments WHERE claim_id = @id", new { id });
-        if (paidStages >= stages.Length)
-            return Problems.Conflict("Fully paid.", $"All {stages.Length} stages of the award are paid.");
-
-        var payment = new IncentivePayment(
-            Guid.CreateVersion7(), id, paidStages + 1, MoneyRules.SplitIntoStages(claim.AwardCny, stages)[paidStages], key,
-            work.Actor.Subject, clock.GetUtcNow());
-        await work.ExecuteAsync(
-            """
-            INSERT INTO incentive_payments (id, claim_id, stage, amount_cny, idempotency_key, paid_by, paid_at)
-            VALUES (@Id, @ClaimId, @Stage, @AmountCny, @IdempotencyKey, @PaidBy, @PaidAt)
-            """,
-            payment);
-        await work.AuditAsync("IncentiveClaim", id, $"stage {payment.Stage} paid", null, payment);
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/incentive-claims/{id}", payment);
-    }
-
     internal static async Task<FileContentHttpResult> ExportPaymentsAsync(int? year, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PaymentRow>(
-            """
-            SELECT p.paid_at, l.district, l.park, l.industry, c.project_id, pol.name AS policy, p.stage, p.amount_cny, c.award_cny,
+            $"""
+            SELECT p.paid_at, l.district, {LedgerFacts.CurrentPark} AS park, l.industry, c.project_id, pol.name AS policy, p.stage, p.amount_cny, c.award_cny,
                    p.paid_by, p.idempotency_key
             FROM incentive_payments p
             JOIN incentive_claims c ON c.id = p.claim_id
@@ -262,11 +120,6 @@ public static class IncentivesApi
                 r.Policy, r.Stage.ToString(), Csv.Money(r.AmountCny), Csv.Money(r.AwardCny), r.PaidBy, r.IdempotencyKey,
             }));
     }
-
-    private static bool FourDecimals(decimal share) => decimal.Round(share, 4) == share;
-
-    private static Task<IncentiveClaim?> LockClaimAsync(UnitOfWork work, Guid id) =>
-        work.QuerySingleOrDefaultAsync<IncentiveClaim>($"SELECT {IncentiveClaim.Columns} FROM incentive_claims WHERE id = @id FOR UPDATE", new { id });
 
     private static async Task<ClaimView?> ReadClaimAsync(NpgsqlConnection connection, Guid id)
     {

@@ -21,15 +21,15 @@ public static class LedgersApi
 
     public sealed record LedgerView(
         Guid LedgerId, Guid ProjectId, decimal ContractedInvestment, DateOnly SignedOn, string Industry, string District,
-        string Park, string State, decimal VerifiedCny, decimal VerifiedFixedAssetsCny, DateTimeOffset OpenedAt);
+        string Park, Guid? ParkId, string State, decimal VerifiedCny, decimal VerifiedFixedAssetsCny, DateTimeOffset OpenedAt);
 
     internal static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> GetLedgerAsync(
         Guid projectId, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var ledger = await connection.QuerySingleOrDefaultAsync<LedgerView>(
-            """
-            SELECT id AS ledger_id, project_id, contracted_investment, signed_on, industry, district, park, state,
+            $"""
+            SELECT id AS ledger_id, project_id, contracted_investment, signed_on, industry, district, {LedgerFacts.CurrentPark} AS park, park_id, state,
                    (SELECT coalesce(sum(amount_cny), 0) FROM funds_reports r WHERE r.project_id = l.project_id AND r.status = 'Verified') AS verified_cny,
                    (SELECT coalesce(sum(amount_cny), 0) FROM funds_reports r
                     WHERE r.project_id = l.project_id AND r.status = 'Verified' AND r.use = 'FixedAssets') AS verified_fixed_assets_cny,
@@ -37,7 +37,7 @@ public static class LedgersApi
             FROM funding_ledgers l WHERE project_id = @projectId
             """,
             new { projectId });
-        return ledger is null || !Actor.From(user).CanSee(new RecordScope(ledger.District, ledger.Park))
+        return ledger is null || !Actor.From(user).CanSee(new RecordScope(ledger.District, ledger.Park, ledger.ParkId))
             ? Problems.NotFound("Funding ledger of project", projectId)
             : TypedResults.Ok(ledger);
     }

@@ -4,15 +4,32 @@ using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Funding.Ledgers;
 
-/// <summary>项目流转: the ledger follows its project to the new district, whose staff then see and report its funds.</summary>
+/// <summary>
+/// 项目流转: the ledger follows its project to the new district, whose staff then see and report its funds. A transfer
+/// older than the ledger's district is ignored; one that arrives before the signing waits for the ledger.
+/// </summary>
 public sealed class ProjectTransferredConsumer(Database database) : InboxConsumer<ProjectTransferred>(database)
 {
     protected override async Task HandleAsync(ProjectTransferred message, UnitOfWork work, CancellationToken cancellationToken)
     {
-        var recordId = await work.QuerySingleOrDefaultAsync<Guid?>(
-            "UPDATE funding_ledgers SET district = @ToDistrict WHERE project_id = @ProjectId RETURNING id", new { message.ToDistrict, message.ProjectId });
-        if (recordId is { } id)
-            await work.AuditAsync("FundingLedger", id, "transferred", new { District = message.FromDistrict }, new { District = message.ToDistrict });
+        await work.LockRecordAsync(message.ProjectId);
+        // The inbox row already keeps a redelivery from parking the message twice, so the parked copy gets its own id.
+        if (!await ApplyAsync(work, message))
+            await ParkedMessages.ParkAsync(work, message.ProjectId, Guid.CreateVersion7(), message);
+    }
+
+    /// <summary>Moves the ledger unless it already has a newer district; false when there is no ledger yet.</summary>
+    internal static async Task<bool> ApplyAsync(UnitOfWork work, ProjectTransferred message)
+    {
+        if (await LedgerFacts.LockAsync(work, message.ProjectId) is not { } ledger)
+            return false;
+        if (message.ProjectVersion < ledger.DistrictVersion)
+            return true;
+        await work.ExecuteAsync(
+            "UPDATE funding_ledgers SET district = @ToDistrict, district_version = @ProjectVersion WHERE id = @Id",
+            new { message.ToDistrict, message.ProjectVersion, ledger.Id });
+        await work.AuditAsync("FundingLedger", ledger.Id, "transferred", new { ledger.District }, new { District = message.ToDistrict });
+        return true;
     }
 }
 

@@ -4,6 +4,7 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Money;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
@@ -43,9 +44,9 @@ public static class StatsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var verified = await ReadVerifiedAsync(connection, filter);
         var projects = await connection.QueryAsync<ContractedProject>(
-            """
-            SELECT project_id, district, park, industry, contracted_investment AS contracted_cny FROM funding_ledgers
-            WHERE (@District::text IS NULL OR district = @District)
+            $"""
+            SELECT project_id, district, {LedgerFacts.CurrentPark} AS park, industry, contracted_investment AS contracted_cny
+            FROM funding_ledgers l WHERE (@District::text IS NULL OR district = @District)
             """,
             new { filter.District });
         var targets = filter.Year is null ? null : await connection.QuerySingleOrDefaultAsync<(decimal, decimal)?>(
@@ -111,8 +112,8 @@ public static class StatsApi
 
     private static async Task<IReadOnlyList<VerifiedFunds>> ReadVerifiedAsync(NpgsqlConnection connection, StatsFilter filter) =>
         (await connection.QueryAsync<VerifiedFunds>(
-            """
-            SELECT r.project_id, l.district, l.park, l.industry, r.currency, r.amount, r.amount_cny, r.source, r.use, r.reported_on
+            $"""
+            SELECT r.project_id, l.district, {LedgerFacts.CurrentPark} AS park, l.industry, r.currency, r.amount, r.amount_cny, r.source, r.use, r.reported_on
             FROM funds_reports r JOIN funding_ledgers l ON l.project_id = r.project_id
             WHERE r.status = 'Verified' AND (@District::text IS NULL OR l.district = @District)
               AND (@Year::int IS NULL OR extract(year FROM r.reported_on) = @Year)

@@ -1,0 +1,19 @@
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Messaging;
+
+namespace Zhaoshang.Funding.Parks;
+
+/// <summary>A park (园区) was renamed: its ledgers show the new name and stay in its staff's scope; a late rename changes nothing.</summary>
+public sealed class ParkRenamedConsumer(Database database) : InboxConsumer<ParkRenamed>(database)
+{
+    protected override async Task HandleAsync(ParkRenamed message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        // One statement compares and sets the version, so renames racing each other keep the newest.
+        if (await ParkNames.RenameAsync(work, message.ParkId, message.Name, message.ParkVersion))
+            await work.AuditAsync("Park", message.ParkId, "renamed", null, new { message.Name, message.ParkVersion });
+    }
+}
+
+/// <summary>Up to 16 at once; three retries (0.1 s, 0.5 s, 1 s), then the <c>_error</c> queue.</summary>
+public sealed class ParkRenamedConsumerDefinition() : InboxConsumerDefinition<ParkRenamedConsumer>(16, [100, 500, 1000]);
