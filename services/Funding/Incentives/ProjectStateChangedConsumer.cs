@@ -17,7 +17,7 @@ public sealed class ProjectStateChangedConsumer(Database database, TimeProvider 
         await work.LockRecordAsync(message.ProjectId);
         // The inbox row already keeps a redelivery from parking the message twice, so the parked copy gets its own id.
         if (!await ApplyAsync(work, message, clock))
-            await ParkedMessages.ParkAsync(work, message.ProjectId, Guid.CreateVersion7(), message);
+            await ParkedMessages.ParkAsync(work, message.ProjectId, MessageId, message);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class ProjectTransferredConsumer(Database database) : InboxConsume
         await work.LockRecordAsync(message.ProjectId);
         // The inbox row already keeps a redelivery from parking the message twice, so the parked copy gets its own id.
         if (!await ApplyAsync(work, message))
-            await ParkedMessages.ParkAsync(work, message.ProjectId, Guid.CreateVersion7(), message);
+            await ParkedMessages.ParkAsync(work, message.ProjectId, MessageId, message);
     }
 
     /// <summary>Moves the ledger unless it already has a newer district; false when there is no ledger yet.</summary>

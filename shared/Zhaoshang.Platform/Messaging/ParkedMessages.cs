@@ -29,8 +29,10 @@ public static class ParkedMessages
     {
         var bodies = await work.QueryAsync<string>(
             """
-            DELETE FROM parked_messages WHERE record_key = @recordKey AND message_type = @Type
-            RETURNING body::text
+            WITH taken AS (
+                DELETE FROM parked_messages WHERE record_key = @recordKey AND message_type = @Type
+                RETURNING id, body)
+            SELECT body::text FROM taken ORDER BY id
             """,
             new { recordKey, Type = OutboxMessageTypes.NameOf(typeof(T)) });
         return bodies.Select(b => JsonSerializer.Deserialize<T>(b, OutboxMessageTypes.JsonOptions)!).ToList();
