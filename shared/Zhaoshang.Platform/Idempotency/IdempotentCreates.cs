@@ -28,7 +28,6 @@ public static class IdempotentCreates
     {
         builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection(IdempotencyOptions.Section))
             .Validate(o => o.Retention > TimeSpan.Zero, "Idempotency:Retention must be positive.").ValidateOnStart();
-        builder.Services.AddHostedService<IdempotencyKeyPurge>();
         builder.Services.Configure<OpenApiOptions>("v1", o => o.AddOperationTransformer<IdempotencyKeyTransformer>());
         return builder;
     }

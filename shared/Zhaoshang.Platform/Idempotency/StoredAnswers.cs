@@ -37,7 +37,4 @@ internal static class StoredAnswers
             """,
             new { request.Caller, request.Key, answer.Fingerprint, answer.StatusCode, answer.Location, answer.ContentType, answer.Body, retention })
         == 1;
-
-    public static Task<int> PurgeAsync(NpgsqlConnection connection, TimeSpan retention) =>
-        connection.ExecuteAsync("DELETE FROM idempotent_requests WHERE created_at < now() - @retention", new { retention });
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Zhaoshang.Platform.Idempotency;
 
 namespace Zhaoshang.Platform.Messaging;
 
@@ -35,12 +36,13 @@ public sealed class PurgeOptions
 }
 
 /// <summary>
-/// Keeps the inbox, the sent outbox and the webhook nonces from growing without bound. It runs in every instance, whether
+/// Keeps the inbox, the sent outbox, the webhook nonces and the answers kept for Idempotency-Keys from growing without bound. It runs in every instance, whether
 /// or not the relay runs there; several instances purging at once take disjoint rows (SKIP LOCKED) and each deletes only
 /// what is past its retention, so they cannot harm one another. Each statement deletes at most a batch, oldest first,
 /// along the index migration 0004 added.
 /// </summary>
-internal sealed class StoragePurge(NpgsqlDataSource dataSource, IOptions<PurgeOptions> options, ILogger<StoragePurge> logger)
+internal sealed class StoragePurge(
+    NpgsqlDataSource dataSource, IOptions<PurgeOptions> options, IOptions<IdempotencyOptions> idempotency, ILogger<StoragePurge> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,6 +70,7 @@ internal sealed class StoragePurge(NpgsqlDataSource dataSource, IOptions<PurgeOp
             ("inbox_messages", "received_at", options.Value.InboxRetention),
             ("outbox_messages", "sent_at", options.Value.SentOutboxRetention),
             ("webhook_nonces", "received_at", options.Value.WebhookNonceRetention),
+            ("idempotent_requests", "created_at", idempotency.Value.Retention),
         ];
         foreach (var (table, aged, retention) in targets)
         {
