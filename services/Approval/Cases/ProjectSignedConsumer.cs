@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Zhaoshang.Approval.Integrations;
-using Zhaoshang.Approval.Parks;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Parks;
 
 namespace Zhaoshang.Approval.Cases;
 

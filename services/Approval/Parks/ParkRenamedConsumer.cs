@@ -1,6 +1,7 @@
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Parks;
 
 namespace Zhaoshang.Approval.Parks;
 

@@ -1,8 +1,8 @@
 using Zhaoshang.Contracts;
 using Zhaoshang.Funding.Incentives;
-using Zhaoshang.Funding.Parks;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Parks;
 
 namespace Zhaoshang.Funding.Ledgers;
 
@@ -35,7 +35,7 @@ public sealed class ProjectSignedConsumer(Database database, TimeProvider clock)
         if (opened == 0)
             return;
         if (message.ParkId is { } parkId)
-            await ParkNames.KnowAsync(work, parkId, message.Park);
+            await ParkNames.AddAsync(work, parkId, message.Park);
         await work.AuditAsync("FundingLedger", ledgerId, "opened", null,
             new { message.ProjectId, message.ContractedInvestment, message.SignedOn });
         await work.PublishAsync(new FundingLedgerOpened(message.ProjectId, ledgerId, message.ContractedInvestment, openedAt));

@@ -13,7 +13,7 @@ public sealed class ProjectTransferredConsumer(Database database) : InboxConsume
     protected override async Task HandleAsync(ProjectTransferred message, UnitOfWork work, CancellationToken cancellationToken)
     {
         await work.LockRecordAsync(message.ProjectId);
-        // The inbox row already keeps a redelivery from parking the message twice, so the parked copy gets its own id.
+        // Parked under its own message id: a redelivery is stopped by the inbox row before it could park it again.
         if (!await ApplyAsync(work, message))
             await ParkedMessages.ParkAsync(work, message.ProjectId, MessageId, message);
     }

@@ -1,6 +1,7 @@
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Parks;
 
 namespace Zhaoshang.Funding.Parks;
 
@@ -9,8 +10,7 @@ public sealed class ParkRenamedConsumer(Database database) : InboxConsumer<ParkR
 {
     protected override async Task HandleAsync(ParkRenamed message, UnitOfWork work, CancellationToken cancellationToken)
     {
-        // One statement compares and sets the version, so renames racing each other keep the newest.
-        if (await ParkNames.RenameAsync(work, message.ParkId, message.Name, message.ParkVersion))
+        if (await ParkNames.RenameAsync(work, message))
             await work.AuditAsync("Park", message.ParkId, "renamed", null, new { message.Name, message.ParkVersion });
     }
 }

@@ -1,19 +1,22 @@
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 
-namespace Zhaoshang.Approval.Parks;
+namespace Zhaoshang.Platform.Parks;
 
 /// <summary>
-/// The current name of each park the cases reference (parks by id): a signing adds the name it carried, a rename
-/// replaces it only when newer, so any order of renames and signings ends with the park's current name.
+/// A service's copy of park (园区) names by id, in its own table <c>parks (id, name, version)</c>: a signing adds the name
+/// it carried, a rename replaces it only when newer, so any order of renames and signings ends with the park's current name.
 /// </summary>
-internal static class ParkNames
+public static class ParkNames
 {
     /// <summary>The name a signing carried, kept at version 0 so that it never overwrites a rename.</summary>
     public static Task AddAsync(UnitOfWork work, Guid parkId, string name) =>
         work.ExecuteAsync("INSERT INTO parks (id, name, version) VALUES (@parkId, @name, 0) ON CONFLICT (id) DO NOTHING", new { parkId, name });
 
-    /// <summary>Applies a rename if it is newer than the name held; returns whether it was.</summary>
+    /// <summary>
+    /// Applies a rename if it is newer than the name held; returns whether it was. One statement compares and sets the
+    /// version, so renames racing each other keep the newest.
+    /// </summary>
     public static async Task<bool> RenameAsync(UnitOfWork work, ParkRenamed message) =>
         await work.ExecuteAsync(
             """
