@@ -96,20 +96,66 @@ start_rabbitmq() {
   exit 1
 }
 
-create_vhost() {
-  local vhost="zhaoshang${suffix}"
+# The approval systems that get a broker user and a submission queue: those the environment's services have secrets for
+# (dev: deploy/local/dev.env; test: ApprovalSystem.Name and .Throttled in the integration tests; bench and faults: tzxm).
+approval_systems() {
+  case "$env_name" in
+    dev) sed -n 's/^ApprovalSystems__Secrets__\([^=]*\)=.*/\1/p' "$(dirname "$0")/dev.env" | tr '\n' ' ' ;;
+    test) echo "tzxm yunnan-eia" ;;
+    *) echo "tzxm" ;;
+  esac
+}
+
+# One vhost per environment with least-privilege users (tools/Zhaoshang.BrokerSetup derives every permission from
+# BrokerTopology.Routes): zs_<service><suffix> per service, zs_system_<system><suffix> per approval system, passwords
+# <user>_dev; none has a management tag. zs_admin<suffix> (password zs_admin<suffix>_dev, tag administrator) provisions,
+# is the operators' account for the management UI and the test harness's for inspecting queues; no service uses it.
+# Outside dev it is also an impersonator: the fault run re-publishes copied messages with their senders' user_id.
+provision_broker() {
+  local vhost="zhaoshang${suffix}" admin="zs_admin${suffix}" tags="administrator"
+  [ "$env_name" = dev ] || tags="administrator impersonator"
   if $fresh; then
     $sudo_ rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
   fi
   $sudo_ rabbitmqctl -q list_vhosts name | grep -qx "$vhost" || $sudo_ rabbitmqctl -q add_vhost "$vhost" >/dev/null
-  $sudo_ rabbitmqctl -q list_users | awk '{print $1}' | grep -qx zhaoshang \
-    || { $sudo_ rabbitmqctl -q add_user zhaoshang zhaoshang_dev >/dev/null; $sudo_ rabbitmqctl -q set_user_tags zhaoshang management >/dev/null; }
-  $sudo_ rabbitmqctl -q set_permissions -p "$vhost" zhaoshang '.*' '.*' '.*' >/dev/null
+  local users
+  users=$($sudo_ rabbitmqctl -q list_users | awk '{print $1}')
+  if grep -qx "$admin" <<<"$users"; then
+    $sudo_ rabbitmqctl -q change_password "$admin" "${admin}_dev" >/dev/null
+  else
+    $sudo_ rabbitmqctl -q add_user "$admin" "${admin}_dev" >/dev/null
+  fi
+  # shellcheck disable=SC2086
+  $sudo_ rabbitmqctl -q set_user_tags "$admin" $tags >/dev/null
+  $sudo_ rabbitmqctl -q set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
+  log "provisioning the broker users and topology of vhost $vhost"
+  Broker__VirtualHost="$vhost" Broker__Environment="$suffix" Broker__ApprovalSystems="$(approval_systems)" \
+    Broker__AdminUsername="$admin" Broker__AdminPassword="${admin}_dev" Broker__DevPasswords=true \
+    dotnet run --project "$(dirname "$0")/../../tools/Zhaoshang.BrokerSetup" -c Release -v q -nologo
+  remove_shared_users
+}
+
+# Nobody shares an all-powerful account: RabbitMQ's default guest and the former shared "zhaoshang" user (every service,
+# every approval system, .* with the management tag) are removed, and infra.sh fails if either is still there.
+# ZS_KEEP_LEGACY_BROKER_USER=1 keeps "zhaoshang" for checkouts from before per-service users that still run on this machine.
+remove_shared_users() {
+  local shared=(guest zhaoshang) user
+  [ "${ZS_KEEP_LEGACY_BROKER_USER:-0}" = 1 ] && shared=(guest)
+  for user in "${shared[@]}"; do
+    if $sudo_ rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$user"; then
+      log "removing the shared broker user $user"
+      $sudo_ rabbitmqctl -q delete_user "$user" >/dev/null
+    fi
+    if $sudo_ rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$user"; then
+      echo "the broker user $user could not be removed" >&2
+      exit 1
+    fi
+  done
 }
 
 install_missing
 start_postgres
 create_databases
 start_rabbitmq
-create_vhost
+[ "$env_name" = orders ] || provision_broker
 log "PostgreSQL and RabbitMQ ready for '$env_name'"

@@ -8,12 +8,23 @@ namespace Zhaoshang.Approval.Integrations;
 
 /// <summary>
 /// Decisions that approval systems publish to RabbitMQ (the contract <see cref="ApprovalDecisionReported"/>, which any
-/// AMQP client can send; README shows the envelope). Same rules as the webhook.
+/// AMQP client can send; README shows the envelope). Same rules as the webhook. The deciding system is the one whose
+/// broker user published it (the validated <c>user_id</c>); a decision naming another system, or sent without a system's
+/// user, is refused to <c>approval-approval-decision-reported_error</c> and changes nothing.
 /// </summary>
 public sealed class ApprovalDecisionReportedConsumer(
     Database database, ApprovalCatalogue catalogue, WorkCalendar calendar, TimeProvider clock)
     : InboxConsumer<ApprovalDecisionReported>(database)
 {
+    protected override ApprovalDecisionReported Admit(ApprovalDecisionReported message, MessageSender sender) =>
+        sender.ApprovalSystem is null
+            ? throw new InvalidMessageException(
+                $"Decision '{message.DecisionId}' was not published by an approval system's broker user (user_id '{sender.UserId}').")
+            : sender.ApprovalSystem != message.System
+                ? throw new InvalidMessageException(
+                    $"Decision '{message.DecisionId}' names the system '{message.System}' but was published by '{sender.ApprovalSystem}'.")
+                : message;
+
     protected override async Task HandleAsync(ApprovalDecisionReported message, UnitOfWork work, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.System) || string.IsNullOrWhiteSpace(message.DecisionId) || message.ProjectId == Guid.Empty

@@ -1,11 +1,15 @@
 using MassTransit;
+using System.Text.RegularExpressions;
 using RabbitMQ.Client;
 using Zhaoshang.Contracts;
 
 namespace Zhaoshang.Platform.Messaging;
 
-/// <summary>Who receives a contract: the services that consume it, and whether the approval systems do.</summary>
-public sealed record MessageRoute(Type Message, string[] Services, bool ToApprovalSystems = false)
+/// <summary>
+/// Who sends a contract and who receives it: the publishing service (or <see cref="BrokerTopology.ApprovalSystems"/>), the
+/// services that consume it, and whether the approval systems do. The broker users' permissions are derived from it.
+/// </summary>
+public sealed record MessageRoute(Type Message, string Publisher, string[] Services, bool ToApprovalSystems = false)
 {
     /// <summary>
     /// Published mandatory: a message someone must receive is returned by the broker when no queue is bound, instead of
@@ -15,7 +19,8 @@ public sealed record MessageRoute(Type Message, string[] Services, bool ToApprov
 }
 
 /// <summary>
-/// The broker topology of the whole system, declared by every service before its relay publishes anything: each
+/// The broker topology of the whole system, declared by provisioning (<c>tools/Zhaoshang.BrokerSetup</c>, run by infra.sh
+/// and docker-compose) with an administrator's account, since no service may configure another's queues: each
 /// contract's exchange, each consuming service's queue, and one queue per configured approval system for submissions.
 /// A message published before its consumer first started waits in that consumer's queue. The shape is MassTransit's own
 /// (a fanout exchange per contract, bound to a fanout exchange named like the queue, bound to the queue; all durable,
@@ -24,28 +29,35 @@ public sealed record MessageRoute(Type Message, string[] Services, bool ToApprov
 /// </summary>
 public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnlyList<string> approvalSystems)
 {
+    /// <summary>The publisher of what the approval systems send.</summary>
+    public const string ApprovalSystems = "approval-systems";
+
     public static readonly IReadOnlyList<MessageRoute> Routes =
     [
-        new(typeof(CooperationIntentConverted), ["project"]),
-        new(typeof(CooperationIntentTransferred), []),
-        new(typeof(CooperationIntentOverdue), []),
-        new(typeof(ProjectOpened), ["lead"]),
-        new(typeof(ProjectSigned), ["approval", "funding"]),
-        new(typeof(ProjectLandAcquired), ["approval"]),
-        new(typeof(ProjectStateChanged), ["funding"]),
-        new(typeof(ProjectTransferred), ["approval", "funding"]),
-        new(typeof(ParkRenamed), ["approval", "funding"]),
-        new(typeof(ApprovalCaseOpened), ["project"]),
-        new(typeof(PreLandApprovalsCompleted), ["project"]),
-        new(typeof(ConstructionPermitIssued), ["project"]),
-        new(typeof(ApprovalItemReturned), ["project"]),
-        new(typeof(ApprovalItemRejected), ["project"]),
-        new(typeof(ApprovalItemOverdue), []),
-        new(typeof(ApprovalSubmissionRequested), [], ToApprovalSystems: true),
-        new(typeof(ApprovalDecisionReported), ["approval"]),
-        new(typeof(FundingLedgerOpened), ["project"]),
-        new(typeof(FundsVerified), ["project"]),
+        new(typeof(CooperationIntentConverted), "lead", ["project"]),
+        new(typeof(CooperationIntentTransferred), "lead", []),
+        new(typeof(CooperationIntentOverdue), "lead", []),
+        new(typeof(ProjectOpened), "project", ["lead"]),
+        new(typeof(ProjectSigned), "project", ["approval", "funding"]),
+        new(typeof(ProjectLandAcquired), "project", ["approval"]),
+        new(typeof(ProjectStateChanged), "project", ["funding"]),
+        new(typeof(ProjectTransferred), "project", ["approval", "funding"]),
+        new(typeof(ParkRenamed), "project", ["approval", "funding"]),
+        new(typeof(ApprovalCaseOpened), "approval", ["project"]),
+        new(typeof(PreLandApprovalsCompleted), "approval", ["project"]),
+        new(typeof(ConstructionPermitIssued), "approval", ["project"]),
+        new(typeof(ApprovalItemReturned), "approval", ["project"]),
+        new(typeof(ApprovalItemRejected), "approval", ["project"]),
+        new(typeof(ApprovalItemOverdue), "approval", []),
+        new(typeof(ApprovalSubmissionRequested), "approval", [], ToApprovalSystems: true),
+        new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
+        new(typeof(FundingLedgerOpened), "funding", ["project"]),
+        new(typeof(FundsVerified), "funding", ["project"]),
     ];
+
+    /// <summary>Every service that publishes or consumes something: lead, project, approval, funding.</summary>
+    public static IReadOnlyList<string> ServiceNames { get; } =
+        Routes.SelectMany(r => r.Services.Append(r.Publisher)).Where(s => s != ApprovalSystems).Distinct().Order().ToArray();
 
     private readonly Dictionary<Type, MessageRoute> _byMessage = routes.ToDictionary(r => r.Message);
 
@@ -71,7 +83,44 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
             .Concat(route.ToApprovalSystems ? approvalSystems.Select(ApprovalSystemQueue) : [])
         select (ExchangeOf(route.Message), queue);
 
-    /// <summary>Declares everything; idempotent, and what exists already is left as it is.</summary>
+    /// <summary>
+    /// What a service's broker user may do, derived from the map so it cannot drift: configure (declare) only its own
+    /// consumers' queues, the exchanges MassTransit names like them and their <c>_error</c>/<c>_skipped</c> twins, and the
+    /// exchanges of what it publishes; write (publish, bind) only to those; read (consume, bind from) only its own queues.
+    /// The bindings from the contracts' exchanges to its queues are made by provisioning, so it needs nothing on them.
+    /// </summary>
+    public static BrokerPermission ServicePermission(string service, string user)
+    {
+        var published = Routes.Where(r => r.Publisher == service).Select(r => Regex.Escape(ExchangeOf(r.Message))).ToArray();
+        var queues = Routes.Where(r => r.Services.Contains(service)).Select(r => Regex.Escape(QueueOf(service, r.Message))).ToArray();
+        var own = queues.Length == 0 ? null : $"({string.Join('|', queues)})(_error|_skipped)?";
+        return new BrokerPermission(user,
+            Pattern(published.Append(own)),
+            Pattern(published.Append(own)),
+            Pattern([own]));
+    }
+
+    /// <summary>An approval system's user: publishes its decisions, reads its own submission queue, declares nothing.</summary>
+    public static BrokerPermission ApprovalSystemPermission(string system, string user) => new(user,
+        "^$",
+        Pattern(Routes.Where(r => r.Publisher == ApprovalSystems).Select(r => Regex.Escape(ExchangeOf(r.Message)))),
+        Pattern([Regex.Escape(ApprovalSystemQueue(system))]));
+
+    /// <summary>Every application user's permissions in one environment (its users named by <paramref name="identities"/>).</summary>
+    public IEnumerable<BrokerPermission> Permissions(BrokerIdentities identities) =>
+        ServiceNames.Select(s => ServicePermission(s, identities.ServiceUser(s)))
+            .Concat(approvalSystems.Select(s => ApprovalSystemPermission(s, identities.SystemUser(s))));
+
+    private static string Pattern(IEnumerable<string?> alternatives)
+    {
+        var names = alternatives.OfType<string>().ToArray();
+        return names.Length == 0 ? "^$" : $"^({string.Join('|', names)})$";
+    }
+
+    /// <summary>
+    /// Declares everything with an account that may (provisioning's administrator); idempotent, and what exists already is
+    /// left as it is.
+    /// </summary>
     public async Task DeclareAsync(RabbitMqOptions options, CancellationToken cancellationToken)
     {
         await using var connection = await new ConnectionFactory
@@ -95,3 +144,6 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         }
     }
 }
+
+/// <summary>One user's permissions on the environment's vhost, as RabbitMQ takes them: three regular expressions.</summary>
+public sealed record BrokerPermission(string User, string Configure, string Write, string Read);

@@ -12,6 +12,8 @@ namespace Zhaoshang.Platform.Messaging;
 /// its changes are audited as the user the message acts for. A database that is restarting or unreachable is
 /// waited out here, for up to <see cref="DatabaseOutagePatience"/>, so an outage does not use up the endpoint's
 /// retries and push good messages into <c>_error</c>; the endpoint's own retry policy stays for everything else.
+/// The acting user comes from the <c>Zhaoshang-Actor</c> header only on what a service sent (the message's validated
+/// <c>user_id</c>, <see cref="MessageSender"/>); anyone else's header is ignored.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMessage> where TMessage : class
 {
@@ -22,12 +24,21 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
     /// <summary>The id of the message <see cref="HandleAsync"/> is handling, for a consumer that parks it.</summary>
     protected static Guid MessageId => Handling.Value;
 
-    public Task Consume(ConsumeContext<TMessage> context) =>
-        DeliverAsync(
-            context.Message,
+    public Task Consume(ConsumeContext<TMessage> context)
+    {
+        var sender = MessageSender.Of(context);
+        return DeliverAsync(
+            Admit(context.Message, sender),
             context.MessageId ?? throw new InvalidOperationException("The message has no MessageId, so it cannot be de-duplicated."),
-            ActorHeader.Read(context.Headers.Get<string>(ActorHeader.Name)),
+            sender.Actor(context.Headers.Get<string>(ActorHeader.Name)),
             context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a message against who sent it before anything is written; a consumer whose message names its own sender
+    /// refuses it here (<see cref="InvalidMessageException"/>: to <c>_error</c>, nothing changed) when the two disagree.
+    /// </summary>
+    protected virtual TMessage Admit(TMessage message, MessageSender sender) => message;
 
     /// <summary>
     /// Applies one delivery of a message, exactly as the broker's delivery would: the ordering tests call it directly to

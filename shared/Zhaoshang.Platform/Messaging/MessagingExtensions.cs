@@ -9,8 +9,9 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ (durable queues, persistent messages, publisher confirms — MassTransit's
-    /// defaults, stated here so they stay), queue names prefixed with the service, plus the outbox relay (which declares
-    /// the whole <see cref="BrokerTopology"/> first) and the storage purge. Retry and concurrency are set per endpoint in
+    /// defaults, stated here so they stay), queue names prefixed with the service, plus the outbox relay and the storage
+    /// purge. The service's broker user may touch only its own queues and what it publishes (<see cref="BrokerTopology"/>):
+    /// the contracts' exchanges and their bindings to its queues come from provisioning, so endpoints do not bind them. Retry and concurrency are set per endpoint in
     /// each consumer's definition; a message that exhausts its retries moves to the endpoint's <c>_error</c> queue.
     /// </summary>
     public static IServiceCollection AddZhaoshangMessaging(
@@ -28,6 +29,7 @@ public static class MessagingExtensions
         var approvalSystems = configuration.GetSection("ApprovalSystems:Secrets").GetChildren().Select(c => c.Key).Order().ToArray();
         services.AddSingleton(new BrokerTopology(BrokerTopology.Routes, approvalSystems));
         var rabbit = configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        services.AddSingleton(BrokerIdentities.OfService(serviceName, rabbit.Username));
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
@@ -39,6 +41,12 @@ public static class MessagingExtensions
                 o.Tags.Add("ready");
             });
             addConsumers(x);
+            // Binding a contract's exchange needs rights on it that only provisioning has; nobody here consumes faults.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.ConfigureConsumeTopology = false;
+                endpoint.PublishFaults = false;
+            });
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>

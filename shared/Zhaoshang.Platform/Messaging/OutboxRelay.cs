@@ -13,8 +13,9 @@ namespace Zhaoshang.Platform.Messaging;
 /// <summary>
 /// Publishes committed outbox rows. Woken by NOTIFY from the committing transaction; several instances may run
 /// because rows are claimed with FOR UPDATE SKIP LOCKED. A row is marked sent only after the broker confirmed
-/// it; a crash in between re-publishes it with the same MessageId, which consumers' inboxes drop. Before it publishes
-/// anything it declares the <see cref="BrokerTopology"/>, so a message never goes to an exchange with no queue yet.
+/// it; a crash in between re-publishes it with the same MessageId, which consumers' inboxes drop. The queues behind each
+/// exchange were declared by provisioning (<see cref="BrokerTopology"/>); every message carries the service's broker user
+/// as its <c>user_id</c>, which RabbitMQ checks against the connection, so consumers know a service sent it.
 /// A row that fails by itself (a type this build does not know, a body that does not read, returned by the broker as
 /// unroutable) is tried again later and, after <see cref="OutboxOptions.MaxAttempts"/> such failures, set aside
 /// (dead-lettered) for operators, while newer rows flow. A broker outage fails every row alike and counts against none.
@@ -27,9 +28,6 @@ internal sealed class OutboxRelay(
     public const string Channel = "zhaoshang_outbox";
     private const string ListenSql = "LISTEN zhaoshang_outbox";
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
-
-    // Declared at start, and again after the broker returned a message as unroutable (a queue deleted meanwhile).
-    private volatile bool _topologyDeclared;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -102,12 +100,6 @@ internal sealed class OutboxRelay(
 
     private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
     {
-        if (!_topologyDeclared)
-        {
-            await topology.DeclareAsync(rabbit, stoppingToken);
-            _topologyDeclared = true;
-        }
-
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
         var pending = (await connection.QueryAsync<PendingMessage>(
@@ -195,6 +187,8 @@ internal sealed class OutboxRelay(
             {
                 c.MessageId = pending.Id;
                 c.Mandatory = topology.IsMandatory(messageType);
+                if (c.TryGetPayload<RabbitMqSendContext>(out var rabbitContext))
+                    rabbitContext.BasicProperties.UserId = rabbit.Username;
                 if (pending.Actor is not null)
                     c.Headers.Set(ActorHeader.Name, pending.Actor);
             }), cancellationToken).WaitAsync(cancellationToken); // bounded even if the transport ignores the token
@@ -202,7 +196,7 @@ internal sealed class OutboxRelay(
         }
         catch (MessageReturnedException)
         {
-            _topologyDeclared = false;
+            // Not declared again here: the service may not configure other services' queues. Provisioning restores them.
             return Refused(activity, pending, $"Returned by the broker as unroutable: no queue is bound to {BrokerTopology.ExchangeOf(messageType)}.");
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

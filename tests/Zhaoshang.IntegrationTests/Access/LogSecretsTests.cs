@@ -25,7 +25,7 @@ public class LogSecretsTests(SystemFixture system)
             ["the JWT signing key"] = Tokens.SigningKey,
             ["tzxm's webhook secret"] = ApprovalSystem.Secret,
             [$"{ApprovalSystem.Throttled}'s webhook secret"] = ApprovalSystem.ThrottledSecret,
-            ["the RabbitMQ password"] = TestEnvironment.RabbitPassword,
+            ["the RabbitMQ password"] = TestEnvironment.BrokerPassword(TestEnvironment.ServiceBrokerUser("Approval")),
         };
         foreach (var service in services)
             secrets[$"the {service.Name} database password"] = TestEnvironment.DatabasePassword(service.Name);

@@ -3,8 +3,8 @@ using Zhaoshang.IntegrationTests.Infrastructure;
 namespace Zhaoshang.IntegrationTests.Delivery;
 
 /// <summary>
-/// Every service declares the whole topology before it publishes, so nothing goes to an exchange with no queue behind it;
-/// and what the broker cannot route is returned, not marked sent.
+/// Provisioning declares the whole topology before any service runs (no service may declare another's queues), so
+/// nothing goes to an exchange with no queue behind it; and what the broker cannot route is returned, not marked sent.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public class BrokerTopologyTests(SystemFixture system)
@@ -18,12 +18,11 @@ public class BrokerTopologyTests(SystemFixture system)
         Guid projectId;
         try
         {
-            // A broker the project service has never connected to: its queue does not exist.
+            // A broker the project service has never connected to: provisioning alone declared its queue.
             system.Project.Kill();
             await system.Broker.DeleteEndpointAsync(ConversionQueue);
-            await system.Lead.RestartAsync();
-            await Eventually.AssertAsync(() => system.Broker.QueueExistsAsync(ConversionQueue), exists => exists,
-                "the lead service declares the project service's queue at startup, before it publishes anything");
+            await system.Broker.RestoreTopologyAsync();
+            Assert.True(await system.Broker.QueueExistsAsync(ConversionQueue), "provisioning declares the project service's queue");
 
             projectId = await journey.StartProjectAsync();
             await Eventually.AssertAsync(
@@ -68,24 +67,28 @@ public class BrokerTopologyTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task An_unroutable_publish_is_not_marked_sent_and_goes_out_once_the_topology_is_declared_again()
+    public async Task An_unroutable_publish_is_not_marked_sent_and_goes_out_once_provisioning_declared_the_topology_again()
     {
         var journey = new Journey(system);
         Guid projectId;
         try
         {
-            // The lead service declared the topology when it started; the queue disappears afterwards (an operator's
-            // mistake, a broker restored without it), so its next conversion has nowhere to go.
+            // The queue disappears after provisioning (an operator's mistake, a broker restored without it), so the next
+            // conversion has nowhere to go; the lead service may not declare it, so it waits until the topology is back.
             system.Project.Kill();
             await system.Broker.DeleteEndpointAsync(ConversionQueue);
             projectId = await journey.StartProjectAsync();
             var id = projectId.ToString();
+            const string Conversion =
+                "FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.CooperationIntentConverted' AND body->>'projectId' = @id";
 
             await Eventually.AssertAsync(
-                () => system.ScalarAsync<bool>(system.Lead,
-                    "SELECT sent_at IS NOT NULL FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.CooperationIntentConverted' AND body->>'projectId' = @id",
-                    new { id }),
-                sent => sent, "the conversion goes out once the relay declared the topology again", TimeSpan.FromSeconds(60));
+                () => system.ScalarAsync<bool>(system.Lead, $"SELECT failures >= 1 AND sent_at IS NULL {Conversion}", new { id }),
+                returned => returned, "the broker returns the conversion and the relay keeps it unsent");
+            await system.Broker.RestoreTopologyAsync();
+            await Eventually.AssertAsync(
+                () => system.ScalarAsync<bool>(system.Lead, $"SELECT sent_at IS NOT NULL {Conversion}", new { id }),
+                sent => sent, "the conversion goes out once provisioning declared the topology again", TimeSpan.FromSeconds(60));
             await Eventually.AssertAsync(
                 () => system.Broker.PeekAsync(ConversionQueue),
                 queued => queued.Any(m => m.Body.Contains(id)), "the conversion waits in the declared queue");

@@ -2,28 +2,55 @@ using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
-/// <summary>Talks to the test vhost with RabbitMQ.Client directly, below MassTransit: to inject and inspect messages.</summary>
+/// <summary>
+/// Talks to the test vhost with RabbitMQ.Client directly, below MassTransit: to inject and inspect messages. Each message
+/// goes out as the identity that sends it in the system (its publishing service's broker user, an approval system's), with
+/// that user as its <c>user_id</c>; inspection (peek, purge, delete, restore) uses the environment's administrator.
+/// </summary>
 internal sealed class Broker : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<string, IConnection> _publishers = new();
+    private readonly SemaphoreSlim _connecting = new(1, 1);
     private IConnection? _connection;
 
-    public async Task ConnectAsync() =>
-        _connection = await new ConnectionFactory
+    public async Task ConnectAsync() => _connection = await ConnectAsync(TestEnvironment.BrokerAdmin);
+
+    /// <summary>A connection of its own as <paramref name="user"/> (the caller disposes it).</summary>
+    public static Task<IConnection> ConnectAsync(string user) =>
+        new ConnectionFactory
         {
             HostName = "127.0.0.1",
             VirtualHost = TestEnvironment.VirtualHost,
-            UserName = TestEnvironment.RabbitUser,
-            Password = TestEnvironment.RabbitPassword,
+            UserName = user,
+            Password = TestEnvironment.BrokerPassword(user),
         }.CreateConnectionAsync();
 
-    /// <summary>Publishes a contract message in MassTransit's JSON envelope, with the message id we choose.</summary>
-    public async Task PublishAsync<T>(Guid messageId, T message) where T : class
+    /// <summary>The broker user that publishes a contract: its publishing service's, or for decisions this approval system's.</summary>
+    public static string PublisherOf(Type message, string approvalSystem = ApprovalSystem.Name)
     {
-        var messageType = $"{typeof(T).Namespace}:{typeof(T).Name}";
+        var publisher = BrokerTopology.Routes.Single(r => r.Message == message).Publisher;
+        return publisher == BrokerTopology.ApprovalSystems
+            ? TestEnvironment.SystemBrokerUser(approvalSystem)
+            : TestEnvironment.ServiceBrokerUser(publisher);
+    }
+
+    /// <summary>
+    /// Publishes a contract message in MassTransit's JSON envelope, with the message id we choose, as the user that
+    /// publishes it in the system (a decision as the approval system it names).
+    /// </summary>
+    public Task PublishAsync<T>(Guid messageId, T message) where T : class =>
+        PublishAsync(messageId, message, PublisherOf(typeof(T), (message as ApprovalDecisionReported)?.System ?? ApprovalSystem.Name));
+
+    /// <summary>Like <see cref="PublishAsync{T}(Guid,T)"/>, as <paramref name="user"/>, with these headers.</summary>
+    public async Task PublishAsync<T>(Guid messageId, T message, string user, IDictionary<string, object?>? headers = null) where T : class
+    {
+        var messageType = BrokerTopology.ExchangeOf(typeof(T));
         var envelope = new
         {
             messageId,
@@ -31,31 +58,74 @@ internal sealed class Broker : IAsyncDisposable
             message,
             sentTime = DateTime.UtcNow,
         };
-        await using var channel = await _connection!.CreateChannelAsync(new CreateChannelOptions(
-            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var properties = new BasicProperties
-        {
-            MessageId = messageId.ToString(),
-            ContentType = "application/vnd.masstransit+json",
-            DeliveryMode = DeliveryModes.Persistent,
-        };
-        await channel.BasicPublishAsync(messageType, "", mandatory: false, properties,
-            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, Json)));
+        await PublishRawAsync(messageType, messageId.ToString(), JsonSerializer.Serialize(envelope, Json), user, headers: headers);
     }
 
-    /// <summary>Publishes a body as it is, the way a client in another language would, to an exchange.</summary>
-    public async Task PublishRawAsync(string exchange, string messageId, string json)
+    /// <summary>
+    /// Publishes a body as it is, the way a client in another language would, to an exchange, as <paramref name="user"/>
+    /// with <c>user_id</c> <paramref name="userId"/> (the user itself unless given; RabbitMQ refuses any other).
+    /// </summary>
+    public async Task PublishRawAsync(
+        string exchange, string messageId, string json, string user, string? userId = null, IDictionary<string, object?>? headers = null)
     {
-        await using var channel = await _connection!.CreateChannelAsync(new CreateChannelOptions(
+        var connection = await PublisherAsync(user);
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var properties = new BasicProperties
         {
             MessageId = messageId,
+            UserId = userId == NoUserId ? null : userId ?? user,
             ContentType = "application/vnd.masstransit+json",
             DeliveryMode = DeliveryModes.Persistent,
+            Headers = headers,
         };
         await channel.BasicPublishAsync(exchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
     }
+
+    /// <summary>For <see cref="PublishRawAsync"/>: a message without <c>user_id</c>.</summary>
+    public const string NoUserId = "";
+
+    /// <summary>
+    /// What RabbitMQ answered when it refused an operation (the channel's close reason, e.g. ACCESS_REFUSED), or null when
+    /// it was allowed.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(Func<Task> operation)
+    {
+        try
+        {
+            await operation();
+            return null;
+        }
+        catch (Exception ex) when (ex is OperationInterruptedException or AlreadyClosedException or PublishException)
+        {
+            return ex.ToString();
+        }
+    }
+
+    private async Task<IConnection> PublisherAsync(string user)
+    {
+        await _connecting.WaitAsync();
+        try
+        {
+            if (!_publishers.TryGetValue(user, out var connection) || !connection.IsOpen)
+                _publishers[user] = connection = await ConnectAsync(user);
+            return connection;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    /// <summary>Declares the whole topology again, as provisioning does (an operator re-running infra.sh).</summary>
+    public Task RestoreTopologyAsync() =>
+        new BrokerTopology(BrokerTopology.Routes, [ApprovalSystem.Name, ApprovalSystem.Throttled]).DeclareAsync(new RabbitMqOptions
+        {
+            Host = "127.0.0.1",
+            VirtualHost = TestEnvironment.VirtualHost,
+            Username = TestEnvironment.BrokerAdmin,
+            Password = TestEnvironment.BrokerPassword(TestEnvironment.BrokerAdmin),
+        }, CancellationToken.None);
 
     /// <summary>The messages in a queue, read and put back (nack with requeue) so the queue is left as it was.</summary>
     public async Task<IReadOnlyList<QueuedMessage>> PeekAsync(string queue)
@@ -126,8 +196,9 @@ internal sealed class Broker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null)
-            await _connection.DisposeAsync();
+        foreach (var connection in _publishers.Values.Append(_connection).OfType<IConnection>())
+            await connection.DisposeAsync();
+        _connecting.Dispose();
     }
 }
 

@@ -24,8 +24,8 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString(name),
             ["RabbitMq__VirtualHost"] = TestEnvironment.VirtualHost,
-            ["RabbitMq__Username"] = TestEnvironment.RabbitUser,
-            ["RabbitMq__Password"] = TestEnvironment.RabbitPassword,
+            ["RabbitMq__Username"] = TestEnvironment.ServiceBrokerUser(name),
+            ["RabbitMq__Password"] = TestEnvironment.BrokerPassword(TestEnvironment.ServiceBrokerUser(name)),
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",

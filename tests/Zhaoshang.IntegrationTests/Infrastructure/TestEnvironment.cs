@@ -7,13 +7,28 @@ namespace Zhaoshang.IntegrationTests.Infrastructure;
 /// </summary>
 internal static class TestEnvironment
 {
-    public const string RabbitUser = "zhaoshang";
-    public const string RabbitPassword = "zhaoshang_dev";
-
     private static readonly int Slot = int.TryParse(Environment.GetEnvironmentVariable("ZS_TEST_SLOT"), out var slot) ? slot : 0;
     private static readonly string Suffix = Slot == 0 ? "_test" : $"_test{Slot}";
 
     public static readonly string VirtualHost = $"zhaoshang{Suffix}";
+
+    /// <summary>The suffix on the environment's broker users, as infra.sh passes it to tools/Zhaoshang.BrokerSetup.</summary>
+    public static string BrokerSuffix => Suffix;
+
+    /// <summary>A service's own broker user (zs_&lt;service&gt;_test&lt;n&gt;), the only one it connects as.</summary>
+    public static string ServiceBrokerUser(string service) => $"zs_{service.ToLowerInvariant()}{Suffix}";
+
+    /// <summary>An approval system's broker user (zs_system_&lt;system&gt;_test&lt;n&gt;).</summary>
+    public static string SystemBrokerUser(string system) => $"zs_system_{system}{Suffix}";
+
+    /// <summary>
+    /// The environment's administrator (infra.sh: tags administrator and impersonator), which the tests use only to
+    /// inspect queues, restore the topology and read the provisioned permissions; no service uses it.
+    /// </summary>
+    public static readonly string BrokerAdmin = $"zs_admin{Suffix}";
+
+    /// <summary>Every broker user's password, as infra.sh provisions them locally.</summary>
+    public static string BrokerPassword(string user) => $"{user}_dev";
 
     /// <summary>The fault-injection run's own databases and vhost (infra.sh faults), and its ports.</summary>
     public static readonly string FaultsSuffix = Slot == 0 ? "_faults" : $"_faults{Slot}";

@@ -102,7 +102,8 @@ public class LandDayTests(SystemFixture system)
         Assert.Contains("用地前审批", waiting.GetProperty("nextStep").GetString());
         Assert.Equal("Granted", (await _bureau.ItemStatusesAsync(projectId))["construction-permit"]);
 
-        // The EIA authority's system publishes its decision to RabbitMQ as plain JSON, the way any AMQP client can.
+        // The EIA authority's system publishes its decision to RabbitMQ as plain JSON, the way any AMQP client can, as its
+        // own broker user.
         var messageId = Guid.NewGuid().ToString();
         await system.Broker.PublishRawAsync("Zhaoshang.Contracts:ApprovalDecisionReported", messageId, $$"""
             {
@@ -118,7 +119,7 @@ public class LandDayTests(SystemFixture system)
                 "remarks": "环评报告表批复"
               }
             }
-            """);
+            """, TestEnvironment.SystemBrokerUser(ApprovalSystem.Throttled));
 
         var started = await _bureau.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "UnderConstruction",
             "construction starts the moment the last approval is granted");
