@@ -76,6 +76,9 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     /// <summary>An approval system's submission queue: <c>approval-system-tzxm</c>.</summary>
     public static string ApprovalSystemQueue(string system) => $"approval-system-{system}";
 
+    /// <summary>Where a service queue's messages go when they fail for good, or when no consumer there takes them.</summary>
+    public static readonly string[] SetAsideSuffixes = ["_error", "_skipped"];
+
     /// <summary>Every queue of the map, each with the exchange it receives from.</summary>
     public IEnumerable<(string Exchange, string Queue)> Queues() =>
         from route in routes
@@ -85,18 +88,18 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
 
     /// <summary>
     /// What a service's broker user may do, derived from the map so it cannot drift: configure (declare) only its own
-    /// consumers' queues, the exchanges MassTransit names like them and their <c>_error</c>/<c>_skipped</c> twins, and the
-    /// exchanges of what it publishes; write (publish, bind) only to those; read (consume, bind from) only its own queues.
-    /// The bindings from the contracts' exchanges to its queues are made by provisioning, so it needs nothing on them.
+    /// consumers' queues and the exchanges MassTransit names like them, and the exchanges of what it publishes; write to
+    /// those and to its queues' <c>_error</c> and <c>_skipped</c> exchanges; read only its own queues. The bindings from
+    /// the contracts' exchanges to its queues and the <c>_error</c>/<c>_skipped</c> queues are made by provisioning.
     /// </summary>
     public static BrokerPermission ServicePermission(string service, string user)
     {
         var published = Routes.Where(r => r.Publisher == service).Select(r => Regex.Escape(ExchangeOf(r.Message))).ToArray();
         var queues = Routes.Where(r => r.Services.Contains(service)).Select(r => Regex.Escape(QueueOf(service, r.Message))).ToArray();
-        var own = queues.Length == 0 ? null : $"({string.Join('|', queues)})(_error|_skipped)?";
+        var own = queues.Length == 0 ? null : $"({string.Join('|', queues)})";
         return new BrokerPermission(user,
             Pattern(published.Append(own)),
-            Pattern(published.Append(own)),
+            Pattern(published.Append(own is null ? null : own + "(_error|_skipped)?")),
             Pattern([own]));
     }
 
@@ -118,8 +121,8 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     }
 
     /// <summary>
-    /// Declares everything with an account that may (provisioning's administrator); idempotent, and what exists already is
-    /// left as it is.
+    /// Declares everything, each service queue's <c>_error</c> and <c>_skipped</c> queues too, with an account that may
+    /// (provisioning's administrator); idempotent, and what exists already is left as it is.
     /// </summary>
     public async Task DeclareAsync(RabbitMqOptions options, CancellationToken cancellationToken)
     {
@@ -141,6 +144,14 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
             await channel.QueueBindAsync(queue, queue, "", cancellationToken: cancellationToken);
             await channel.ExchangeBindAsync(queue, exchange, "", cancellationToken: cancellationToken);
+        }
+
+        var serviceQueues = routes.SelectMany(r => r.Services.Select(s => QueueOf(s, r.Message)));
+        foreach (var setAside in serviceQueues.SelectMany(q => SetAsideSuffixes.Select(suffix => q + suffix)))
+        {
+            await channel.ExchangeDeclareAsync(setAside, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(setAside, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(setAside, setAside, "", cancellationToken: cancellationToken);
         }
     }
 }

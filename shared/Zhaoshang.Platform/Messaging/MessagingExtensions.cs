@@ -41,11 +41,16 @@ public static class MessagingExtensions
                 o.Tags.Add("ready");
             });
             addConsumers(x);
-            // Binding a contract's exchange needs rights on it that only provisioning has; nobody here consumes faults.
+            // Binding a contract's exchange needs rights on it that only provisioning has; nobody here consumes faults; what
+            // fails or is skipped moves without the sender's user_id, which RabbitMQ would refuse from this service's user.
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.PublishFaults = false;
+                endpoint.ConfigureError(e => e.UseFilter(new SenderlessMoveFilter<ExceptionReceiveContext>(
+                    "_error", (context, headers) => headers.SetExceptionHeaders(context))));
+                endpoint.ConfigureDeadLetter(d => d.UseFilter(new SenderlessMoveFilter<ReceiveContext>(
+                    "_skipped", (_, headers) => headers.Set(MessageHeaders.Reason, "skipped"))));
             });
             x.UsingRabbitMq((context, cfg) =>
             {
