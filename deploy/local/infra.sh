@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL 15 and RabbitMQ are installed and running on 127.0.0.1 only, and that one environment's
-# databases, logins and virtual host exist.
+# databases, logins, virtual host, broker users and broker topology exist (see provision_broker below).
 #   infra.sh dev            the databases zs_<service> and the vhost "zhaoshang" (what run.sh uses)
 #   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses);
 #                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead

@@ -27,7 +27,8 @@ rm -f "$run_dir/pids/stopping"
 supervise() {
   local svc=$1 bin="$run_dir/app/$1"
   while true; do
-    (cd "$bin" && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
+    # Each service connects as its own broker user (infra.sh provisions zs_<service> with the password zs_<service>_dev).
+    (cd "$bin" && RabbitMq__Username="zs_${svc,,}" RabbitMq__Password="zs_${svc,,}_dev" exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
     echo $! >"$run_dir/pids/${svc,,}.pid"
     local code=0
     wait $! || code=$?
@@ -73,7 +74,7 @@ cat <<MSG
   project   http://127.0.0.1:5102   (API docs: http://127.0.0.1:5102/swagger)
   approval  http://127.0.0.1:5103   (API docs: http://127.0.0.1:5103/swagger)
   funding   http://127.0.0.1:5104   (API docs: http://127.0.0.1:5104/swagger)
-  RabbitMQ management  http://127.0.0.1:15672  (zhaoshang / zhaoshang_dev)
+  RabbitMQ management  http://127.0.0.1:15672  (zs_admin / zs_admin_dev)
   logs      $run_dir/logs/
 MSG
 

@@ -26,7 +26,11 @@ try
     double? brokerCeiling = null;
     if (options.Ceilings)
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = "zhaoshang_bench", UserName = "zhaoshang", Password = "zhaoshang_dev" };
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1", VirtualHost = "zhaoshang_bench",
+            UserName = LocalSystem.BrokerAdmin("_bench"), Password = LocalSystem.BrokerPassword(LocalSystem.BrokerAdmin("_bench")),
+        };
         brokerCeiling = await BrokerCeiling.MessagesPerSecondAsync(factory, messages: 40_000, bodyBytes: 1024, publishersInFlight: 64);
         Console.WriteLine($"[ceiling] raw RabbitMQ: {brokerCeiling:0} msg/s (persistent 1 KiB, publisher confirms, 64 in flight, one consumer acking)");
     }

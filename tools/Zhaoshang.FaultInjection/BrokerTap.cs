@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using Zhaoshang.Load;
 
 namespace Zhaoshang.FaultInjection;
 
@@ -19,8 +20,10 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     /// <summary>The submission queue of the run's approval system (tzxm), which nobody consumes during the run.</summary>
     public const string ApprovalSystemQueue = "approval-system-tzxm";
 
-    private const string User = "zhaoshang";
-    private const string Password = "zhaoshang_dev";
+    // The run's administrator: it may bind to every exchange, read every queue and, as an impersonator, publish the
+    // copies with the user_id of the services that sent them.
+    private readonly string _user = LocalSystem.BrokerAdmin(virtualHost["zhaoshang".Length..]);
+    private string Password => LocalSystem.BrokerPassword(_user);
     private readonly ConcurrentDictionary<string, (ReadOnlyMemory<byte> Body, IReadOnlyBasicProperties Properties)> _copies = new();
     private IConnection? _connection;
     private IChannel? _tap;
@@ -115,7 +118,7 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     public async Task<IReadOnlyList<QueueInfo>> QueuesAsync()
     {
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_user}:{Password}")));
         JsonElement queues;
         for (var attempt = 1; ; attempt++)
         {
@@ -142,7 +145,7 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     /// <summary>A connection of its own for each step, so a broker restart in between costs nothing; the broker may still be starting.</summary>
     private async Task<IConnection> ConnectAsync()
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = virtualHost, UserName = User, Password = Password };
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = virtualHost, UserName = _user, Password = Password };
         for (var attempt = 1; ; attempt++)
         {
             try

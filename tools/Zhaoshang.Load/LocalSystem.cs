@@ -14,13 +14,25 @@ public static class LocalSystem
     {
         ["ConnectionStrings__Database"] = ConnectionString(service, suffix),
         ["RabbitMq__VirtualHost"] = $"zhaoshang{suffix}",
-        ["RabbitMq__Username"] = "zhaoshang",
-        ["RabbitMq__Password"] = "zhaoshang_dev",
+        ["RabbitMq__Username"] = BrokerUser(service, suffix),
+        ["RabbitMq__Password"] = BrokerPassword(BrokerUser(service, suffix)),
         ["Auth__SigningKey"] = signingKey,
         ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
         ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
         ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
     };
+
+    /// <summary>The service's own broker user, as infra.sh provisions it: zs_&lt;service&gt;&lt;suffix&gt;.</summary>
+    public static string BrokerUser(string service, string suffix) => $"zs_{service.ToLowerInvariant()}{suffix}";
+
+    /// <summary>
+    /// The environment's broker administrator (infra.sh: zs_admin&lt;suffix&gt;, tags administrator and impersonator), for
+    /// tools that measure or inspect the broker below the services; no service uses it.
+    /// </summary>
+    public static string BrokerAdmin(string suffix) => $"zs_admin{suffix}";
+
+    /// <summary>Every local broker user's password, as infra.sh provisions them.</summary>
+    public static string BrokerPassword(string user) => $"{user}_dev";
 
     /// <summary>The login infra.sh creates: zs_&lt;service&gt;&lt;suffix&gt; with the password zs_&lt;service&gt;&lt;suffix&gt;_dev.</summary>
     public static string ConnectionString(string service, string suffix, int poolSize = 20)
