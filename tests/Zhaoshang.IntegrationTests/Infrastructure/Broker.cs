@@ -47,7 +47,10 @@ internal sealed class Broker : IAsyncDisposable
     public Task PublishAsync<T>(Guid messageId, T message) where T : class =>
         PublishAsync(messageId, message, PublisherOf(typeof(T), (message as ApprovalDecisionReported)?.System ?? ApprovalSystem.Name));
 
-    /// <summary>Like <see cref="PublishAsync{T}(Guid,T)"/>, as <paramref name="user"/>, with these headers.</summary>
+    /// <summary>
+    /// Like <see cref="PublishAsync{T}(Guid,T)"/>, as <paramref name="user"/>, with these headers (in the envelope, where
+    /// MassTransit reads them, and on the AMQP message, as MassTransit sends them).
+    /// </summary>
     public async Task PublishAsync<T>(Guid messageId, T message, string user, IDictionary<string, object?>? headers = null) where T : class
     {
         var messageType = BrokerTopology.ExchangeOf(typeof(T));
@@ -57,6 +60,7 @@ internal sealed class Broker : IAsyncDisposable
             messageType = new[] { $"urn:message:{messageType}" },
             message,
             sentTime = DateTime.UtcNow,
+            headers = headers ?? new Dictionary<string, object?>(),
         };
         await PublishRawAsync(messageType, messageId.ToString(), JsonSerializer.Serialize(envelope, Json), user, headers: headers);
     }
