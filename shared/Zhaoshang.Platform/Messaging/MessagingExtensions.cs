@@ -11,8 +11,9 @@ public static class MessagingExtensions
     /// MassTransit over RabbitMQ (durable queues, persistent messages, publisher confirms — MassTransit's
     /// defaults, stated here so they stay), queue names prefixed with the service, plus the outbox relay and the storage
     /// purge. The service's broker user may touch only its own queues and what it publishes (<see cref="BrokerTopology"/>):
-    /// the contracts' exchanges and their bindings to its queues come from provisioning, so endpoints do not bind them. Retry and concurrency are set per endpoint in
-    /// each consumer's definition; a message that exhausts its retries moves to the endpoint's <c>_error</c> queue.
+    /// the contracts' exchanges and their bindings to its queues come from provisioning, so endpoints do not bind them.
+    /// Retry and concurrency are set per endpoint in each consumer's definition; a message that exhausts its retries moves
+    /// to the endpoint's <c>_error</c> queue.
     /// </summary>
     public static IServiceCollection AddZhaoshangMessaging(
         this IServiceCollection services, IConfiguration configuration, string serviceName,

@@ -197,7 +197,7 @@ internal sealed class OutboxRelay(
         catch (MessageReturnedException)
         {
             // Not declared again here: the service may not configure other services' queues. Provisioning restores them.
-            return Refused(activity, pending, $"Returned by the broker as unroutable: no queue is bound to {BrokerTopology.ExchangeOf(messageType)}.");
+            return Refused(activity, pending, $"Returned by the broker as unroutable: no queue is bound to {BrokerTopology.ExchangeOf(messageType)} (provisioning, infra.sh, declares them).");
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
