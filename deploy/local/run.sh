@@ -27,7 +27,10 @@ rm -f "$run_dir/pids/stopping"
 supervise() {
   local svc=$1 bin="$run_dir/app/$1"
   while true; do
-    (cd "$bin" && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
+    # The logins infra.sh creates; no appsettings file holds a password.
+    (cd "$bin" && export ConnectionStrings__Database="Host=127.0.0.1;Port=5432;Database=zs_${svc,,};Username=zs_${svc,,};Password=zs_${svc,,}_dev;Maximum Pool Size=20" \
+      RabbitMq__Password=zhaoshang_dev \
+      && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
     echo $! >"$run_dir/pids/${svc,,}.pid"
     local code=0
     wait $! || code=$?

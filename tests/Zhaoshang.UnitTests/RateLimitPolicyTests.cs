@@ -1,38 +1,28 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.UnitTests;
 
-/// <summary>The approval systems' buckets: one per configured system, one shared by every unknown name, Burst at most.</summary>
+/// <summary>
+/// The approval systems' buckets: one per verified system, Burst at most; requests failing the signature check draw
+/// from their client address's bucket, never from a system's.
+/// </summary>
 public sealed class RateLimitPolicyTests : IDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly PartitionedRateLimiter<HttpContext> _limiter;
-
-    public RateLimitPolicyTests()
+    private readonly ApprovalSystemRateLimit _limit = new(Options.Create(new ApprovalSystemRateLimitOptions
     {
-        var services = new ServiceCollection();
-        services.AddProblemDetails();
-        services.Configure<SignedRequestOptions>(SignedRequestOptions.Scheme, o =>
-        {
-            o.Secrets["tzxm"] = "secret-1";
-            o.Secrets["yunnan-eia"] = "secret-2";
-        });
-        services.Configure<ApprovalSystemRateLimitOptions>(o => o.Systems["yunnan-eia"] = new() { Burst = 5 });
-        _services = services.BuildServiceProvider();
-        var policy = ActivatorUtilities.CreateInstance<ApprovalSystemRateLimitPolicy>(_services);
-        _limiter = PartitionedRateLimiter.Create<HttpContext, string>(policy.GetPartition);
-    }
-
-    private static HttpContext From(string system) => new DefaultHttpContext { Request = { RouteValues = { ["system"] = system } } };
+        Systems = { ["yunnan-eia"] = new() { Burst = 5 } },
+        FailedPerClient = { Burst = 3 },
+    }));
 
     private int Acquire(string system, int attempts) =>
-        Enumerable.Range(0, attempts).Count(_ => _limiter.AttemptAcquire(From(system)).IsAcquired);
+        Enumerable.Range(0, attempts).Count(_ => { using var lease = _limit.ChargeSystem(system); return lease.IsAcquired; });
+
+    private int AcquireClient(string client, int attempts) =>
+        Enumerable.Range(0, attempts).Count(_ => { using var lease = _limit.ChargeClient(client); return lease.IsAcquired; });
 
     [Fact]
-    public void Each_configured_system_has_its_own_bucket()
+    public void Each_system_has_its_own_bucket()
     {
         Assert.Equal(40, Acquire("tzxm", 60));
         Assert.Equal(5, Acquire("yunnan-eia", 10));
@@ -40,10 +30,13 @@ public sealed class RateLimitPolicyTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_names_share_one_bucket_apart_from_the_configured_systems()
+    public void Failed_requests_draw_from_their_client_s_bucket_and_never_from_a_system_s()
     {
-        Assert.Equal(40, Enumerable.Range(0, 60).Count(n => _limiter.AttemptAcquire(From($"invented-{n}")).IsAcquired));
-        Assert.Equal(40, Acquire("tzxm", 40));
+        Assert.Equal(3, AcquireClient("192.0.2.7", 10));
+        using (var left = _limit.ChargeClient("192.0.2.7", 0))
+            Assert.False(left.IsAcquired);
+        Assert.Equal(3, AcquireClient("192.0.2.8", 10));
+        Assert.Equal(5, Acquire("yunnan-eia", 10));
     }
 
     [Fact]
@@ -57,9 +50,5 @@ public sealed class RateLimitPolicyTests : IDisposable
         Assert.True(extra <= 20, $"{extra} permits right after a burst of 40: at most one refill of 20 fits in 250 ms");
     }
 
-    public void Dispose()
-    {
-        _limiter.Dispose();
-        _services.Dispose();
-    }
+    public void Dispose() => _limit.Dispose();
 }

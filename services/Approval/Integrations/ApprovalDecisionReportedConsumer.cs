@@ -11,7 +11,7 @@ namespace Zhaoshang.Approval.Integrations;
 /// AMQP client can send; README shows the envelope). Same rules as the webhook.
 /// </summary>
 public sealed class ApprovalDecisionReportedConsumer(
-    Database database, ApprovalCatalogue catalogue, WorkCalendar calendar, TimeProvider clock)
+    Database database, ApprovalCatalogue catalogue, ApprovalSystemItems items, WorkCalendar calendar, TimeProvider clock)
     : InboxConsumer<ApprovalDecisionReported>(database)
 {
     protected override async Task HandleAsync(ApprovalDecisionReported message, UnitOfWork work, CancellationToken cancellationToken)
@@ -20,6 +20,8 @@ public sealed class ApprovalDecisionReportedConsumer(
             || !catalogue.Contains(message.ItemCode ?? "") || !Enum.TryParse<DecisionOutcome>(message.Outcome, out var outcome))
             throw new InvalidMessageException(
                 $"Decision '{message.DecisionId}' from '{message.System}' lacks a system, decision id, project, known item or outcome.");
+        if (items.Refusal(message.System, message.ItemCode!) is { } refusal)
+            throw new InvalidMessageException($"Decision '{message.DecisionId}': {refusal}");
         await DecisionIntake.ReceiveAsync(work, new ExternalDecision(
             message.System, message.DecisionId, message.ProjectId, message.ItemCode!, outcome, message.DecidedAt,
             message.ProjectCode, message.Remarks), calendar, clock);
