@@ -33,8 +33,6 @@ public sealed class RateLimitPolicyTests : IDisposable
     public void Failed_requests_draw_from_their_client_s_bucket_and_never_from_a_system_s()
     {
         Assert.Equal(3, AcquireClient("192.0.2.7", 10));
-        using (var left = _limit.ChargeClient("192.0.2.7", 0))
-            Assert.False(left.IsAcquired);
         Assert.Equal(3, AcquireClient("192.0.2.8", 10));
         Assert.Equal(5, Acquire("yunnan-eia", 10));
     }

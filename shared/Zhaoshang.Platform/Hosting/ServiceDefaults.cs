@@ -75,6 +75,9 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The Swagger UI is static pages, served before authorization: the fallback policy (a token for everything) would
+        // otherwise refuse them, as it refuses any path without an endpoint.
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
         app.UseStorableQueryText();
         app.UseAuthentication();
         // Checks an approval system's signature (reading its body up to the limit) and charges the system's bucket, or
@@ -100,7 +103,6 @@ public static class ServiceDefaults
         app.MapOpenApi().AllowAnonymous();
         app.MapAuditApi();
         app.MapDeadLettersApi();
-        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
         return app;
     }
 

@@ -53,8 +53,9 @@ public sealed record ApprovalSystemRateLimited;
 /// <summary>
 /// The buckets of the approval systems' signed endpoints. A request is charged to its system only once its signature
 /// verified, so nobody without the secret can empty a real system's bucket; a request that fails the check is charged
-/// to its client address, and an address whose bucket is empty is refused before its body is read. Refused requests
-/// write nothing: the nonce is recorded with the request's change, not before.
+/// to its client address instead. A validly signed request is never refused for its address's failures, so a flood of
+/// forgeries from an address a real system shares (a proxy, say) does not lock the system out. Refused requests write
+/// nothing: the nonce is recorded with the request's change, not before.
 /// </summary>
 internal sealed class ApprovalSystemRateLimit : IDisposable
 {
@@ -86,21 +87,11 @@ internal sealed class ApprovalSystemRateLimit : IDisposable
     /// <summary>Takes a permit from the verified system's bucket.</summary>
     public RateLimitLease ChargeSystem(string system) => _systems.AttemptAcquire(system);
 
-    /// <summary>Takes a permit from the client's bucket for failed requests; with 0, only asks whether one is left.</summary>
-    public RateLimitLease ChargeClient(string client, int permits = 1) => _clients.AttemptAcquire(client, permits);
+    /// <summary>Takes a permit from the client's bucket for requests that failed the signature check.</summary>
+    public RateLimitLease ChargeClient(string client) => _clients.AttemptAcquire(client);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
-        using (var left = ChargeClient(client, 0))
-        {
-            if (!left.IsAcquired)
-            {
-                await RefuseClientAsync(context, client, left);
-                return;
-            }
-        }
-
         var result = await context.AuthenticateAsync(SignedRequestOptions.Scheme);
         if (result.Succeeded && result.Principal.Identity?.Name is { } system)
         {
@@ -112,6 +103,7 @@ internal sealed class ApprovalSystemRateLimit : IDisposable
             return;
         }
 
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
         using (var lease = ChargeClient(client))
         {
             if (!lease.IsAcquired)
