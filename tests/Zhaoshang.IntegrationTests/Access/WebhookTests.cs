@@ -180,6 +180,22 @@ public class WebhookTests(SystemFixture system)
         Assert.Equal(1, await StoredAsync(allowed));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_signed_body_over_the_limit_gets_413_and_writes_nothing(bool chunked)
+    {
+        var decisionId = $"TZXM-{Guid.NewGuid():N}";
+        var nonce = Guid.NewGuid().ToString("N");
+        var request = ApprovalSystem.SignedDecision(Decision(decisionId) + new string(' ', 1024 * 1024), nonce: nonce);
+        request.Headers.TransferEncodingChunked = chunked;
+        var (status, problem) = await SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("The request body is too large.", problem.GetProperty("title").GetString());
+        Assert.Equal(0, await StoredAsync(decisionId));
+        Assert.Equal(0, await NoncesAsync(nonce));
+    }
+
     /// <summary>The throttled system's bucket is small (the rate-limit tests empty it): waits out its 429s.</summary>
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendThrottledAsync(Func<HttpRequestMessage> request)
     {
