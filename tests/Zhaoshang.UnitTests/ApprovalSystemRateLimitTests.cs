@@ -7,7 +7,7 @@ namespace Zhaoshang.UnitTests;
 /// The approval systems' buckets: one per verified system, Burst at most; requests failing the signature check draw
 /// from their client address's bucket, never from a system's.
 /// </summary>
-public sealed class RateLimitPolicyTests : IDisposable
+public sealed class ApprovalSystemRateLimitTests : IDisposable
 {
     private readonly ApprovalSystemRateLimit _limit = new(Options.Create(new ApprovalSystemRateLimitOptions
     {
