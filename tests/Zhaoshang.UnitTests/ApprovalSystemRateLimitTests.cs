@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.UnitTests;
@@ -13,7 +14,7 @@ public sealed class ApprovalSystemRateLimitTests : IDisposable
     {
         Systems = { ["yunnan-eia"] = new() { Burst = 5 } },
         FailedPerClient = { Burst = 3 },
-    }));
+    }), new RequestBodyLimit(RequestBodyLimit.DefaultMaxBytes));
 
     private int Acquire(string system, int attempts) =>
         Enumerable.Range(0, attempts).Count(_ => { using var lease = _limit.ChargeSystem(system); return lease.IsAcquired; });

@@ -62,10 +62,12 @@ internal sealed class ApprovalSystemRateLimit : IDisposable
     private readonly ApprovalSystemRateLimitOptions _options;
     private readonly PartitionedRateLimiter<string> _systems;
     private readonly PartitionedRateLimiter<string> _clients;
+    private readonly RequestBodyLimit _bodyLimit;
 
-    public ApprovalSystemRateLimit(IOptions<ApprovalSystemRateLimitOptions> options)
+    public ApprovalSystemRateLimit(IOptions<ApprovalSystemRateLimitOptions> options, RequestBodyLimit bodyLimit)
     {
         _options = options.Value;
+        _bodyLimit = bodyLimit;
         _systems = PartitionedRateLimiter.Create<string, string>(system => RateLimitPartition.Get(system, s => Bucket(_options.For(s))));
         // A client's bucket is dropped once it has been full and idle for a while, so addresses do not pile up.
         _clients = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.Get(client, _ =>
@@ -114,8 +116,8 @@ internal sealed class ApprovalSystemRateLimit : IDisposable
         }
 
         // Authorization answers 401 for a failed signature; a body over the limit gets its 413 here.
-        if (context.Features.Get<RequestBodyLimit>() is { } tooLarge)
-            await RequestBodyLimitExtensions.RefuseAsync(context, tooLarge);
+        if (result.Failure is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            await RequestBodyLimitExtensions.RefuseAsync(context, _bodyLimit);
         else
             await next(context);
     }

@@ -56,10 +56,7 @@ internal sealed class SignedRequestHandler(
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
         hmac.AppendData(Encoding.UTF8.GetBytes($"{timestamp}.{nonce}."));
         if (!await limit.TryBufferAsync(Request, hmac, Context.RequestAborted))
-        {
-            Context.Features.Set(limit);
-            return AuthenticateResult.Fail("The request body is too large.");
-        }
+            return AuthenticateResult.Fail(new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge));
 
         if (!CryptographicOperations.FixedTimeEquals(hmac.GetHashAndReset(), given))
             return AuthenticateResult.Fail("The signature does not match.");
