@@ -14,13 +14,17 @@ public class DevelopmentSecretsStartTests(SystemFixture system)
     {
         var devEnv = File.ReadAllLines(Path.Combine(TestEnvironment.RepositoryRoot, "deploy", "local", "dev.env"));
         var secret = devEnv.Single(l => l.StartsWith("ApprovalSystems__Secrets__tzxm=", StringComparison.Ordinal)).Split('=', 2)[1];
+        // The log is appended to by every run: only what this start wrote counts.
+        var path = Path.Combine(TestEnvironment.LogDirectory, "approval.log");
+        var before = new FileInfo(path).Length;
         var exitCode = await system.Approval.RunFailingStartAsync(new Dictionary<string, string>
         {
             ["ApprovalSystems__Secrets__tzxm"] = secret,
         });
         Assert.NotEqual(0, exitCode);
-        using var reader = new StreamReader(new FileStream(
-            Path.Combine(TestEnvironment.LogDirectory, "approval.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(before, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
         var log = await reader.ReadToEndAsync();
         Assert.Contains("ApprovalSystems:Secrets:tzxm holds a development secret from deploy/local/dev.env", log);
         Assert.True(system.Approval.IsRunning);
