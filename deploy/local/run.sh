@@ -27,8 +27,11 @@ rm -f "$run_dir/pids/stopping"
 supervise() {
   local svc=$1 bin="$run_dir/app/$1"
   while true; do
-    # Each service connects as its own broker user (infra.sh provisions zs_<service> with the password zs_<service>_dev).
-    (cd "$bin" && RabbitMq__Username="zs_${svc,,}" RabbitMq__Password="zs_${svc,,}_dev" exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
+    # Each service connects as its own broker user and database login (infra.sh provisions zs_<service> with the
+    # password zs_<service>_dev); no appsettings file holds a password.
+    (cd "$bin" && export ConnectionStrings__Database="Host=127.0.0.1;Port=5432;Database=zs_${svc,,};Username=zs_${svc,,};Password=zs_${svc,,}_dev;Maximum Pool Size=20" \
+      RabbitMq__Username="zs_${svc,,}" RabbitMq__Password="zs_${svc,,}_dev" \
+      && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
     echo $! >"$run_dir/pids/${svc,,}.pid"
     local code=0
     wait $! || code=$?

@@ -26,7 +26,9 @@ internal static class ApprovalServices
             x.AddConsumer<ParkRenamedConsumer, ParkRenamedConsumerDefinition>();
         });
         var configured = builder.Configuration.GetSection("ApprovalCatalogue:Items").Get<CatalogueItem[]>();
-        builder.Services.AddSingleton(configured is { Length: > 0 } ? new ApprovalCatalogue(configured) : ApprovalCatalogue.Default);
+        var catalogue = configured is { Length: > 0 } ? new ApprovalCatalogue(configured) : ApprovalCatalogue.Default;
+        builder.Services.AddSingleton(catalogue);
+        builder.Services.AddSingleton(ApprovalSystemItems.From(builder.Configuration, catalogue));
         builder.Services.Configure<ApprovalScanOptions>(builder.Configuration.GetSection("ApprovalScan"));
         builder.Services.AddHostedService<ApprovalScanner>();
     }

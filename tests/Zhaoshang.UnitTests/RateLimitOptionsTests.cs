@@ -31,6 +31,8 @@ public class RateLimitOptionsTests
     [InlineData("ApprovalSystems:RateLimit:PermitsPerSecond", "0")]
     [InlineData("ApprovalSystems:RateLimit:Burst", "-1")]
     [InlineData("ApprovalSystems:RateLimit:Systems:tzxm:Burst", "0")]
+    [InlineData("ApprovalSystems:RateLimit:FailedPerClient:PermitsPerSecond", "0")]
+    [InlineData("ApprovalSystems:RateLimit:FailedPerClient:Burst", "0")]
     public void A_limit_below_one_is_refused(string key, string value) =>
         Assert.False(Bind(new() { [key] = value }).IsValid());
 }

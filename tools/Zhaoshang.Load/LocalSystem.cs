@@ -7,7 +7,7 @@ public static class LocalSystem
 
     /// <summary>
     /// One service's environment for an environment suffix ("_bench", "_faults"): its own database and the vhost,
-    /// and the approval system <c>tzxm</c> unthrottled, because a driver plays every approval system at once, far
+    /// and the approval system <c>tzxm</c>, deciding every item, unthrottled, because a driver plays every approval system at once, far
     /// above what one real system sends.
     /// </summary>
     public static Dictionary<string, string> Environment(string service, string suffix, string signingKey, string webhookSecret) => new()
@@ -18,6 +18,8 @@ public static class LocalSystem
         ["RabbitMq__Password"] = BrokerPassword(BrokerUser(service, suffix)),
         ["Auth__SigningKey"] = signingKey,
         ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
+        ["ApprovalSystems__Items__tzxm"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,design-review,"
+            + "land-planning-permit,real-estate-title,engineering-planning-permit,construction-permit",
         ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
         ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
     };

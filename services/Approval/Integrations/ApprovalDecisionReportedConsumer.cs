@@ -13,7 +13,7 @@ namespace Zhaoshang.Approval.Integrations;
 /// user, is refused to <c>approval-approval-decision-reported_error</c> and changes nothing.
 /// </summary>
 public sealed class ApprovalDecisionReportedConsumer(
-    Database database, ApprovalCatalogue catalogue, WorkCalendar calendar, TimeProvider clock)
+    Database database, ApprovalCatalogue catalogue, ApprovalSystemItems items, WorkCalendar calendar, TimeProvider clock)
     : InboxConsumer<ApprovalDecisionReported>(database)
 {
     protected override ApprovalDecisionReported Admit(ApprovalDecisionReported message, MessageSender sender) =>
@@ -31,6 +31,8 @@ public sealed class ApprovalDecisionReportedConsumer(
             || !catalogue.Contains(message.ItemCode ?? "") || !Enum.TryParse<DecisionOutcome>(message.Outcome, out var outcome))
             throw new InvalidMessageException(
                 $"Decision '{message.DecisionId}' from '{message.System}' lacks a system, decision id, project, known item or outcome.");
+        if (items.Refusal(message.System, message.ItemCode!) is { } refusal)
+            throw new InvalidMessageException($"Decision '{message.DecisionId}': {refusal}");
         await DecisionIntake.ReceiveAsync(work, new ExternalDecision(
             message.System, message.DecisionId, message.ProjectId, message.ItemCode!, outcome, message.DecidedAt,
             message.ProjectCode, message.Remarks), calendar, clock);

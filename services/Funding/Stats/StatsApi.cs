@@ -149,10 +149,14 @@ internal static class Csv
 
     public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>Quotes what needs it; text that Excel would run as a formula is prefixed with an apostrophe.</summary>
+    /// <summary>
+    /// Quotes what needs it; text that Excel would run as a formula (its first character after any spaces is =, +, -, @,
+    /// a tab or a carriage return) is prefixed with an apostrophe. A number, negative too, stays a number.
+    /// </summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@')
+        if (value.TrimStart(' ') is [ '=' or '+' or '-' or '@' or '\t' or '\r', ..]
+            && !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
             value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }

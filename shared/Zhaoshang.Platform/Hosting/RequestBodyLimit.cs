@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,29 @@ public sealed class RequestBodyLimit(long maxBytes)
         Detail = $"A request body may have at most {Describe()}.",
     };
 
+    /// <summary>
+    /// Reads the body into memory (rewound, for the endpoint to read again), at most up to the limit, passing it through
+    /// <paramref name="hash"/> on the way; false, having read no more than the limit and one byte, when it is larger.
+    /// </summary>
+    public async Task<bool> TryBufferAsync(HttpRequest request, IncrementalHash? hash, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+            return false;
+        request.EnableBuffering(bufferThreshold: (int)Math.Min(maxBytes + 1, int.MaxValue));
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while (total <= maxBytes
+               && (read = await request.Body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes + 1 - total)), cancellationToken)) > 0)
+        {
+            hash?.AppendData(buffer, 0, read);
+            total += read;
+        }
+
+        request.Body.Position = 0;
+        return total <= maxBytes;
+    }
+
     /// <summary>The limit as people read it, e.g. "1 MiB (1048576 bytes)".</summary>
     public string Describe() =>
         maxBytes % (1024 * 1024) == 0 ? $"{maxBytes / (1024 * 1024)} MiB ({maxBytes} bytes)"
@@ -55,8 +79,9 @@ internal static class RequestBodyLimitExtensions
     }
 
     /// <summary>
-    /// Refuses a declared Content-Length over the limit at once; reads a chunked body into memory first (at most the
-    /// limit), so an endpoint that would not read it (say a DELETE) cannot act on an oversized request either.
+    /// After authorization, so that nobody without a valid token or signature gets a body read. Refuses a declared
+    /// Content-Length over the limit at once; reads a chunked body into memory first (at most the limit), so an endpoint
+    /// that would not read it (say a DELETE) cannot act on an oversized request either.
     /// </summary>
     public static void UseRequestBodyLimit(this WebApplication app)
     {
@@ -64,42 +89,21 @@ internal static class RequestBodyLimitExtensions
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
-            {
+            if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true || request.ContentLength <= limit.MaxBytes
+                || (request.ContentLength is null && await limit.TryBufferAsync(request, null, context.RequestAborted)))
                 await next(context);
-                return;
-            }
-
-            var tooLarge = request.ContentLength > limit.MaxBytes;
-            if (request.ContentLength is null)
-            {
-                request.EnableBuffering(bufferThreshold: (int)Math.Min(limit.MaxBytes + 1, int.MaxValue));
-                tooLarge = await ReadUpToAsync(request.Body, limit.MaxBytes + 1, context.RequestAborted) > limit.MaxBytes;
-                request.Body.Position = 0;
-            }
-
-            if (!tooLarge)
-            {
-                await next(context);
-                return;
-            }
-
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = limit.Problem(),
-            });
+            else
+                await RefuseAsync(context, limit);
         });
     }
 
-    private static async Task<long> ReadUpToAsync(Stream body, long bytes, CancellationToken cancellationToken)
+    public static async Task RefuseAsync(HttpContext context, RequestBodyLimit limit)
     {
-        var buffer = new byte[16 * 1024];
-        long total = 0;
-        int read;
-        while (total < bytes && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, bytes - total)), cancellationToken)) > 0)
-            total += read;
-        return total;
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = limit.Problem(),
+        });
     }
 }

@@ -34,6 +34,7 @@ public static class ServiceDefaults
         // the bus lets its consumers finish or returns their messages). stop.sh and docker stop kill 10 s after
         // SIGTERM, so the whole stop is cut at 8 s, leaving room for the process to exit on its own.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+        builder.RefuseDevelopmentSecrets();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
@@ -74,13 +75,17 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // Before authentication and authorization: the approval systems' signature check (which records the nonce) runs
-        // in authorization, and a request over its system's limit must be refused before that (and before its body is read).
-        app.UseRateLimiter();
-        app.UseRequestBodyLimit();
+        // The Swagger UI is static pages, served before authorization: the fallback policy (a token for everything) would
+        // otherwise refuse them, as it refuses any path without an endpoint.
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
         app.UseStorableQueryText();
         app.UseAuthentication();
+        // Checks an approval system's signature (reading its body up to the limit) and charges the system's bucket, or
+        // the client's for a request that fails the check; authorization then reuses the result.
+        app.UseApprovalSystemRateLimit();
         app.UseAuthorization();
+        // Only now is a body read: nobody without a valid token or signature gets one buffered.
+        app.UseRequestBodyLimit();
         app.UseIdempotentCreates();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -98,7 +103,6 @@ public static class ServiceDefaults
         app.MapOpenApi().AllowAnonymous();
         app.MapAuditApi();
         app.MapDeadLettersApi();
-        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
         return app;
     }
 

@@ -26,11 +26,7 @@ public static class SecurityExtensions
             .Bind(configuration.GetSection(ApprovalSystemRateLimitOptions.Section))
             .Validate(o => o.IsValid(), $"{ApprovalSystemRateLimitOptions.Section}: PermitsPerSecond and Burst must be at least 1.")
             .ValidateOnStart();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy<string, ApprovalSystemRateLimitPolicy>(ApprovalSystemRateLimitPolicy.Name);
-        });
+        services.AddSingleton<ApprovalSystemRateLimit>();
         return services;
     }
 
@@ -41,11 +37,11 @@ public static class SecurityExtensions
 
     /// <summary>
     /// Only a government approval system, by signed request, may call the endpoint, within its rate limit
-    /// (<see cref="ApprovalSystemRateLimitPolicy"/>; beyond it 429 with Retry-After).
+    /// (<see cref="ApprovalSystemRateLimit"/>; beyond it 429 with Retry-After).
     /// </summary>
     public static TBuilder AllowApprovalSystems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SignedRequestOptions.Scheme, Roles = Roles.ApprovalSystem })
-            .RequireRateLimiting(ApprovalSystemRateLimitPolicy.Name)
+            .WithMetadata(new ApprovalSystemRateLimited())
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithMetadata(new AllowedRoles([Roles.ApprovalSystem]));
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 
 namespace Zhaoshang.Platform.Security;
@@ -64,16 +63,17 @@ internal sealed class RateLimitedTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any()
+        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<ApprovalSystemRateLimited>().Any()
             || operation.Responses?.GetValueOrDefault("429") is not OpenApiResponse response)
             return Task.CompletedTask;
 
-        response.Description = "Over the calling approval system's rate limit (ApprovalSystems:RateLimit); nothing was processed "
-            + "and the nonce is still unused. The ProblemDetails names the system; retry after Retry-After seconds.";
+        response.Description = "Over the calling approval system's rate limit, or, for requests that fail the signature check, over the "
+            + "client address's limit (ApprovalSystems:RateLimit); nothing was processed and the nonce is still unused. The ProblemDetails "
+            + "names the system (or the client address); retry after Retry-After seconds.";
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
         response.Headers["Retry-After"] = new OpenApiHeader
         {
-            Description = "Seconds to wait before the system's bucket has a permit again.",
+            Description = "Seconds to wait before the bucket has a permit again.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
         };
         return Task.CompletedTask;

@@ -3,12 +3,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using Dapper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Zhaoshang.Platform.Hosting;
 
 namespace Zhaoshang.Platform.Security;
 
@@ -27,12 +26,13 @@ public sealed class SignedRequestOptions : AuthenticationSchemeOptions
 
 /// <summary>
 /// Authenticates a government approval system's webhook: hex HMAC-SHA256, with the system's own secret, over
-/// "{timestamp}.{nonce}.{body}". Refused: unknown system, bad signature, a timestamp more than five minutes
-/// away, a nonce already used. The nonce is remembered only once everything else checked out.
+/// "{timestamp}.{nonce}.{body}". Refused: unknown system, a timestamp more than five minutes away, a malformed nonce or
+/// signature (all before the body is read), a body over the limit, a bad signature. The nonce is not remembered here:
+/// the endpoint records it in the transaction of what the request changes (<see cref="WebhookNonces"/>), so a request
+/// that failed (say with 503) may be sent again as it was, and a replay of one that succeeded is refused.
 /// </summary>
 internal sealed class SignedRequestHandler(
-    IOptionsMonitor<SignedRequestOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    NpgsqlDataSource dataSource, TimeProvider clock)
+    IOptionsMonitor<SignedRequestOptions> options, ILoggerFactory logger, UrlEncoder encoder, RequestBodyLimit limit, TimeProvider clock)
     : AuthenticationHandler<SignedRequestOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -50,29 +50,22 @@ internal sealed class SignedRequestHandler(
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - seconds) > Options.MaxAge.TotalSeconds)
             return AuthenticateResult.Fail("The timestamp is missing or too far from now.");
-
-        Request.EnableBuffering();
-        using var body = new MemoryStream();
-        await Request.Body.CopyToAsync(body, Context.RequestAborted);
-        Request.Body.Position = 0;
-        var signed = Encoding.UTF8.GetBytes($"{timestamp}.{nonce}.").Concat(body.ToArray()).ToArray();
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
-        if (!TryHex(signature, out var given) || !CryptographicOperations.FixedTimeEquals(expected, given))
+        if (!TryHex(signature, out var given) || given.Length != HMACSHA256.HashSizeInBytes)
             return AuthenticateResult.Fail("The signature does not match.");
 
-        await using var connection = await dataSource.OpenConnectionAsync(Context.RequestAborted);
-        var fresh = await connection.ExecuteAsync(
-            "INSERT INTO webhook_nonces (client, nonce) VALUES (@system, @nonce) ON CONFLICT DO NOTHING",
-            new { system, nonce });
-        if (fresh == 0)
-            return AuthenticateResult.Fail("The nonce was used before (replay).");
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.UTF8.GetBytes($"{timestamp}.{nonce}."));
+        if (!await limit.TryBufferAsync(Request, hmac, Context.RequestAborted))
+            return AuthenticateResult.Fail(new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge));
+
+        if (!CryptographicOperations.FixedTimeEquals(hmac.GetHashAndReset(), given))
+            return AuthenticateResult.Fail("The signature does not match.");
 
         var identity = new ClaimsIdentity(
-            [new Claim(Actor.SubjectClaim, system), new Claim(Actor.RoleClaim, Roles.ApprovalSystem)],
+            [new Claim(Actor.SubjectClaim, system), new Claim(Actor.RoleClaim, Roles.ApprovalSystem), new Claim(WebhookNonces.Claim, nonce)],
             Scheme.Name, Actor.SubjectClaim, Actor.RoleClaim);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
-
     private static bool TryHex(string text, out byte[] bytes)
     {
         try

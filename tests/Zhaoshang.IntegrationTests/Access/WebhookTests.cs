@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Dapper;
+using Npgsql;
 using Zhaoshang.IntegrationTests.Infrastructure;
 
 namespace Zhaoshang.IntegrationTests.Access;
@@ -118,5 +120,91 @@ public class WebhookTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToArray();
         Assert.Equal(["decidedAt", "decisionId", "itemCode", "outcome", "projectId"], errors);
+    }
+    [Fact]
+    public async Task A_decision_refused_with_503_is_accepted_when_sent_again_with_the_same_nonce()
+    {
+        var decisionId = $"TZXM-{Guid.NewGuid():N}";
+        var body = Decision(decisionId);
+        var nonce = Guid.NewGuid().ToString("N");
+        var timestamp = DateTimeOffset.UtcNow;
+        const string waiting = "FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
+            + "AND query LIKE 'INSERT INTO external_decisions%'";
+
+        // The decision's transaction blocks on the table and its session is cut off: the database failed under it.
+        await using (var dataSource = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(system.Approval.Name)))
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("LOCK TABLE external_decisions IN EXCLUSIVE MODE", transaction: transaction);
+            var sending = SendAsync(ApprovalSystem.SignedDecision(body, timestamp: timestamp, nonce: nonce));
+            await Eventually.AssertAsync(() => system.ScalarAsync<int>(system.Approval, $"SELECT count(*)::int {waiting}"), n => n == 1,
+                "the decision waits for the table");
+            await system.ExecuteAsync(system.Approval, $"SELECT pg_terminate_backend(pid) {waiting}");
+            var (failed, problem) = await sending;
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed);
+            Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        }
+
+        Assert.Equal(0, await StoredAsync(decisionId));
+        Assert.Equal(0, await NoncesAsync(nonce));
+
+        // The approval system retries the very same request: it is a retry, not a replay.
+        var (status, receipt) = await SendAsync(ApprovalSystem.SignedDecision(body, timestamp: timestamp, nonce: nonce));
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.False(receipt.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(1, await StoredAsync(decisionId));
+        Assert.Equal(1, await NoncesAsync(nonce));
+    }
+
+    [Fact]
+    public async Task A_system_deciding_an_item_not_configured_for_it_is_refused_with_403_and_writes_nothing()
+    {
+        // The throttled system may decide only eia-form (ApprovalSystems:Items in the fixture); filing is tzxm's.
+        var decisionId = $"EIA-{Guid.NewGuid():N}";
+        var nonce = Guid.NewGuid().ToString("N");
+        var (status, problem) = await SendThrottledAsync(() => ApprovalSystem.SignedDecision(
+            Decision(decisionId, "filing"), secret: ApprovalSystem.ThrottledSecret, nonce: nonce, system: ApprovalSystem.Throttled));
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(403, problem.GetProperty("status").GetInt32());
+        Assert.Contains("filing", problem.GetProperty("detail").GetString());
+        Assert.Equal(0, await StoredAsync(decisionId));
+        Assert.Equal(0, await NoncesAsync(nonce));
+        Assert.Equal(0, await system.ScalarAsync<int>(system.Approval,
+            "SELECT count(*) FROM audit_log WHERE record_type = 'ExternalDecision' AND after::text LIKE '%' || @decisionId || '%'", new { decisionId }));
+
+        // Its own item is accepted.
+        var allowed = $"EIA-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Accepted, (await SendThrottledAsync(() => ApprovalSystem.SignedDecision(
+            Decision(allowed, "eia-form"), secret: ApprovalSystem.ThrottledSecret, system: ApprovalSystem.Throttled))).Status);
+        Assert.Equal(1, await StoredAsync(allowed));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_signed_body_over_the_limit_gets_413_and_writes_nothing(bool chunked)
+    {
+        var decisionId = $"TZXM-{Guid.NewGuid():N}";
+        var nonce = Guid.NewGuid().ToString("N");
+        var request = ApprovalSystem.SignedDecision(Decision(decisionId) + new string(' ', 1024 * 1024), nonce: nonce);
+        request.Headers.TransferEncodingChunked = chunked;
+        var (status, problem) = await SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("The request body is too large.", problem.GetProperty("title").GetString());
+        Assert.Equal(0, await StoredAsync(decisionId));
+        Assert.Equal(0, await NoncesAsync(nonce));
+    }
+
+    /// <summary>The throttled system's bucket is small (the rate-limit tests empty it): waits out its 429s.</summary>
+    private async Task<(HttpStatusCode Status, JsonElement Body)> SendThrottledAsync(Func<HttpRequestMessage> request)
+    {
+        while (true)
+        {
+            var sent = await SendAsync(request());
+            if (sent.Status != HttpStatusCode.TooManyRequests)
+                return sent;
+            await Task.Delay(TimeSpan.FromSeconds(sent.Body.GetProperty("retryAfterSeconds").GetInt32()));
+        }
     }
 }

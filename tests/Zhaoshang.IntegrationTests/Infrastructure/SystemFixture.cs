@@ -34,6 +34,9 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ApprovalScan__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Throttled}"] = ApprovalSystem.ThrottledSecret,
+            [$"ApprovalSystems__Items__{ApprovalSystem.Name}"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,"
+                + "design-review,land-planning-permit,real-estate-title,engineering-planning-permit,construction-permit",
+            [$"ApprovalSystems__Items__{ApprovalSystem.Throttled}"] = "eia-report,eia-form",
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__PermitsPerSecond"] = $"{ApprovalSystem.ThrottledPermitsPerSecond}",
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
         }));

@@ -37,11 +37,16 @@ internal sealed class ApprovalHarness(ServiceDatabase db)
         "engineering-planning-permit", "construction-permit",
     ];
 
+    /// <summary>The approval system of <see cref="Decision"/> may decide every item of the catalogue.</summary>
+    private static readonly ApprovalSystemItems DecidingEverything = new(
+        new Dictionary<string, string?> { ["yunnan-tzxm"] = string.Join(',', ApprovalCatalogue.Default.Items.Select(i => i.Code)) },
+        ApprovalCatalogue.Default);
+
     public Consumers Consumers() => new Consumers()
         .Add(new ProjectSignedConsumer(db.Database, ApprovalCatalogue.Default, Calendar, Clock))
         .Add(new ProjectTransferredConsumer(db.Database))
         .Add(new ProjectLandAcquiredConsumer(db.Database, Calendar, Clock))
-        .Add(new ApprovalDecisionReportedConsumer(db.Database, ApprovalCatalogue.Default, Calendar, Clock))
+        .Add(new ApprovalDecisionReportedConsumer(db.Database, ApprovalCatalogue.Default, DecidingEverything, Calendar, Clock))
         .Add(new ParkRenamedConsumer(db.Database));
 
     public ProjectSigned Signed(

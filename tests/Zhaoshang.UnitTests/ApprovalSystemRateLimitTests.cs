@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Zhaoshang.Platform.Hosting;
+using Zhaoshang.Platform.Security;
+
+namespace Zhaoshang.UnitTests;
+
+/// <summary>
+/// The approval systems' buckets: one per verified system, Burst at most; requests failing the signature check draw
+/// from their client address's bucket, never from a system's.
+/// </summary>
+public sealed class ApprovalSystemRateLimitTests : IDisposable
+{
+    private readonly ApprovalSystemRateLimit _limit = new(Options.Create(new ApprovalSystemRateLimitOptions
+    {
+        Systems = { ["yunnan-eia"] = new() { Burst = 5 } },
+        FailedPerClient = { Burst = 3 },
+    }), new RequestBodyLimit(RequestBodyLimit.DefaultMaxBytes));
+
+    private int Acquire(string system, int attempts) =>
+        Enumerable.Range(0, attempts).Count(_ => { using var lease = _limit.ChargeSystem(system); return lease.IsAcquired; });
+
+    private int AcquireClient(string client, int attempts) =>
+        Enumerable.Range(0, attempts).Count(_ => { using var lease = _limit.ChargeClient(client); return lease.IsAcquired; });
+
+    [Fact]
+    public void Each_system_has_its_own_bucket()
+    {
+        Assert.Equal(40, Acquire("tzxm", 60));
+        Assert.Equal(5, Acquire("yunnan-eia", 10));
+        Assert.Equal(0, Acquire("tzxm", 1));
+    }
+
+    [Fact]
+    public void Failed_requests_draw_from_their_client_s_bucket_and_never_from_a_system_s()
+    {
+        Assert.Equal(3, AcquireClient("192.0.2.7", 10));
+        Assert.Equal(3, AcquireClient("192.0.2.8", 10));
+        Assert.Equal(5, Acquire("yunnan-eia", 10));
+    }
+
+    [Fact]
+    public async Task A_quiet_spell_does_not_add_to_the_next_burst()
+    {
+        Assert.Equal(1, Acquire("tzxm", 1));
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // full again, and idle
+        Assert.Equal(40, Acquire("tzxm", 40));
+        await Task.Delay(TimeSpan.FromMilliseconds(250)); // a partitioned limiter replenishes every 100 ms
+        var extra = Acquire("tzxm", 40);
+        Assert.True(extra <= 20, $"{extra} permits right after a burst of 40: at most one refill of 20 fits in 250 ms");
+    }
+
+    public void Dispose() => _limit.Dispose();
+}

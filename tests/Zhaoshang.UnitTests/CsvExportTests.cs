@@ -1,0 +1,37 @@
+using System.Text;
+using Zhaoshang.Funding.Stats;
+
+namespace Zhaoshang.UnitTests;
+
+/// <summary>
+/// CSV exports open in Excel: a field it would run as a formula (a leading =, +, -, @, tab or carriage return, also after
+/// spaces) is written as text, with an apostrophe in front; numbers, negative ones too, stay numbers.
+/// </summary>
+public sealed class CsvExportTests
+{
+    private static string[] Fields(params string[] values)
+    {
+        var file = Csv.File("test.csv", ["值"], values.Select(v => new[] { v }));
+        var text = Encoding.UTF8.GetString(file.FileContents.Span[Encoding.UTF8.GetPreamble().Length..]);
+        return text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0")]
+    [InlineData("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(1+1)", "'@SUM(1+1)")]
+    [InlineData("\t=1+1", "'\t=1+1")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("   =1+1", "'   =1+1")]
+    [InlineData("  -1+1", "'  -1+1")]
+    public void A_field_excel_would_run_as_a_formula_is_written_as_text(string value, string written) =>
+        Assert.Equal([written], Fields(value));
+
+    [Theory]
+    [InlineData("-1250.00")]
+    [InlineData("3.5")]
+    [InlineData("昆明经开区")]
+    [InlineData("a-b=c")]
+    public void Other_fields_are_written_as_they_are(string value) => Assert.Equal([value], Fields(value));
+}
