@@ -60,7 +60,7 @@ public static class ServiceDefaults
             o.AddOperationTransformer(new ProblemResponsesTransformer(bodyLimit));
         });
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
-        builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
+        builder.AddZhaoshangTelemetry(serviceName, serviceSource);
         builder.Services.AddZhaoshangDatabase(builder.Configuration);
         builder.AddIdempotentCreates();
         return builder;
@@ -74,6 +74,7 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseProjectIdTag();
         // Before authentication and authorization: the approval systems' signature check (which records the nonce) runs
         // in authorization, and a request over its system's limit must be refused before that (and before its body is read).
         app.UseRateLimiter();
@@ -82,16 +83,22 @@ public static class ServiceDefaults
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseIdempotentCreates();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        // Liveness: only what a restart mends (a stuck bus). Readiness: what the HTTP API needs (its database); the
+        // broker and the bus show there as degraded at most, still 200, since the outbox keeps staff's changes until
+        // the broker is back.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("live"),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("ready"),
             ResponseWriter = HealthResponse.WriteAsync,
-            // A degraded broker connection means messages are not flowing: not ready.
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();
