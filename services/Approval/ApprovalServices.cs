@@ -4,6 +4,7 @@ using Zhaoshang.Approval.Cases;
 using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Approval.Parks;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Observability;
 
 namespace Zhaoshang.Approval;
 
@@ -29,5 +30,6 @@ internal static class ApprovalServices
         builder.Services.AddSingleton(configured is { Length: > 0 } ? new ApprovalCatalogue(configured) : ApprovalCatalogue.Default);
         builder.Services.Configure<ApprovalScanOptions>(builder.Configuration.GetSection("ApprovalScan"));
         builder.Services.AddHostedService<ApprovalScanner>();
+        builder.Services.AddGaugeSample<OverdueItemsGauge>();
     }
 }

@@ -5,8 +5,7 @@ namespace Zhaoshang.Platform.Hosting;
 
 /// <summary>
 /// Readiness and liveness as JSON, one entry per check, so an operator sees which dependency is down or degraded and why,
-/// with what the check counted
-/// (the outbox's dead letters: how many, and the oldest).
+/// with what the check counted (the outbox's dead letters: how many, and the oldest).
 /// </summary>
 internal static class HealthResponse
 {

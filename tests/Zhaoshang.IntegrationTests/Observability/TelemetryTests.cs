@@ -1,0 +1,99 @@
+using Zhaoshang.Contracts;
+using Zhaoshang.IntegrationTests.Infrastructure;
+
+namespace Zhaoshang.IntegrationTests.Observability;
+
+/// <summary>
+/// What an operator receives over OTLP: one project's spans and log lines, found by its id, from all four services;
+/// the consumer and outbox metrics moving as messages flow and wait.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public class TelemetryTests(SystemFixture system)
+{
+    private const string ProjectIdTag = "zhaoshang.project.id";
+
+    [Fact]
+    public async Task A_projects_spans_and_log_lines_are_found_by_its_id_in_all_four_services()
+    {
+        var journey = new Journey(system);
+        var projectId = await journey.SignedProjectAsync();
+        var id = projectId.ToString();
+
+        var spans = await Eventually.AssertAsync(
+            () => Task.FromResult(system.Traces.Spans.Where(s => s.Attributes.GetValueOrDefault(ProjectIdTag) == id).ToList()),
+            found => found.Select(s => s.Service).Distinct().Count() == 4,
+            "spans tagged with the project id arrive from all four services");
+        Assert.Equal(
+            ["zhaoshang-approval", "zhaoshang-funding", "zhaoshang-lead", "zhaoshang-project"],
+            spans.Select(s => s.Service).Distinct().Order());
+        // Spans started under a tagged one carry it too: the SQL the sign request ran.
+        Assert.Contains(spans, s => s.Service == "zhaoshang-project" && s.Scope == "Npgsql");
+
+        // The conversion's log line carries the request's trace (the journey's) and the project id.
+        var converted = await Eventually.AssertAsync(
+            () => Task.FromResult(system.Traces.Logs.Where(l => l.Attributes.GetValueOrDefault(ProjectIdTag) == id).ToList()),
+            found => found.Any(l => l.Service == "zhaoshang-lead" && l.Body.Contains("converted into project")),
+            "the lead service's log line about the conversion arrives");
+        Assert.Contains(converted, l => l.Body.Contains("converted into project") && l.TraceId == journey.TraceId && l.SpanId.Length == 16);
+    }
+
+    [Fact]
+    public async Task A_consumed_message_bumps_its_consumers_counter_and_a_redelivery_the_inbox_duplicates()
+    {
+        const string consumer = "ApprovalDecisionReportedConsumer";
+        var consumedBefore = Latest("zhaoshang-approval", "messaging.masstransit.consume", consumer);
+        var duplicatesBefore = Latest("zhaoshang-approval", "zhaoshang.inbox.duplicates", consumer);
+        var messageId = Guid.NewGuid();
+        var decision = new ApprovalDecisionReported(
+            ApprovalSystem.Name, $"METRICS-{Guid.NewGuid():N}", Guid.NewGuid(), "eia-form", "Granted", DateTimeOffset.UtcNow, null, "环评批复");
+
+        await system.Broker.PublishAsync(messageId, decision);
+        await system.Broker.PublishAsync(messageId, decision);
+
+        await Eventually.AssertAsync(
+            () => Task.FromResult(Latest("zhaoshang-approval", "messaging.masstransit.consume", consumer)),
+            consumed => consumed >= consumedBefore + 2, "the approval service counts both deliveries as consumed");
+        await Eventually.AssertAsync(
+            () => Task.FromResult(Latest("zhaoshang-approval", "zhaoshang.inbox.duplicates", consumer)),
+            duplicates => duplicates >= duplicatesBefore + 1, "the second delivery counts as a duplicate the inbox absorbed");
+    }
+
+    [Fact]
+    public async Task An_unsent_outbox_row_raises_the_outbox_lag_until_it_is_gone()
+    {
+        var rowId = Guid.NewGuid();
+        // Unsent for ten minutes, and not due for another try for an hour, so the relay leaves it where it is.
+        await system.ExecuteAsync(system.Lead,
+            """
+            INSERT INTO outbox_messages (id, message_type, body, created_at, retry_at)
+            VALUES (@rowId, 'Zhaoshang.Contracts.RetiredMessage', '{}'::jsonb, now() - interval '10 minutes', now() + interval '1 hour')
+            """,
+            new { rowId });
+        try
+        {
+            await Eventually.AssertAsync(
+                () => Task.FromResult(Latest("zhaoshang-lead", "zhaoshang.outbox.oldest_age")),
+                age => age >= 600, "the lead service's outbox lag shows the ten-minute-old row");
+            Assert.True(Latest("zhaoshang-lead", "zhaoshang.outbox.waiting") >= 1);
+        }
+        finally
+        {
+            await system.ExecuteAsync(system.Lead, "DELETE FROM outbox_messages WHERE id = @rowId", new { rowId });
+        }
+
+        await Eventually.AssertAsync(
+            () => Task.FromResult(Latest("zhaoshang-lead", "zhaoshang.outbox.oldest_age")),
+            age => age < 600, "the lag falls back once the row is gone");
+    }
+
+    /// <summary>
+    /// The latest value of a metric from one service, summed over its series (whose attributes mention
+    /// <paramref name="seriesContaining"/> when given); 0 before any arrived.
+    /// </summary>
+    private double Latest(string service, string metric, string? seriesContaining = null) =>
+        system.Traces.Metrics
+            .Where(m => m.Service == service && m.Name == metric)
+            .Where(m => seriesContaining is null || m.Attributes.Values.Any(v => v.Contains(seriesContaining, StringComparison.Ordinal)))
+            .GroupBy(m => string.Join(';', m.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}")))
+            .Sum(series => series.Last().Value);
+}
