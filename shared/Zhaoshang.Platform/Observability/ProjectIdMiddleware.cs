@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,16 @@ internal static class ProjectIdMiddleware
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Zhaoshang.Project");
         return app.Use(async (context, next) =>
         {
-            using var scope = ProjectIdOf(context) is { } projectId ? ProjectTag.Apply(logger, projectId) : null;
+            if (ProjectIdOf(context) is not { } projectId)
+            {
+                await next(context);
+                return;
+            }
+
+            using var scope = ProjectTag.Apply(logger, projectId);
+            // On the request's duration too, where the metric view drops it from the series (one per project would
+            // be unbounded) and keeps it on the exemplar.
+            context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(ProjectTag.Name, projectId.ToString()));
             await next(context);
         });
     }

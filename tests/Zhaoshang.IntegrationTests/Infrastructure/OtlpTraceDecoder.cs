@@ -7,7 +7,8 @@ namespace Zhaoshang.IntegrationTests.Infrastructure;
 /// resource_X(1) → resource(1) → attributes(1) {key(1), value(2)}; resource_X(1) → scope_X(2) → scope(1) → name(1).
 /// Traces: scope_spans(2) → spans(2) → trace_id(1), span_id(2), parent_span_id(4), name(5), attributes(9).
 /// Metrics: scope_metrics(2) → metrics(2) → name(1), gauge(5) | sum(7) → data_points(1) → attributes(7), as_double(4),
-/// as_int(6); histogram(9) → data_points(1) → attributes(9), count(4).
+/// as_int(6), exemplars(5); histogram(9) → data_points(1) → attributes(9), count(4), exemplars(8); an exemplar:
+/// filtered_attributes(7), trace_id(5).
 /// Logs: scope_logs(2) → log_records(2) → body(5), attributes(6), trace_id(9), span_id(10).
 /// </summary>
 internal static class OtlpTraceDecoder
@@ -26,7 +27,7 @@ internal static class OtlpTraceDecoder
         from metric in Fields(scope, 2)
         let name = Text(First(metric, 1))
         from point in Points(metric)
-        select new ReceivedMetric(resource.Service, name, point.Attributes, point.Value);
+        select new ReceivedMetric(resource.Service, name, point.Attributes, point.Value, point.Exemplars);
 
     public static IEnumerable<ReceivedLog> DecodeLogs(byte[] request) =>
         from resource in Resources(request)
@@ -41,20 +42,25 @@ internal static class OtlpTraceDecoder
 
     private static string ScopeName(ReadOnlyMemory<byte> scope) => Text(First(First(scope, 1), 1));
 
-    /// <summary>Each data point of a gauge or sum (its value) or histogram (its count).</summary>
-    private static IEnumerable<(Dictionary<string, string> Attributes, double Value)> Points(ReadOnlyMemory<byte> metric)
+    /// <summary>Each data point of a gauge or sum (its value) or histogram (its count), with its exemplars.</summary>
+    private static IEnumerable<(Dictionary<string, string> Attributes, double Value, List<ReceivedExemplar> Exemplars)> Points(
+        ReadOnlyMemory<byte> metric)
     {
         foreach (var numbers in Fields(metric, 5).Concat(Fields(metric, 7)))
         foreach (var point in Fields(numbers, 1))
         {
             var value = Scalars(point).FirstOrDefault(s => s.Field is 4 or 6);
-            yield return (Attributes(point, 7), value.Field == 4 ? BitConverter.Int64BitsToDouble((long)value.Bits) : (long)value.Bits);
+            yield return (Attributes(point, 7), value.Field == 4 ? BitConverter.Int64BitsToDouble((long)value.Bits) : (long)value.Bits,
+                Exemplars(point, 5));
         }
 
         foreach (var histogram in Fields(metric, 9))
         foreach (var point in Fields(histogram, 1))
-            yield return (Attributes(point, 9), Scalars(point).FirstOrDefault(s => s.Field == 4).Bits);
+            yield return (Attributes(point, 9), Scalars(point).FirstOrDefault(s => s.Field == 4).Bits, Exemplars(point, 8));
     }
+
+    private static List<ReceivedExemplar> Exemplars(ReadOnlyMemory<byte> point, int field) =>
+        Fields(point, field).Select(e => new ReceivedExemplar(Hex(First(e, 5)), Attributes(e, 7))).ToList();
 
     private static Dictionary<string, string> Attributes(ReadOnlyMemory<byte> message, int field)
     {

@@ -63,8 +63,12 @@ internal sealed class OtlpTraceReceiver : IAsyncDisposable
 internal sealed record ReceivedSpan(
     string Service, string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, IReadOnlyDictionary<string, string> Attributes);
 
-/// <summary>One data point: a counter's or gauge's value, or a histogram's count.</summary>
-internal sealed record ReceivedMetric(string Service, string Name, IReadOnlyDictionary<string, string> Attributes, double Value);
+/// <summary>One data point: a counter's or gauge's value, or a histogram's count, with its exemplars.</summary>
+internal sealed record ReceivedMetric(
+    string Service, string Name, IReadOnlyDictionary<string, string> Attributes, double Value, IReadOnlyList<ReceivedExemplar> Exemplars);
+
+/// <summary>A measurement kept with the trace it was taken in, and the attributes left off its series.</summary>
+internal sealed record ReceivedExemplar(string TraceId, IReadOnlyDictionary<string, string> FilteredAttributes);
 
 internal sealed record ReceivedLog(
     string Service, string TraceId, string SpanId, string Body, IReadOnlyDictionary<string, string> Attributes);

@@ -13,7 +13,7 @@ public class TelemetryTests(SystemFixture system)
     private const string ProjectIdTag = "zhaoshang.project.id";
 
     [Fact]
-    public async Task A_projects_spans_and_log_lines_are_found_by_its_id_in_all_four_services()
+    public async Task A_projects_spans_log_lines_and_exemplars_are_found_by_its_id_in_all_four_services()
     {
         var journey = new Journey(system);
         var projectId = await journey.SignedProjectAsync();
@@ -35,6 +35,16 @@ public class TelemetryTests(SystemFixture system)
             found => found.Any(l => l.Service == "zhaoshang-lead" && l.Body.Contains("converted into project")),
             "the lead service's log line about the conversion arrives");
         Assert.Contains(converted, l => l.Body.Contains("converted into project") && l.TraceId == journey.TraceId && l.SpanId.Length == 16);
+
+        // The sign request's duration: one series per route (no project id in it), and an exemplar that leads to the
+        // journey's trace and names the project.
+        var signed = await Eventually.AssertAsync(
+            () => Task.FromResult(system.Traces.Metrics.Where(m => m.Service == "zhaoshang-project" && m.Name == "http.server.request.duration"
+                && m.Attributes.GetValueOrDefault("http.route") == "/api/projects/{id:guid}/sign").ToList()),
+            found => found.SelectMany(m => m.Exemplars).Any(e => e.FilteredAttributes.GetValueOrDefault(ProjectIdTag) == id),
+            "an exemplar of the sign request's duration carries the project id");
+        Assert.DoesNotContain(signed, m => m.Attributes.ContainsKey(ProjectIdTag));
+        Assert.Contains(signed.SelectMany(m => m.Exemplars), e => e.FilteredAttributes.GetValueOrDefault(ProjectIdTag) == id && e.TraceId == journey.TraceId);
     }
 
     [Fact]
