@@ -7,24 +7,22 @@ namespace Zhaoshang.Platform.Messaging;
 /// <summary>
 /// After a broker restart MassTransit on RabbitMQ.Client sometimes never comes back by itself: a receive endpoint stays
 /// degraded and every publish waits (MassTransit#5942, rabbitmq-dotnet-client#1930; the fault-injection run caught it
-/// on 8.4/7.1), and a bus stopped and started again in the same process does not reconnect either. So when the broker
-/// lets the service log in (<see cref="BrokerProbe"/>) but the bus has not been healthy for
-/// <see cref="RabbitMqOptions.RecoveryTimeout"/>, the bus counts as stuck: liveness fails
+/// on 8.4/7.1), and a bus stopped and started again in the same process does not reconnect either. So every 5 s the
+/// watchdog compares the bus's health with a login to the broker (<see cref="BrokerProbe"/>); once the bus counts as
+/// stuck (<see cref="BusStuckRule"/>, after <see cref="RabbitMqOptions.RecoveryTimeout"/>) liveness fails
 /// (<see cref="BusStuckHealthCheck"/>) for the orchestrator to restart the service, and with
 /// <see cref="RabbitMqOptions.ExitWhenStuck"/> the service also stops itself with exit code 1, for a supervisor that
 /// does not probe (run.sh). Nothing is lost either way: the outbox keeps what was not published and RabbitMQ what was
-/// not acknowledged. While the broker itself is away nothing is stuck: a new process could not help.
+/// not acknowledged.
 /// </summary>
 internal sealed class BrokerWatchdog(
     IBusControl bus, BrokerProbe probe, RabbitMqOptions options, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<BrokerWatchdog> logger) : BackgroundService
 {
-    private DateTimeOffset? _unhealthySince;
+    private readonly BusStuckRule _rule = new(options.RecoveryTimeout);
     private bool _reported;
 
-    /// <summary>Since when the bus has been unhealthy with the broker answering, once that lasted the recovery timeout.</summary>
-    public DateTimeOffset? StuckSince =>
-        _unhealthySince is { } since && clock.GetUtcNow() - since >= options.RecoveryTimeout ? since : null;
+    public DateTimeOffset? StuckSince => _rule.StuckSince(clock.GetUtcNow());
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,16 +30,16 @@ internal sealed class BrokerWatchdog(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var health = bus.CheckHealth();
-            if (health.Status == BusHealthStatus.Healthy || !(await probe.ProbeAsync()).Answers)
+            var healthy = health.Status == BusHealthStatus.Healthy;
+            _rule.Observe(healthy, healthy || (await probe.ProbeAsync()).Answers, clock.GetUtcNow());
+            if (StuckSince is not { } since)
             {
-                (_unhealthySince, _reported) = (null, false);
+                _reported = false;
                 continue;
             }
 
-            _unhealthySince ??= clock.GetUtcNow();
-            if (StuckSince is not { } since || _reported)
+            if (_reported)
                 continue;
-
             _reported = true;
             logger.LogCritical(
                 "The broker answers but the bus has been {Status} since {Since:O} ({Description}); liveness fails so that the service is restarted.",

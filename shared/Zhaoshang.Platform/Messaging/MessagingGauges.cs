@@ -49,6 +49,7 @@ internal sealed class ErrorQueueGauge(RabbitMqOptions options, IReadOnlyList<str
             UserName = options.Username,
             Password = options.Password,
             ClientProvidedName = "zhaoshang-telemetry",
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
             AutomaticRecoveryEnabled = false,
         }.CreateConnectionAsync(cancellationToken);
         var depths = new List<Measurement<long>>();

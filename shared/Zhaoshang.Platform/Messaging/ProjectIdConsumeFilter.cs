@@ -17,7 +17,7 @@ internal sealed class ProjectIdConsumeFilter<TMessage>(ILoggerFactory loggers) :
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
         using var scope = ProjectIdProperty?.GetValue(context.Message) is Guid projectId
-            ? ProjectTag.Apply(loggers.CreateLogger("Zhaoshang.Project"), projectId)
+            ? ProjectTag.Apply(loggers.CreateLogger("Zhaoshang.Platform.Observability"), projectId)
             : null;
         await next.Send(context);
     }

@@ -20,7 +20,8 @@ public sealed class TelemetryOptions
 
 /// <summary>
 /// Reads every sampled gauge in the background, so that a metrics collection never waits on PostgreSQL or the broker;
-/// a sample that fails keeps the gauge's last value and is tried again at the next interval.
+/// a sample that fails keeps the gauge's last value and is tried again at the next interval. The samples run side by
+/// side: a broker that does not answer must not hold up the outbox's gauges, which matter most just then.
 /// </summary>
 internal sealed class GaugeSampler(IEnumerable<IGaugeSample> samples, IOptions<TelemetryOptions> options, ILogger<GaugeSampler> logger)
     : BackgroundService
@@ -30,18 +31,20 @@ internal sealed class GaugeSampler(IEnumerable<IGaugeSample> samples, IOptions<T
         using var timer = new PeriodicTimer(options.Value.SampleInterval);
         do
         {
-            foreach (var sample in samples)
-            {
-                try
-                {
-                    await sample.SampleAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogDebug(ex, "Sampling {Gauge} failed; trying again at the next interval.", sample.GetType().Name);
-                }
-            }
+            await Task.WhenAll(samples.Select(sample => SampleAsync(sample, stoppingToken)));
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task SampleAsync(IGaugeSample sample, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await sample.SampleAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogDebug(ex, "Sampling {Gauge} failed; trying again at the next interval.", sample.GetType().Name);
+        }
     }
 }

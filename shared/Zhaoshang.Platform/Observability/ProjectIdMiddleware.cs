@@ -16,7 +16,7 @@ internal static class ProjectIdMiddleware
 {
     public static IApplicationBuilder UseProjectIdTag(this IApplicationBuilder app)
     {
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Zhaoshang.Project");
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Zhaoshang.Platform.Observability");
         return app.Use(async (context, next) =>
         {
             if (ProjectIdOf(context) is not { } projectId)

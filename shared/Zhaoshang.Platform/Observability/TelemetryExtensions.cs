@@ -34,7 +34,7 @@ public static class TelemetryExtensions
             .ConfigureResource(r => r.AddService($"zhaoshang-{serviceName}"))
             .WithTracing(t => t
                 .AddSource(serviceSource, PlatformTelemetry.SourceName, "MassTransit")
-                // Probes would be most of the traces and say nothing; their answers are in the logs and the probes' own records.
+                // Health probes, every few seconds from an orchestrator, would be most of the traces and say nothing.
                 .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
