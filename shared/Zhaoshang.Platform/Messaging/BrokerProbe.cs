@@ -47,6 +47,8 @@ internal sealed class BrokerProbe(RabbitMqOptions options, TimeProvider clock)
                 RequestedConnectionTimeout = Patience,
                 AutomaticRecoveryEnabled = false,
             }.CreateConnectionAsync(timeout.Token);
+            // RabbitMQ may refuse the vhost after the connection is up (530); a channel is where that shows for sure.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
             await connection.CloseAsync(timeout.Token);
             return new BrokerProbeResult(null, clock.GetUtcNow());
         }

@@ -27,7 +27,7 @@ internal static class OtlpTraceDecoder
         from metric in Fields(scope, 2)
         let name = Text(First(metric, 1))
         from point in Points(metric)
-        select new ReceivedMetric(resource.Service, name, point.Attributes, point.Value, point.Exemplars);
+        select new ReceivedMetric(resource.Service, resource.Instance, name, point.Attributes, point.Value, point.Exemplars);
 
     public static IEnumerable<ReceivedLog> DecodeLogs(byte[] request) =>
         from resource in Resources(request)
@@ -36,9 +36,10 @@ internal static class OtlpTraceDecoder
         select new ReceivedLog(resource.Service, Hex(First(record, 9)), Hex(First(record, 10)), Value(First(record, 5)),
             Attributes(record, 6));
 
-    private static IEnumerable<(string Service, ReadOnlyMemory<byte> Signal)> Resources(byte[] request) =>
+    private static IEnumerable<(string Service, string Instance, ReadOnlyMemory<byte> Signal)> Resources(byte[] request) =>
         from signal in Fields(request, 1)
-        select (Attributes(First(signal, 1), 1).GetValueOrDefault("service.name", ""), signal);
+        let resource = Attributes(First(signal, 1), 1)
+        select (resource.GetValueOrDefault("service.name", ""), resource.GetValueOrDefault("service.instance.id", ""), signal);
 
     private static string ScopeName(ReadOnlyMemory<byte> scope) => Text(First(First(scope, 1), 1));
 

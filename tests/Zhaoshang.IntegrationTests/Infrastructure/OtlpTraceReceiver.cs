@@ -63,9 +63,12 @@ internal sealed class OtlpTraceReceiver : IAsyncDisposable
 internal sealed record ReceivedSpan(
     string Service, string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, IReadOnlyDictionary<string, string> Attributes);
 
-/// <summary>One data point: a counter's or gauge's value, or a histogram's count, with its exemplars.</summary>
+/// <summary>
+/// One data point: a counter's or gauge's value, or a histogram's count, with its exemplars. Instance tells the
+/// processes of a service apart (a restarted one counts from 0 again).
+/// </summary>
 internal sealed record ReceivedMetric(
-    string Service, string Name, IReadOnlyDictionary<string, string> Attributes, double Value, IReadOnlyList<ReceivedExemplar> Exemplars);
+    string Service, string Instance, string Name, IReadOnlyDictionary<string, string> Attributes, double Value, IReadOnlyList<ReceivedExemplar> Exemplars);
 
 /// <summary>A measurement kept with the trace it was taken in, and the attributes left off its series.</summary>
 internal sealed record ReceivedExemplar(string TraceId, IReadOnlyDictionary<string, string> FilteredAttributes);

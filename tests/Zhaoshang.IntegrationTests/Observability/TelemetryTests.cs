@@ -51,8 +51,8 @@ public class TelemetryTests(SystemFixture system)
     public async Task A_consumed_message_bumps_its_consumers_counter_and_a_redelivery_the_inbox_duplicates()
     {
         const string consumer = "ApprovalDecisionReportedConsumer";
-        var consumedBefore = Latest("zhaoshang-approval", "messaging.masstransit.consume", consumer);
-        var duplicatesBefore = Latest("zhaoshang-approval", "zhaoshang.inbox.duplicates", consumer);
+        var consumedBefore = Counted("zhaoshang-approval", "messaging.masstransit.consume", consumer);
+        var duplicatesBefore = Counted("zhaoshang-approval", "zhaoshang.inbox.duplicates", consumer);
         var messageId = Guid.NewGuid();
         var decision = new ApprovalDecisionReported(
             ApprovalSystem.Name, $"METRICS-{Guid.NewGuid():N}", Guid.NewGuid(), "eia-form", "Granted", DateTimeOffset.UtcNow, null, "环评批复");
@@ -61,10 +61,10 @@ public class TelemetryTests(SystemFixture system)
         await system.Broker.PublishAsync(messageId, decision);
 
         await Eventually.AssertAsync(
-            () => Task.FromResult(Latest("zhaoshang-approval", "messaging.masstransit.consume", consumer)),
+            () => Task.FromResult(Counted("zhaoshang-approval", "messaging.masstransit.consume", consumer)),
             consumed => consumed >= consumedBefore + 2, "the approval service counts both deliveries as consumed");
         await Eventually.AssertAsync(
-            () => Task.FromResult(Latest("zhaoshang-approval", "zhaoshang.inbox.duplicates", consumer)),
+            () => Task.FromResult(Counted("zhaoshang-approval", "zhaoshang.inbox.duplicates", consumer)),
             duplicates => duplicates >= duplicatesBefore + 1, "the second delivery counts as a duplicate the inbox absorbed");
     }
 
@@ -82,9 +82,9 @@ public class TelemetryTests(SystemFixture system)
         try
         {
             await Eventually.AssertAsync(
-                () => Task.FromResult(Latest("zhaoshang-lead", "zhaoshang.outbox.oldest_age")),
+                () => Task.FromResult(Gauge("zhaoshang-lead", "zhaoshang.outbox.oldest_age")),
                 age => age >= 600, "the lead service's outbox lag shows the ten-minute-old row");
-            Assert.True(Latest("zhaoshang-lead", "zhaoshang.outbox.waiting") >= 1);
+            Assert.True(Gauge("zhaoshang-lead", "zhaoshang.outbox.waiting") >= 1);
         }
         finally
         {
@@ -92,18 +92,24 @@ public class TelemetryTests(SystemFixture system)
         }
 
         await Eventually.AssertAsync(
-            () => Task.FromResult(Latest("zhaoshang-lead", "zhaoshang.outbox.oldest_age")),
+            () => Task.FromResult(Gauge("zhaoshang-lead", "zhaoshang.outbox.oldest_age")),
             age => age < 600, "the lag falls back once the row is gone");
     }
 
     /// <summary>
-    /// The latest value of a metric from one service, summed over its series (whose attributes mention
-    /// <paramref name="seriesContaining"/> when given); 0 before any arrived.
+    /// A counter of one service: the latest value of each series (whose attributes mention
+    /// <paramref name="seriesContaining"/>) summed over the service's processes, so that a restart (a new process counts
+    /// from 0) does not make it fall; 0 before any arrived.
     /// </summary>
-    private double Latest(string service, string metric, string? seriesContaining = null) =>
-        system.Traces.Metrics
-            .Where(m => m.Service == service && m.Name == metric)
-            .Where(m => seriesContaining is null || m.Attributes.Values.Any(v => v.Contains(seriesContaining, StringComparison.Ordinal)))
-            .GroupBy(m => string.Join(';', m.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}")))
+    private double Counted(string service, string metric, string seriesContaining) =>
+        Points(service, metric)
+            .Where(m => m.Attributes.Values.Any(v => v.Contains(seriesContaining, StringComparison.Ordinal)))
+            .GroupBy(m => m.Instance + ";" + string.Join(';', m.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}")))
             .Sum(series => series.Last().Value);
+
+    /// <summary>A gauge of one service (a single series) as its running process last reported it; 0 before any arrived.</summary>
+    private double Gauge(string service, string metric) => Points(service, metric) is [.., var last] ? last.Value : 0;
+
+    private List<ReceivedMetric> Points(string service, string metric) =>
+        system.Traces.Metrics.Where(m => m.Service == service && m.Name == metric).ToList();
 }
