@@ -5,7 +5,7 @@ namespace Zhaoshang.IntegrationTests.Observability;
 
 /// <summary>
 /// What an operator receives over OTLP: one project's spans and log lines, found by its id, from all four services;
-/// the consumer and outbox metrics moving as messages flow and wait.
+/// the consumer, inbox, _error queue and outbox metrics moving as messages flow, fail and wait.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public class TelemetryTests(SystemFixture system)
@@ -69,6 +69,24 @@ public class TelemetryTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_message_that_fails_counts_against_its_consumer_and_raises_its_error_queues_depth()
+    {
+        const string consumer = "CooperationIntentConvertedConsumer", errorQueue = "project-cooperation-intent-converted_error";
+        var failuresBefore = Counted("zhaoshang-project", "messaging.masstransit.consume.errors", consumer);
+        var depthBefore = Gauge("zhaoshang-project", "zhaoshang.error_queue.depth", errorQueue);
+        // Invalid (a negative investment, no district): it goes to the _error queue at once, without retries.
+        await system.Broker.PublishAsync(Guid.NewGuid(), new CooperationIntentConverted(
+            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "无效转化", null, "光伏", -1m, "", "", null, DateTimeOffset.UtcNow));
+
+        await Eventually.AssertAsync(
+            () => Task.FromResult(Counted("zhaoshang-project", "messaging.masstransit.consume.errors", consumer)),
+            failures => failures >= failuresBefore + 1, "the project service counts the failure against the consumer");
+        await Eventually.AssertAsync(
+            () => Task.FromResult(Gauge("zhaoshang-project", "zhaoshang.error_queue.depth", errorQueue)),
+            depth => depth >= depthBefore + 1, $"{errorQueue}'s depth shows the message");
+    }
+
+    [Fact]
     public async Task An_unsent_outbox_row_raises_the_outbox_lag_until_it_is_gone()
     {
         var rowId = Guid.NewGuid();
@@ -107,8 +125,12 @@ public class TelemetryTests(SystemFixture system)
             .GroupBy(m => m.Instance + ";" + string.Join(';', m.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}")))
             .Sum(series => series.Last().Value);
 
-    /// <summary>A gauge of one service (a single series) as its running process last reported it; 0 before any arrived.</summary>
-    private double Gauge(string service, string metric) => Points(service, metric) is [.., var last] ? last.Value : 0;
+    /// <summary>
+    /// A gauge of one service as its running process last reported it: its only series, or the one whose attributes
+    /// mention <paramref name="series"/>; 0 before any arrived.
+    /// </summary>
+    private double Gauge(string service, string metric, string? series = null) =>
+        Points(service, metric).Where(m => series is null || m.Attributes.Values.Contains(series)).ToList() is [.., var last] ? last.Value : 0;
 
     private List<ReceivedMetric> Points(string service, string metric) =>
         system.Traces.Metrics.Where(m => m.Service == service && m.Name == metric).ToList();
