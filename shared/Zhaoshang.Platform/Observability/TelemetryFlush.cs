@@ -8,8 +8,8 @@ namespace Zhaoshang.Platform.Observability;
 
 /// <summary>
 /// Registered before the bus and the relay, so stopped after them: what they did while stopping is exported within the
-/// host's shutdown time. Each flush is bounded and skipped once that time is spent: losing the last spans beats being
-/// killed. (The providers flush again when disposed, with nothing left to send.)
+/// host's shutdown time. The flush is bounded, and no longer waited for once that time is spent: losing the last spans
+/// beats being killed. (The providers flush again when disposed, with little left to send.)
 /// </summary>
 internal sealed class TelemetryFlush(TracerProvider tracing, MeterProvider metrics, LoggerProvider logging) : IHostedService
 {
@@ -17,17 +17,13 @@ internal sealed class TelemetryFlush(TracerProvider tracing, MeterProvider metri
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!cancellationToken.IsCancellationRequested)
-        {
-            // Side by side, so the three together take no longer than one.
-            Task.WaitAll(
-                Task.Run(() => metrics.ForceFlush(FlushMilliseconds), CancellationToken.None),
-                Task.Run(() => tracing.ForceFlush(FlushMilliseconds), CancellationToken.None),
-                Task.Run(() => logging.ForceFlush(FlushMilliseconds), CancellationToken.None));
-        }
-
-        return Task.CompletedTask;
+        // Side by side, so the three together take no longer than one.
+        var flush = Task.WhenAll(
+            Task.Run(() => metrics.ForceFlush(FlushMilliseconds), CancellationToken.None),
+            Task.Run(() => tracing.ForceFlush(FlushMilliseconds), CancellationToken.None),
+            Task.Run(() => logging.ForceFlush(FlushMilliseconds), CancellationToken.None));
+        await Task.WhenAny(flush, Task.Delay(Timeout.Infinite, cancellationToken));
     }
 }
