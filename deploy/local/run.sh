@@ -22,6 +22,31 @@ set -a
 . "$root/deploy/local/dev.env"
 set +a
 rm -f "$run_dir/pids/stopping"
+
+# ---- Telemetry viewer: the Aspire Dashboard, from its NuGet package, no Docker (stop.sh stops it with the services).
+# Unsecured (no login, no OTLP or API key) because it listens on 127.0.0.1 only; never expose it like this.
+# The services export traces, metrics and logs to it over OTLP/gRPC; its telemetry API serves walkthrough.sh.
+dashboard_ui=http://127.0.0.1:18888
+echo "[run] starting the Aspire Dashboard (telemetry viewer)"
+dotnet restore "$root/tools/AspireDashboard" -nologo -v q >/dev/null
+packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+dashboard_bin="$packages/aspire.dashboard.sdk.linux-x64/13.6.5/tools"
+: >"$run_dir/logs/dashboard.log"
+(cd "$dashboard_bin" && ASPNETCORE_URLS=$dashboard_ui ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:18889 \
+  ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:18890 Dashboard__Frontend__AuthMode=Unsecured \
+  Dashboard__Otlp__AuthMode=Unsecured Dashboard__Api__Enabled=true Dashboard__Api__AuthMode=Unsecured \
+  exec setsid ./Aspire.Dashboard >>"$run_dir/logs/dashboard.log" 2>&1) &
+echo $! >"$run_dir/pids/dashboard.pid"
+for i in $(seq 1 60); do
+  curl -fsS -o /dev/null "$dashboard_ui/api/telemetry/resources" 2>/dev/null && break
+  [ "$i" -eq 60 ] && echo "[run] the dashboard did not start; see $run_dir/logs/dashboard.log (the services run without it)" >&2
+  sleep 0.5
+done
+export OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:18889 OTEL_EXPORTER_OTLP_PROTOCOL=grpc
+export OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000 OTEL_METRIC_EXPORT_INTERVAL=10000
+# run.sh's supervisor restarts a service that exits but probes no liveness, so a stuck bus ends the process.
+export RabbitMq__ExitWhenStuck=true
+# ---- end of the telemetry viewer block
 # A small supervisor per service: a service that exits on its own (a crash, or the broker watchdog's exit code 1) is
 # started again after 2 s; once stop.sh has marked the stop, an exit ends the loop.
 supervise() {
@@ -78,6 +103,7 @@ cat <<MSG
   approval  http://127.0.0.1:5103   (API docs: http://127.0.0.1:5103/swagger)
   funding   http://127.0.0.1:5104   (API docs: http://127.0.0.1:5104/swagger)
   RabbitMQ management  http://127.0.0.1:15672  (zs_admin / zs_admin_dev)
+  telemetry $dashboard_ui   (Aspire Dashboard: traces, metrics, structured logs; unsecured, loopback only)
   logs      $run_dir/logs/
 MSG
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # One project walked through every step against the running system (start it with run.sh): 正威国际集团's 新材料
 # project, from a cooperation intent in 安宁市 to production in 安宁工业园区. Prints each state with its time and the
-# one trace id every request carries, to look up in Jaeger or any OTLP backend.
+# one trace id every request carries, then finds the project's traces in the Aspire Dashboard that run.sh started, by
+# the project id every span about the project carries (zhaoshang.project.id), through the dashboard's telemetry API.
 #   walkthrough.sh [LEAD_URL PROJECT_URL APPROVAL_URL FUNDING_URL]   (default http://127.0.0.1:5101 … 5104)
+#   DASHBOARD_URL (default http://127.0.0.1:18888)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lead=${1:-http://127.0.0.1:5101} project=${2:-http://127.0.0.1:5102} approval=${3:-http://127.0.0.1:5103} funding=${4:-http://127.0.0.1:5104}
+dashboard=${DASHBOARD_URL:-http://127.0.0.1:18888}
 command -v jq >/dev/null || { echo "[walkthrough] installing jq"; apt-get install -y -qq jq >/dev/null; }
 set -a
 . "$root/deploy/local/dev.env"
@@ -103,5 +106,32 @@ show "in production (投产)" "$(state_line)"
 echo
 echo "timeline (who, when, from → to, trace):"
 call GET "$project/api/projects/$project_id/timeline" | jq -r '.[] | "  \(.occurredAt)  \(.fromState // "—") → \(.toState)  \(.actorSubject // "")  trace \(.traceId)"'
+
+# The project's telemetry in the dashboard: every span tagged with its id, by service and trace. The services export
+# within a second or two (run.sh sets OTEL_BSP_SCHEDULE_DELAY), so the last spans may take a moment to arrive.
+project_spans() {
+  curl -fsS "$dashboard/api/telemetry/traces?limit=500" | jq -c --arg id "$project_id" '[.data.resourceSpans[]
+    | (.resource.attributes[] | select(.key == "service.name") | .value.stringValue) as $service
+    | .scopeSpans[].spans[] | select(any(.attributes[]?; .key == "zhaoshang.project.id" and .value.stringValue == $id))
+    | {service: $service, trace: .traceId, name: .name}]'
+}
 echo
-echo "look up trace $trace in Jaeger (http://127.0.0.1:16686 with docker-compose) or any OTLP backend set by OTEL_EXPORTER_OTLP_ENDPOINT."
+echo "telemetry: Aspire Dashboard $dashboard, project id $project_id"
+if ! curl -fsS -o /dev/null "$dashboard/api/telemetry/resources" 2>/dev/null; then
+  echo "  the dashboard does not answer (run.sh starts it); look up trace $trace in the OTLP backend of OTEL_EXPORTER_OTLP_ENDPOINT."
+  exit 0
+fi
+for _ in $(seq 1 30); do
+  spans=$(project_spans)
+  [ "$(jq '[.[].service] | unique | length' <<<"$spans")" -ge 4 ] && break
+  sleep 1
+done
+echo "  spans tagged zhaoshang.project.id=$project_id, by service:"
+jq -r 'group_by(.service)[] | "    \(.[0].service): \(length) spans in \([.[].trace] | unique | length) trace(s)"' <<<"$spans"
+echo "  traces of the project:"
+jq -r '[.[].trace] | unique[]' <<<"$spans" | while read -r t; do echo "    $dashboard/traces/detail/$t"; done
+echo "  in the page: $dashboard/traces, filter zhaoshang.project.id equals $project_id;"
+echo "  logs: $dashboard/structuredlogs, filter zhaoshang.project.id equals $project_id;"
+echo "  API: curl '$dashboard/api/telemetry/traces' (and /spans, /logs; OTLP JSON) and select spans by that attribute."
+echo "  metrics (request rate and duration per endpoint, messages per consumer, outbox lag, _error queues,"
+echo "  projects per state, overdue intents and items): $dashboard/metrics"

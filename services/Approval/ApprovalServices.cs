@@ -4,6 +4,7 @@ using Zhaoshang.Approval.Cases;
 using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Approval.Parks;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Observability;
 
 namespace Zhaoshang.Approval;
 
@@ -31,5 +32,6 @@ internal static class ApprovalServices
         builder.Services.AddSingleton(ApprovalSystemItems.From(builder.Configuration, catalogue));
         builder.Services.Configure<ApprovalScanOptions>(builder.Configuration.GetSection("ApprovalScan"));
         builder.Services.AddHostedService<ApprovalScanner>();
+        builder.Services.AddGaugeSample<OverdueItemsGauge>();
     }
 }

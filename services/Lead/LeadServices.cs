@@ -3,6 +3,7 @@ using MassTransit;
 using Zhaoshang.Lead.Intents;
 using Zhaoshang.Lead.ServiceLevels;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Observability;
 
 namespace Zhaoshang.Lead;
 
@@ -20,5 +21,6 @@ internal static class LeadServices
             x.AddConsumer<ProjectOpenedConsumer, ProjectOpenedConsumerDefinition>());
         builder.Services.Configure<ServiceLevelOptions>(builder.Configuration.GetSection("ServiceLevels"));
         builder.Services.AddHostedService<OverdueScanner>();
+        builder.Services.AddGaugeSample<OverdueIntentsGauge>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Platform.Messaging;
+using Zhaoshang.Platform.Observability;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
 
@@ -28,5 +29,6 @@ internal static class ProjectServices
             x.AddConsumer<FundsVerifiedConsumer, FundsVerifiedConsumerDefinition>();
         });
         builder.Services.Configure<KpiOptions>(builder.Configuration.GetSection("Kpis"));
+        builder.Services.AddGaugeSample<ProjectsPerStateGauge>();
     }
 }

@@ -51,11 +51,15 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
         foreach (var host in hosts)
         {
             var ready = await http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
+            // Readiness stays 200 with the broker or the bus degraded, so healthy means every check says so.
+            var report = await ready.Content.ReadAsStringAsync();
+            var healthy = ready.IsSuccessStatusCode
+                && System.Text.Json.JsonDocument.Parse(report).RootElement.GetProperty("status").GetString() == "Healthy";
             var restarts = host.UnexpectedExits == 0 ? "" : $"; it stopped itself {host.UnexpectedExits} time(s) (broker watchdog) and its supervisor started it again";
-            if (ready.IsSuccessStatusCode && host.ProcessId is not null)
-                journal.Found($"{host.Label} healthy (/health/ready 200) after the broker and database restarts, without manual action{restarts}");
+            if (healthy && host.ProcessId is not null)
+                journal.Found($"{host.Label} healthy (/health/ready 200, every check Healthy) after the broker and database restarts, without manual action{restarts}");
             else
-                journal.Problem($"{host.Label} not healthy: /health/ready {(int)ready.StatusCode}");
+                journal.Problem($"{host.Label} not healthy: /health/ready {(int)ready.StatusCode} {report}");
         }
     }
 

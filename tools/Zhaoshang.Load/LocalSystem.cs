@@ -7,8 +7,9 @@ public static class LocalSystem
 
     /// <summary>
     /// One service's environment for an environment suffix ("_bench", "_faults"): its own database and the vhost,
-    /// and the approval system <c>tzxm</c>, deciding every item, unthrottled, because a driver plays every approval system at once, far
-    /// above what one real system sends.
+    /// and the approval system <c>tzxm</c>, deciding every item, unthrottled, because a driver plays every approval
+    /// system at once, far above what one real system sends. Like run.sh, a stuck bus ends the process
+    /// (<see cref="ServiceHost"/> restarts it on exit and probes no liveness).
     /// </summary>
     public static Dictionary<string, string> Environment(string service, string suffix, string signingKey, string webhookSecret) => new()
     {
@@ -16,6 +17,7 @@ public static class LocalSystem
         ["RabbitMq__VirtualHost"] = $"zhaoshang{suffix}",
         ["RabbitMq__Username"] = BrokerUser(service, suffix),
         ["RabbitMq__Password"] = BrokerPassword(BrokerUser(service, suffix)),
+        ["RabbitMq__ExitWhenStuck"] = "true",
         ["Auth__SigningKey"] = signingKey,
         ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
         ["ApprovalSystems__Items__tzxm"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,design-review,"

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Approval.Cases;
@@ -28,6 +29,7 @@ internal sealed class ApprovalScanner(
             try
             {
                 await ScanAsync(stoppingToken);
+                OperationalMetrics.ScannerRan("approval-deadlines", clock);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

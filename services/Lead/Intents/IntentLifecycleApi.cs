@@ -4,6 +4,7 @@ using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Lead.Intents;
@@ -78,7 +79,7 @@ public static class IntentLifecycleApi
     }
 
     internal static async Task<Results<Accepted<ConversionAccepted>, ProblemHttpResult>> ConvertAsync(
-        Guid id, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, Database database, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         var (intent, refusal) = await IntentStore.LockForChangeAsync(work, id);
@@ -93,8 +94,9 @@ public static class IntentLifecycleApi
             Status = IntentStatus.Converted, ProjectId = Guid.CreateVersion7(), ConvertedAt = clock.GetUtcNow(),
             Version = intent.Version + 1,
         };
-        activity?.SetTag("zhaoshang.intent.id", id).SetTag("zhaoshang.project.id", converted.ProjectId)
-            .SetTag("zhaoshang.district", intent.District);
+        activity?.SetTag("zhaoshang.intent.id", id).SetTag("zhaoshang.district", intent.District);
+        var logger = loggers.CreateLogger("Zhaoshang.Lead.Intents");
+        using var projectScope = ProjectTag.Apply(logger, converted.ProjectId!.Value);
         await work.ExecuteAsync(
             """
             UPDATE cooperation_intents
@@ -110,6 +112,7 @@ public static class IntentLifecycleApi
             intent.Id, converted.ProjectId!.Value, intent.EnterpriseId, intent.EnterpriseName, enterpriseUscc, intent.Industry,
             intent.IntendedInvestment, intent.District, intent.FirstDistrict, intent.TaskTeam, converted.ConvertedAt!.Value));
         await work.CommitAsync(cancellationToken);
+        logger.LogInformation("Cooperation intent {IntentId} converted into project {ProjectId}.", id, converted.ProjectId);
         return TypedResults.Accepted($"/api/intents/{id}", new ConversionAccepted(id, converted.ProjectId.Value));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Lead.ServiceLevels;
@@ -31,6 +32,7 @@ internal sealed class OverdueScanner(
                 var announced = await ScanAsync(stoppingToken);
                 if (announced > 0)
                     logger.LogInformation("Announced {Count} missed service level(s).", announced);
+                OperationalMetrics.ScannerRan("lead-service-levels", clock);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

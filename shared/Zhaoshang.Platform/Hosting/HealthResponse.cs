@@ -4,8 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Zhaoshang.Platform.Hosting;
 
 /// <summary>
-/// Readiness as JSON, one entry per check, so an operator sees which dependency is down, with what the check counted
-/// (the outbox's dead letters: how many, and the oldest).
+/// Readiness and liveness as JSON, one entry per check, so an operator sees which dependency is down or degraded and why,
+/// with what the check counted (the outbox's dead letters: how many, and the oldest).
 /// </summary>
 internal static class HealthResponse
 {

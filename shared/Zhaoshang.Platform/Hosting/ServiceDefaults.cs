@@ -61,7 +61,7 @@ public static class ServiceDefaults
             o.AddOperationTransformer(new ProblemResponsesTransformer(bodyLimit));
         });
         builder.Services.AddZhaoshangSecurity(builder.Configuration);
-        builder.Services.AddZhaoshangTracing(builder.Configuration, serviceName, serviceSource);
+        builder.AddZhaoshangTelemetry(serviceName, serviceSource);
         builder.Services.AddZhaoshangDatabase(builder.Configuration);
         builder.AddIdempotentCreates();
         return builder;
@@ -75,6 +75,7 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseProjectIdTag();
         // The Swagger UI is static pages, served before authorization: the fallback policy (a token for everything) would
         // otherwise refuse them, as it refuses any path without an endpoint.
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", app.Environment.ApplicationName));
@@ -87,16 +88,22 @@ public static class ServiceDefaults
         // Only now is a body read: nobody without a valid token or signature gets one buffered.
         app.UseRequestBodyLimit();
         app.UseIdempotentCreates();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        // Liveness: only what a restart mends (a stuck bus). Readiness: what the HTTP API needs (its database); the
+        // broker and the bus show there as degraded at most, still 200, since the outbox keeps staff's changes until
+        // the broker is back.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("live"),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("ready"),
             ResponseWriter = HealthResponse.WriteAsync,
-            // A degraded broker connection means messages are not flowing: not ready.
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();

@@ -2,6 +2,7 @@ using Dapper;
 using MassTransit;
 using Npgsql;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Messaging;
@@ -83,6 +84,8 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
             await HandleAsync(message, work, cancellationToken);
         }
         await work.CommitAsync(cancellationToken);
+        if (!firstDelivery)
+            OperationalMetrics.DuplicateAbsorbed(GetType().Name);
     }
 
     protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken);

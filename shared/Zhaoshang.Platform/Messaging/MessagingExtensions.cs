@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Zhaoshang.Platform.Observability;
 
 namespace Zhaoshang.Platform.Messaging;
 
@@ -36,10 +37,12 @@ public static class MessagingExtensions
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             // Nothing leaves this network but the broker's own traffic.
             x.DisableUsageTelemetry();
+            // In readiness as degraded at worst, like the broker probe: the HTTP APIs do not need the bus.
             x.ConfigureHealthCheckOptions(o =>
             {
-                o.Name = "broker";
+                o.Name = "bus";
                 o.Tags.Add("ready");
+                o.MinimalFailureStatus = HealthStatus.Degraded;
             });
             addConsumers(x);
             // Binding a contract's exchange needs rights on it that only provisioning has; nobody here consumes faults; what
@@ -62,6 +65,7 @@ public static class MessagingExtensions
                     h.PublisherConfirmation = true;
                 });
                 cfg.Durable = true;
+                cfg.UseConsumeFilter(typeof(ProjectIdConsumeFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -76,9 +80,18 @@ public static class MessagingExtensions
         // Registered after the bus, so it stops before the bus: its last batch can still be published and marked sent.
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton(rabbit);
-        services.AddHostedService<BrokerWatchdog>();
+        services.AddSingleton<BrokerProbe>();
+        services.AddSingleton<BrokerWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<BrokerWatchdog>());
         services.AddHostedService<StoragePurge>();
-        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"])
+            .AddCheck<BrokerHealthCheck>("broker", tags: ["ready"])
+            .AddCheck<BusStuckHealthCheck>("bus-stuck", tags: ["live"]);
+        services.AddGaugeSample<OutboxGauges>();
+        var errorQueues = BrokerTopology.Routes.Where(r => r.Services.Contains(serviceName))
+            .Select(r => BrokerTopology.QueueOf(serviceName, r.Message) + "_error").ToArray();
+        services.AddSingleton<IGaugeSample>(new ErrorQueueGauge(rabbit, errorQueues));
         return services;
     }
 }

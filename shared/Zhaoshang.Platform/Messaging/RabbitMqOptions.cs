@@ -10,6 +10,12 @@ public sealed class RabbitMqOptions
 
     public string Password { get; set; } = "";
 
-    /// <summary>How long the bus may stay unhealthy, with the broker answering, before the service restarts (longer than a broker restart takes).</summary>
+    /// <summary>How long the bus may stay unhealthy, with the broker answering, before it counts as stuck and liveness fails (longer than a broker restart takes).</summary>
     public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether a stuck bus also makes the service exit with code 1, for a supervisor that restarts on exit but does not
+    /// probe liveness (run.sh sets it); under Kubernetes the liveness probe does that job.
+    /// </summary>
+    public bool ExitWhenStuck { get; set; }
 }

@@ -32,7 +32,7 @@ internal sealed class SenderlessMoveFilter<TContext>(string queueSuffix, Action<
         if (received.Properties.UserId is { } sender)
             headers.Set(SenderHeader, sender);
         var queue = context.InputAddress.AbsolutePath.Split('/')[^1];
-        await channel.BasicPublishAsync(queue + queueSuffix, "", true, properties, context.GetBody(), true);
+        await channel.BasicPublishAsync(queue + queueSuffix, "", true, properties, context.GetBody(), true, context.CancellationToken);
         await next.Send(context);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Zhaoshang.Platform.Idempotency;
+using Zhaoshang.Platform.Observability;
 
 namespace Zhaoshang.Platform.Messaging;
 
@@ -53,6 +54,7 @@ internal sealed class StoragePurge(
             try
             {
                 await PurgeAsync(stoppingToken);
+                OperationalMetrics.ScannerRan("storage-purge", TimeProvider.System);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {

@@ -5,8 +5,8 @@ using Zhaoshang.IntegrationTests.Infrastructure;
 namespace Zhaoshang.IntegrationTests.Delivery;
 
 /// <summary>
-/// SIGTERM while messages are in flight: the service takes no new ones, finishes or returns what it holds, exits 0
-/// within 10 s, and after a restart every piece of work accepted before the signal is done exactly once. The tests
+/// SIGTERM while messages are in flight: the service takes no new ones, finishes or returns what it holds, exports its
+/// telemetry, exits 0 within 10 s, and after a restart every piece of work accepted before the signal is done exactly once. The tests
 /// lock the service's inbox table, so its consumers are provably mid-message when the signal comes.
 /// </summary>
 [Collection(SystemCollection.Name)]
@@ -50,6 +50,12 @@ public class ShutdownTests(SystemFixture system)
             // The held conversions finished; the service took no new ones, which wait in its queue.
             var created = await ProjectsAsync(projectIds);
             Assert.InRange(created, 1, conversions - 1);
+            // Their telemetry was exported before the process exited: each finished conversion's span is here.
+            var finished = await system.ScalarAsync<Guid[]>(system.Project,
+                "SELECT array_agg(id) FROM projects WHERE id = ANY(@projectIds)", new { projectIds });
+            var exported = system.Traces.Spans.Where(s => s.Service == "zhaoshang-project" && s.Name == "open project")
+                .Select(s => s.Attributes.GetValueOrDefault("zhaoshang.project.id")).ToHashSet();
+            Assert.All(finished, id => Assert.Contains(id.ToString(), exported));
             await Eventually.AssertAsync(
                 () => system.Broker.PeekAsync("project-cooperation-intent-converted"),
                 queued => queued.Count(m => projectIds.Any(id => m.Body.Contains(id.ToString()))) == conversions - created,

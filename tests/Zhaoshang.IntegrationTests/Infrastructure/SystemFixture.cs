@@ -4,8 +4,8 @@ using Npgsql;
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The four services as separate processes on real PostgreSQL and RabbitMQ, exporting traces to an in-test
-/// OTLP receiver. Shared by every integration test; tests that stop a service start it again before they end.
+/// The four services as separate processes on real PostgreSQL and RabbitMQ, exporting traces, metrics and logs to an
+/// in-test OTLP receiver. Shared by every integration test; tests that stop a service start it again before they end.
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
@@ -29,6 +29,9 @@ public sealed class SystemFixture : IAsyncLifetime
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            ["Telemetry__SampleInterval"] = "00:00:01",
             ["Auth__SigningKey"] = Tokens.SigningKey,
             ["ServiceLevels__ScanInterval"] = "00:00:01",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
