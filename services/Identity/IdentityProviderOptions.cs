@@ -49,7 +49,7 @@ public sealed class IdentityProviderOptions
             return;
         if (DevelopmentSecrets.Contains(CliClientSecret))
             throw new InvalidOperationException("Identity:CliClientSecret is the development secret; outside Development set one of your own.");
-        if (DemoPassword is not null)
+        if (!string.IsNullOrEmpty(DemoPassword))
             throw new InvalidOperationException("Identity:DemoPassword creates demo users; it is refused outside Development.");
     }
 }

@@ -1,6 +1,6 @@
 namespace Zhaoshang.Load;
 
-/// <summary>The four services as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
+/// <summary>The four services (and the OpenID Connect provider) as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
 public static class LocalSystem
 {
     public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding"];
@@ -10,16 +10,35 @@ public static class LocalSystem
     /// and the approval system <c>tzxm</c> unthrottled, because a driver plays every approval system at once, far
     /// above what one real system sends.
     /// </summary>
-    public static Dictionary<string, string> Environment(string service, string suffix, string signingKey, string webhookSecret) => new()
+    public static Dictionary<string, string> Environment(string service, string suffix, Uri authority, string webhookSecret) => new()
     {
         ["ConnectionStrings__Database"] = ConnectionString(service, suffix),
         ["RabbitMq__VirtualHost"] = $"zhaoshang{suffix}",
         ["RabbitMq__Username"] = "zhaoshang",
         ["RabbitMq__Password"] = "zhaoshang_dev",
-        ["Auth__SigningKey"] = signingKey,
+        ["Auth__Authority"] = authority.ToString(),
+        ["Auth__RequireHttpsMetadata"] = "false",
         ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
         ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
         ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
+    };
+
+    /// <summary>
+    /// The OpenID Connect provider for a run (Development: it generates its keys in <paramref name="keyDirectory"/> and
+    /// creates the demo users with <paramref name="demoPassword"/>); its tokens last the longest run.
+    /// </summary>
+    public static Dictionary<string, string> IdentityEnvironment(
+        string suffix, Uri issuer, string keyDirectory, string cliSecret, string demoPassword) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ConnectionStrings__Database"] = ConnectionString("Identity", suffix),
+        ["Identity__Issuer"] = issuer.ToString(),
+        ["Identity__KeyDirectory"] = keyDirectory,
+        ["Identity__CliClientSecret"] = cliSecret,
+        ["Identity__DemoPassword"] = demoPassword,
+        ["Identity__AccessTokenLifetime"] = "12:00:00",
+        ["Auth__Authority"] = issuer.ToString(),
+        ["Auth__RequireHttpsMetadata"] = "false",
     };
 
     /// <summary>The login infra.sh creates: zs_&lt;service&gt;&lt;suffix&gt; with the password zs_&lt;service&gt;&lt;suffix&gt;_dev.</summary>

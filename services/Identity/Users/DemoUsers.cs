@@ -24,7 +24,7 @@ internal sealed class DemoUsers(Database database, UserStore users, IOptions<Ide
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.DemoPassword is not { } password)
+        if (options.Value.DemoPassword is not { Length: > 0 } password)
             return;
         await using var connection = await database.OpenAsync(cancellationToken);
         var hash = users.Hash(password);

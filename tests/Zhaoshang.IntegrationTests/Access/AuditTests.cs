@@ -9,7 +9,7 @@ namespace Zhaoshang.IntegrationTests.Access;
 [Collection(SystemCollection.Name)]
 public class AuditTests(SystemFixture system)
 {
-    private static readonly string DistrictToken = Tokens.For("district", district: Journey.District);
+    private static string DistrictToken => Tokens.For("district", district: Journey.District);
     private const string DistrictSubject = "test-district-安宁市";
 
     [Fact]

@@ -24,7 +24,7 @@ public class ScopeClaimTests(SystemFixture system)
     [MemberData(nameof(Reads))]
     public async Task District_token_without_its_district_claim_is_refused(string service, string path)
     {
-        using var client = system.Client(Service(service), Tokens.For("district"));
+        using var client = system.Client(Service(service), Tokens.Forge("district"));
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -33,7 +33,7 @@ public class ScopeClaimTests(SystemFixture system)
     [MemberData(nameof(Reads))]
     public async Task Park_token_without_its_park_claim_is_refused(string service, string path)
     {
-        using var client = system.Client(Service(service), Tokens.For("park"));
+        using var client = system.Client(Service(service), Tokens.Forge("park"));
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

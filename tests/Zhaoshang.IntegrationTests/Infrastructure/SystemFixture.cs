@@ -4,13 +4,14 @@ using Npgsql;
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The four services as separate processes on real PostgreSQL and RabbitMQ, exporting traces to an in-test
-/// OTLP receiver. Shared by every integration test; tests that stop a service start it again before they end.
+/// The OpenID Connect provider and the four services as separate processes on real PostgreSQL and RabbitMQ,
+/// exporting traces to an in-test OTLP receiver. Shared by every integration test; tests that stop a service start it again before they end.
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, NpgsqlDataSource> _databases = new();
     internal OtlpTraceReceiver Traces { get; } = new();
+    internal ServiceProcess Identity { get; private set; } = null!;
     internal ServiceProcess Lead { get; private set; } = null!;
     internal ServiceProcess Project { get; private set; } = null!;
     internal ServiceProcess Approval { get; private set; } = null!;
@@ -20,7 +21,26 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Traces.StartAsync();
-        var services = TestEnvironment.Ports.Keys.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
+        // Fresh keys each run; the provider generates them (Development), and Tokens forges with them.
+        if (Directory.Exists(TestEnvironment.IdentityKeyDirectory))
+            Directory.Delete(TestEnvironment.IdentityKeyDirectory, recursive: true);
+        var authority = TestEnvironment.IdentityAuthority.ToString();
+        Identity = new ServiceProcess("Identity", new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString("Identity"),
+            ["Identity__Issuer"] = authority,
+            ["Identity__KeyDirectory"] = TestEnvironment.IdentityKeyDirectory,
+            ["Identity__CliClientSecret"] = Tokens.CliSecret,
+            ["Identity__DemoPassword"] = Tokens.DemoPassword,
+            ["Identity__AccessTokenLifetime"] = "04:00:00",
+            ["Auth__Authority"] = authority,
+            ["Auth__RequireHttpsMetadata"] = "false",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        await Identity.StartAsync();
+        var services = TestEnvironment.Services.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
         {
             ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString(name),
             ["RabbitMq__VirtualHost"] = TestEnvironment.VirtualHost,
@@ -29,7 +49,10 @@ public sealed class SystemFixture : IAsyncLifetime
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-            ["Auth__SigningKey"] = Tokens.SigningKey,
+            ["Auth__Authority"] = authority,
+            ["Auth__RequireHttpsMetadata"] = "false",
+            // Short, so that a rotated key is taken up within seconds (TokenValidationTests).
+            ["Auth__MetadataRefresh"] = "00:00:02",
             ["ServiceLevels__ScanInterval"] = "00:00:01",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
@@ -104,7 +127,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Broker.DisposeAsync();
-        foreach (var service in new[] { Lead, Project, Approval, Funding })
+        foreach (var service in new[] { Lead, Project, Approval, Funding, Identity })
             await service.DisposeAsync();
         foreach (var dataSource in _databases.Values)
             await dataSource.DisposeAsync();
