@@ -20,8 +20,14 @@ public sealed class BearerTokenOptions
     /// <summary>False only for a provider on this machine (loopback) or in Development.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    /// <summary>How often the discovery document and JWKS are read again, so a newly published key is taken up.</summary>
-    public TimeSpan MetadataRefresh { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How often the discovery document and JWKS are read again, so a newly published key is taken up (≥ 5 min).</summary>
+    public TimeSpan MetadataRefresh { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// A token signed with a key the service has not seen (a rotated key) makes it read the JWKS again at once, but at
+    /// most this often, so that tokens with invented key ids cannot make it hammer the provider (≥ 1 s).
+    /// </summary>
+    public TimeSpan UnknownKeyRefresh { get; set; } = TimeSpan.FromSeconds(30);
 
     internal void Validate(bool development)
     {
@@ -31,8 +37,10 @@ public sealed class BearerTokenOptions
             throw new InvalidOperationException("Auth:Audience must be configured.");
         if (!RequireHttpsMetadata && !development && !IsLoopback(authority))
             throw new InvalidOperationException("Auth:RequireHttpsMetadata may be false only for a provider on loopback or in Development.");
-        if (MetadataRefresh < TimeSpan.FromSeconds(1))
-            throw new InvalidOperationException("Auth:MetadataRefresh must be at least one second.");
+        if (MetadataRefresh < TimeSpan.FromMinutes(5))
+            throw new InvalidOperationException("Auth:MetadataRefresh must be at least five minutes.");
+        if (UnknownKeyRefresh < TimeSpan.FromSeconds(1))
+            throw new InvalidOperationException("Auth:UnknownKeyRefresh must be at least one second.");
     }
 
     private static bool IsLoopback(Uri uri) =>
@@ -49,9 +57,7 @@ internal static class StaffBearer
         jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
         jwt.MapInboundClaims = false;
         jwt.AutomaticRefreshInterval = auth.MetadataRefresh;
-        // A token signed with a key the service has not seen (a rotated key) makes it read the JWKS again, but at
-        // most this often, so that tokens with invented key ids cannot make it hammer the provider.
-        jwt.RefreshInterval = auth.MetadataRefresh < TimeSpan.FromSeconds(30) ? auth.MetadataRefresh : TimeSpan.FromSeconds(30);
+        jwt.RefreshInterval = auth.UnknownKeyRefresh;
         jwt.RefreshOnIssuerKeyNotFound = true;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {

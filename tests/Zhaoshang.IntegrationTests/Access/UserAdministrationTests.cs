@@ -51,7 +51,7 @@ public class UserAdministrationTests(SystemFixture system)
         Assert.Contains("invalid_grant", refused.Message);
 
         var audit = await ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/audit?recordId={id}");
-        Assert.Equal(["created", "updated", "password reset", "updated"], audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToArray());
+        Assert.Equal(["created", "updated", "password reset", "updated"], audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToArray());
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Auth__Authority"] = authority,
             ["Auth__RequireHttpsMetadata"] = "false",
             // Short, so that a rotated key is taken up within seconds (TokenValidationTests).
-            ["Auth__MetadataRefresh"] = "00:00:02",
+            ["Auth__UnknownKeyRefresh"] = "00:00:02",
             ["ServiceLevels__ScanInterval"] = "00:00:01",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
@@ -61,7 +61,7 @@ public sealed class SystemFixture : IAsyncLifetime
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
         }));
         (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
-        foreach (var name in services.Keys)
+        foreach (var name in services.Keys.Append(Identity.Name))
             _databases[name] = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(name));
         await Task.WhenAll(services.Values.Select(s => s.StartAsync()));
         await Broker.ConnectAsync();
