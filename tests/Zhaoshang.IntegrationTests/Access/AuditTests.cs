@@ -10,7 +10,8 @@ namespace Zhaoshang.IntegrationTests.Access;
 public class AuditTests(SystemFixture system)
 {
     private static string DistrictToken => Tokens.For("district", district: Journey.District);
-    private const string DistrictSubject = "test-district-安宁市";
+    /// <summary>The provider's demo user for 安宁市 (the token's sub).</summary>
+    private const string DistrictSubject = "anning";
 
     [Fact]
     public async Task Each_change_leaves_one_audit_row_with_its_actor_and_trace()
