@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the services that run.sh started: SIGTERM to all of them at once (each finishes or returns the messages it
+# Stops the services (and the OpenID Connect provider) that run.sh started: SIGTERM to all of them at once (each finishes or returns the messages it
 # holds and exits within its 8 s shutdown timeout), then SIGKILL for any still running 10 s later.
 # PostgreSQL and RabbitMQ stay up.
 set -euo pipefail

@@ -85,11 +85,13 @@ public class StaffAccountTests
     [Theory]
     [InlineData("http://127.0.0.1:5105/", false, false, true)]
     [InlineData("http://[::1]:5105/", false, false, true)]
-    [InlineData("http://identity:8080/", false, false, false)]
-    [InlineData("http://identity:8080/", false, true, true)]
+    [InlineData("http://identity:8080/", false, false, true)]
+    [InlineData("http://sso.km.gov.cn/", false, false, false)]
+    [InlineData("http://10.1.2.3/", false, false, false)]
+    [InlineData("http://sso.km.gov.cn/", false, true, true)]
     [InlineData("https://sso.km.gov.cn/", true, false, true)]
     [InlineData("", true, false, false)]
-    public void Plain_http_metadata_only_on_loopback_or_in_development(string authority, bool requireHttps, bool development, bool valid)
+    public void Plain_http_metadata_only_on_loopback_a_container_network_or_in_development(string authority, bool requireHttps, bool development, bool valid)
     {
         var options = new BearerTokenOptions { Authority = authority, RequireHttpsMetadata = requireHttps };
         var error = Record.Exception(() => options.Validate(development));

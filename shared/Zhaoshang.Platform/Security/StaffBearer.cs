@@ -17,7 +17,10 @@ public sealed class BearerTokenOptions
     public string Authority { get; set; } = "";
     public string Audience { get; set; } = "zhaoshang-api";
 
-    /// <summary>False only for a provider on this machine (loopback) or in Development.</summary>
+    /// <summary>
+    /// False only for a provider on this machine (loopback), on a container network (a single-label name such as
+    /// <c>identity</c>), or in Development.
+    /// </summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>How often the discovery document and JWKS are read again, so a newly published key is taken up (≥ 5 min).</summary>
@@ -35,16 +38,18 @@ public sealed class BearerTokenOptions
             throw new InvalidOperationException("Auth:Authority must be the OpenID Connect provider's URL.");
         if (string.IsNullOrWhiteSpace(Audience))
             throw new InvalidOperationException("Auth:Audience must be configured.");
-        if (!RequireHttpsMetadata && !development && !IsLoopback(authority))
-            throw new InvalidOperationException("Auth:RequireHttpsMetadata may be false only for a provider on loopback or in Development.");
+        if (!RequireHttpsMetadata && !development && !IsInternal(authority))
+            throw new InvalidOperationException(
+                "Auth:RequireHttpsMetadata may be false only for a provider on loopback, on a container network or in Development.");
         if (MetadataRefresh < TimeSpan.FromMinutes(5))
             throw new InvalidOperationException("Auth:MetadataRefresh must be at least five minutes.");
         if (UnknownKeyRefresh < TimeSpan.FromSeconds(1))
             throw new InvalidOperationException("Auth:UnknownKeyRefresh must be at least one second.");
     }
 
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address));
+    private static bool IsInternal(Uri uri) => IPAddress.TryParse(uri.Host, out var address)
+        ? IPAddress.IsLoopback(address)
+        : uri.IsLoopback || !uri.Host.Contains('.', StringComparison.Ordinal);
 }
 
 /// <summary>JwtBearer as the services use it: the provider's keys, issuer and audience, and scope claims required.</summary>

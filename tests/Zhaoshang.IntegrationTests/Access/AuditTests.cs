@@ -10,6 +10,7 @@ namespace Zhaoshang.IntegrationTests.Access;
 public class AuditTests(SystemFixture system)
 {
     private static string DistrictToken => Tokens.For("district", district: Journey.District);
+
     /// <summary>The provider's demo user for 安宁市 (the token's sub).</summary>
     private const string DistrictSubject = "anning";
 
