@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Stops the services (and the OpenID Connect provider) that run.sh started: SIGTERM to all of them at once (each finishes or returns the messages it
-# holds and exits within its 8 s shutdown timeout), then SIGKILL for any still running 10 s later.
+# Stops the services and the OpenID Connect provider that run.sh started: SIGTERM to all of them at once (each
+# finishes or returns the messages it holds and exits within its 8 s shutdown timeout), then SIGKILL for any still
+# running 10 s later.
 # PostgreSQL and RabbitMQ stay up.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
