@@ -36,8 +36,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Identity__AccessTokenLifetime"] = "04:00:00",
             ["Auth__Authority"] = authority,
             ["Auth__RequireHttpsMetadata"] = "false",
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/'),
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            // No traces from the provider: a service reading its JWKS in a request would add it to that journey's trace.
         });
         await Identity.StartAsync();
         var services = TestEnvironment.Services.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
