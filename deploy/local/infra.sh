@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL 15 and RabbitMQ are installed and running on 127.0.0.1 only, and that one environment's
 # databases, logins, virtual host, broker users and broker topology exist (see provision_broker below).
-#   infra.sh dev            the databases zs_<service> and the vhost "zhaoshang" (what run.sh uses)
+#   infra.sh dev            the databases zs_<service> (and zs_identity) and the vhost "zhaoshang" (what run.sh uses)
 #   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses);
 #                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead
 #   infra.sh bench --fresh  zs_<service>_bench and "zhaoshang_bench" (what benchmark.sh uses)
@@ -62,7 +62,8 @@ psql_admin() { $sudo_ runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@";
 
 create_databases() {
   local svc name
-  for svc in "${services[@]}"; do
+  # identity: the OpenID Connect provider's staff accounts.
+  for svc in "${services[@]}" identity; do
     name="zs_${svc}${suffix}"
     if $fresh; then
       psql_admin -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine without Docker: PostgreSQL and RabbitMQ (installed and started on
-# 127.0.0.1 by infra.sh), then the four services, each on 127.0.0.1. Stays in the foreground until Ctrl-C,
-# which stops the services; with --detach it returns once all four are healthy (stop them with stop.sh).
+# 127.0.0.1 by infra.sh), then the OpenID Connect provider (identity, 5105) and the four services, each on
+# 127.0.0.1. Stays in the foreground until Ctrl-C, which stops them; with --detach it returns once all are healthy
+# (stop them with stop.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 detach=false
@@ -16,8 +17,8 @@ dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly
 
 run_dir="$root/.run"
 mkdir -p "$run_dir/logs" "$run_dir/pids"
-declare -A ports=([Lead]=5101 [Project]=5102 [Approval]=5103 [Funding]=5104)
-# The development signing key and webhook secrets (token.sh signs with the same key).
+declare -A ports=([Identity]=5105 [Lead]=5101 [Project]=5102 [Approval]=5103 [Funding]=5104)
+# The provider's client secret and demo password, and the webhook secrets (token.sh signs in with the same).
 set -a
 . "$root/deploy/local/dev.env"
 set +a
@@ -51,12 +52,17 @@ export RabbitMq__ExitWhenStuck=true
 # started again after 2 s; once stop.sh has marked the stop, an exit ends the loop.
 supervise() {
   local svc=$1 bin="$run_dir/app/$1"
+  # Each process has its own database login, each service its own broker user (infra.sh provisions zs_<name> with the
+  # password zs_<name>_dev); no appsettings file holds a password. The provider, in Development, generates its signing
+  # keys into .run/identity-keys (never committed) and creates the demo users.
+  local env=("ConnectionStrings__Database=Host=127.0.0.1;Port=5432;Database=zs_${svc,,};Username=zs_${svc,,};Password=zs_${svc,,}_dev;Maximum Pool Size=20")
+  if [ "$svc" = Identity ]; then
+    env+=("Identity__KeyDirectory=$run_dir/identity-keys")
+  else
+    env+=("RabbitMq__Username=zs_${svc,,}" "RabbitMq__Password=zs_${svc,,}_dev")
+  fi
   while true; do
-    # Each service connects as its own broker user and database login (infra.sh provisions zs_<service> with the
-    # password zs_<service>_dev); no appsettings file holds a password.
-    (cd "$bin" && export ConnectionStrings__Database="Host=127.0.0.1;Port=5432;Database=zs_${svc,,};Username=zs_${svc,,};Password=zs_${svc,,}_dev;Maximum Pool Size=20" \
-      RabbitMq__Username="zs_${svc,,}" RabbitMq__Password="zs_${svc,,}_dev" \
-      && exec setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
+    (cd "$bin" && exec env "${env[@]}" setsid dotnet "Zhaoshang.$svc.dll" --urls "http://127.0.0.1:${ports[$svc]}" >>"$run_dir/logs/${svc,,}.log" 2>&1) &
     echo $! >"$run_dir/pids/${svc,,}.pid"
     local code=0
     wait $! || code=$?
@@ -65,7 +71,7 @@ supervise() {
     sleep 2
   done
 }
-for svc in Lead Project Approval Funding; do
+for svc in Identity Lead Project Approval Funding; do
   # Run from a copy, so that a later build (test.sh builds the same output folders) never swaps files under a live service.
   bin="$run_dir/app/$svc"
   rm -rf "$bin" && mkdir -p "$run_dir/app" && cp -r "$root/services/$svc/bin/Release/net10.0" "$bin"
@@ -74,7 +80,7 @@ for svc in Lead Project Approval Funding; do
 done
 sleep 0.5
 
-for svc in Lead Project Approval Funding; do
+for svc in Identity Lead Project Approval Funding; do
   url="http://127.0.0.1:${ports[$svc]}"
   for i in $(seq 1 120); do
     curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null && break
@@ -97,11 +103,16 @@ if ! dotnet "$root/tools/Zhaoshang.DemoData/bin/Release/net10.0/Zhaoshang.DemoDa
 fi
 
 cat <<MSG
-[run] all four services are healthy:
+[run] the OpenID Connect provider and all four services are healthy:
+  identity  http://127.0.0.1:5105   (issuer; discovery: http://127.0.0.1:5105/.well-known/openid-configuration,
+                                     users: http://127.0.0.1:5105/api/users, sign-in page: http://127.0.0.1:5105/login)
   lead      http://127.0.0.1:5101   (API docs: http://127.0.0.1:5101/swagger)
   project   http://127.0.0.1:5102   (API docs: http://127.0.0.1:5102/swagger)
   approval  http://127.0.0.1:5103   (API docs: http://127.0.0.1:5103/swagger)
   funding   http://127.0.0.1:5104   (API docs: http://127.0.0.1:5104/swagger)
+  demo users (password: \$Identity__DemoPassword in deploy/local/dev.env; deploy/local/token.sh signs in as them):
+    bureau (市投资促进局), anning (district 安宁市), chenggong (district 呈贡区), anning-park (park 安宁工业园区),
+    finance, auditor
   RabbitMQ management  http://127.0.0.1:15672  (zs_admin / zs_admin_dev)
   telemetry $dashboard_ui   (Aspire Dashboard: traces, metrics, structured logs; unsecured, loopback only)
   logs      $run_dir/logs/

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Stops the services that run.sh started, and its Aspire Dashboard: SIGTERM to all of them at once (each finishes or returns the messages it
-# holds and exits within its 8 s shutdown timeout), then SIGKILL for any still running 10 s later.
+# Stops what run.sh started (the services, the OpenID Connect provider and the Aspire Dashboard): SIGTERM to all of
+# them at once (each finishes or returns the messages it holds and exits within its 8 s shutdown timeout), then SIGKILL
+# for any still running 10 s later.
 # PostgreSQL and RabbitMQ stay up.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

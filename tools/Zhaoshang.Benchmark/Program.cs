@@ -6,15 +6,22 @@ using Zhaoshang.Load;
 // The whole flow on this machine against its own ceilings; see README "Performance". Exits 1 if any project did
 // not end as the flow leads.
 var options = BenchmarkOptions.Parse(args);
-var signingKey = Environment.GetEnvironmentVariable("Auth__SigningKey") ?? throw new InvalidOperationException("Auth__SigningKey is not set (benchmark.sh sources deploy/local/dev.env).");
+var cliSecret = Environment.GetEnvironmentVariable("Identity__CliClientSecret") ?? throw new InvalidOperationException("Identity__CliClientSecret is not set (benchmark.sh sources deploy/local/dev.env).");
+var demoPassword = Environment.GetEnvironmentVariable("Identity__DemoPassword") ?? throw new InvalidOperationException("Identity__DemoPassword is not set.");
 var webhookSecret = Environment.GetEnvironmentVariable("ApprovalSystems__Secrets__tzxm") ?? throw new InvalidOperationException("ApprovalSystems__Secrets__tzxm is not set.");
 var services = LocalSystem.Services;
 string ConnectionString(string service, int pool = 20) =>
     LocalSystem.ConnectionString(service, "_bench", pool) + ";Application Name=zhaoshang-benchmark";
 
 var logDirectory = Directory.CreateDirectory(Path.Combine(options.RepositoryRoot, ".run", "bench-logs")).FullName;
+// The OpenID Connect provider listens after the four services' ports, with keys of its own for this run.
+var authority = new Uri($"http://127.0.0.1:{options.FirstPort + services.Length}/");
+await using var identity = new ServiceHost("Identity", options.RepositoryRoot, authority.Port,
+    LocalSystem.IdentityEnvironment("_bench", authority, Path.Combine(logDirectory, "identity-keys"), cliSecret, demoPassword),
+    Path.Combine(logDirectory, "identity.log"));
+await identity.StartAsync();
 var hosts = services.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i,
-    LocalSystem.Environment(name, "_bench", signingKey, webhookSecret), Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
+    LocalSystem.Environment(name, "_bench", authority, webhookSecret), Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
 
 Console.WriteLine($"Zhaoshang benchmark — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, N={options.Projects}, concurrency {options.Concurrency}");
 Console.WriteLine($"services on ports {options.FirstPort}–{options.FirstPort + 3} (Release), databases zs_*_bench, vhost zhaoshang_bench; logs in {logDirectory}");
@@ -35,7 +42,9 @@ try
         Console.WriteLine($"[ceiling] raw RabbitMQ: {brokerCeiling:0} msg/s (persistent 1 KiB, publisher confirms, 64 in flight, one consumer acking)");
     }
 
-    var target = new SystemUnderLoad(hosts[0].BaseAddress, hosts[1].BaseAddress, hosts[2].BaseAddress, hosts[3].BaseAddress, signingKey, "tzxm", webhookSecret);
+    var tokens = await DriverTokens.SignInAsync(authority, cliSecret, demoPassword);
+    var target = new SystemUnderLoad(hosts[0].BaseAddress, hosts[1].BaseAddress, hosts[2].BaseAddress, hosts[3].BaseAddress,
+        tokens.Bureau, tokens.Finance, "tzxm", webhookSecret);
     using var client = new FlowClient(target, TimeSpan.FromSeconds(60));
     var flowOptions = new FlowOptions { StepTimeout = TimeSpan.FromMinutes(3) };
     var flow = new ProjectFlow(client, flowOptions);

@@ -13,15 +13,25 @@ var journal = new FaultJournal();
 var names = LocalSystem.Services;
 string ConnectionString(string service) => LocalSystem.ConnectionString(service, options.Suffix);
 
-// The run signs its own tokens and webhooks: nothing of it is shared with a development or test system.
-var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+// The run has its own provider, keys, client secret and webhook secret: nothing of it is shared with a development
+// or test system. The provider listens after every instance's ports and is never a target of the faults.
+var cliSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+var demoPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 var webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 var virtualHost = $"zhaoshang{options.Suffix}";
 var logDirectory = Directory.CreateDirectory(Path.Combine(options.RepositoryRoot, ".run", $"fault-logs{options.Suffix}")).FullName;
+var authority = new Uri($"http://127.0.0.1:{options.FirstPort + names.Length * options.Instances}/");
+var keyDirectory = Path.Combine(logDirectory, "identity-keys");
+if (Directory.Exists(keyDirectory))
+    Directory.Delete(keyDirectory, recursive: true);
+await using var identity = new ServiceHost("Identity", options.RepositoryRoot, authority.Port,
+    LocalSystem.IdentityEnvironment(options.Suffix, authority, keyDirectory, cliSecret, demoPassword), Path.Combine(logDirectory, "identity.log"));
+await identity.StartAsync();
+var tokens = await DriverTokens.SignInAsync(authority, cliSecret, demoPassword);
 // Instance n of service i listens on FirstPort + i + 4n: the first instances keep the ports a single-instance run had.
 var hosts = Enumerable.Range(0, options.Instances).SelectMany(n => names.Select((name, i) => new ServiceHost(
     name, options.RepositoryRoot, options.FirstPort + i + names.Length * n,
-    LocalSystem.Environment(name, options.Suffix, signingKey, webhookSecret),
+    LocalSystem.Environment(name, options.Suffix, authority, webhookSecret),
     Path.Combine(logDirectory, $"{name.ToLowerInvariant()}-{n + 1}.log"), $"{name.ToLowerInvariant()}#{n + 1}"))).ToArray();
 var databases = new ServiceDatabases(names.ToDictionary(n => n, ConnectionString));
 var late = hosts.Where(h => h.Name == options.LateService).ToArray();
@@ -36,7 +46,7 @@ try
 {
     // Each project talks to one instance of each service (alternating), so the instances share the work over HTTP too.
     var targets = Enumerable.Range(0, options.Instances).Select(n => SystemUnderLoad.OnLoopback(
-        options.FirstPort + names.Length * n, signingKey, "tzxm", webhookSecret)).ToArray();
+        options.FirstPort + names.Length * n, tokens, "tzxm", webhookSecret)).ToArray();
     var clients = targets.Select(t => new FlowClient(t, TimeSpan.FromMinutes(3))).ToArray();
     var flowOptions = new FlowOptions { StepTimeout = TimeSpan.FromMinutes(4), PayIncentives = true };
     var policyId = await IncentivePolicies.OpenForRunAsync(clients[0], options.Projects * 4);

@@ -28,8 +28,8 @@ public sealed class FlowClient(SystemUnderLoad target, TimeSpan patience) : IDis
         MaxConnectionsPerServer = 512,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     }) { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly string _bureau = StaffTokens.Issue(target.SigningKey, "load-driver-bureau", "bureau", TimeSpan.FromHours(12));
-    private readonly string _finance = StaffTokens.Issue(target.SigningKey, "load-driver-finance", "finance", TimeSpan.FromHours(12));
+    private readonly string _bureau = target.BureauToken;
+    private readonly string _finance = target.FinanceToken;
 
     public SystemUnderLoad Target => target;
 

@@ -1,6 +1,6 @@
 namespace Zhaoshang.Load;
 
-/// <summary>The four services as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
+/// <summary>The four services (and the OpenID Connect provider) as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
 public static class LocalSystem
 {
     public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding"];
@@ -11,14 +11,15 @@ public static class LocalSystem
     /// system at once, far above what one real system sends. Like run.sh, a stuck bus ends the process
     /// (<see cref="ServiceHost"/> restarts it on exit and probes no liveness).
     /// </summary>
-    public static Dictionary<string, string> Environment(string service, string suffix, string signingKey, string webhookSecret) => new()
+    public static Dictionary<string, string> Environment(string service, string suffix, Uri authority, string webhookSecret) => new()
     {
         ["ConnectionStrings__Database"] = ConnectionString(service, suffix),
         ["RabbitMq__VirtualHost"] = $"zhaoshang{suffix}",
         ["RabbitMq__Username"] = BrokerUser(service, suffix),
         ["RabbitMq__Password"] = BrokerPassword(BrokerUser(service, suffix)),
         ["RabbitMq__ExitWhenStuck"] = "true",
-        ["Auth__SigningKey"] = signingKey,
+        ["Auth__Authority"] = authority.ToString(),
+        ["Auth__RequireHttpsMetadata"] = "false",
         ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
         ["ApprovalSystems__Items__tzxm"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,design-review,"
             + "land-planning-permit,real-estate-title,engineering-planning-permit,construction-permit",
@@ -37,6 +38,24 @@ public static class LocalSystem
 
     /// <summary>Every local broker user's password, as infra.sh provisions them.</summary>
     public static string BrokerPassword(string user) => $"{user}_dev";
+
+    /// <summary>
+    /// The OpenID Connect provider for a run (Development: it generates its keys in <paramref name="keyDirectory"/> and
+    /// creates the demo users with <paramref name="demoPassword"/>); its tokens last the longest run.
+    /// </summary>
+    public static Dictionary<string, string> IdentityEnvironment(
+        string suffix, Uri issuer, string keyDirectory, string cliSecret, string demoPassword) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ConnectionStrings__Database"] = ConnectionString("Identity", suffix),
+        ["Identity__Issuer"] = issuer.ToString(),
+        ["Identity__KeyDirectory"] = keyDirectory,
+        ["Identity__CliClientSecret"] = cliSecret,
+        ["Identity__DemoPassword"] = demoPassword,
+        ["Identity__AccessTokenLifetime"] = "12:00:00",
+        ["Auth__Authority"] = issuer.ToString(),
+        ["Auth__RequireHttpsMetadata"] = "false",
+    };
 
     /// <summary>The login infra.sh creates: zs_&lt;service&gt;&lt;suffix&gt; with the password zs_&lt;service&gt;&lt;suffix&gt;_dev.</summary>
     public static string ConnectionString(string service, string suffix, int poolSize = 20)

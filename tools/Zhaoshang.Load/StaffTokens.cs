@@ -1,40 +1,32 @@
-using System.Security.Claims;
-using System.Text;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Zhaoshang.Load;
 
-/// <summary>Bearer tokens as the bureau's identity provider issues them (issuer zhaoshang, audience zhaoshang-api).</summary>
+/// <summary>
+/// Staff tokens from the OpenID Connect provider (services/Identity) by the password grant of the confidential client
+/// <c>zhaoshang-cli</c>, as token.sh, the tests, the benchmark and the fault run get them.
+/// </summary>
 public static class StaffTokens
 {
-    public const string Issuer = "zhaoshang";
-    public const string Audience = "zhaoshang-api";
+    public const string Client = "zhaoshang-cli";
 
-    /// <summary>
-    /// A token for <paramref name="subject"/> in <paramref name="role"/>, scoped to a district or park when given.
-    /// A negative <paramref name="lifetime"/> gives a token that expired that long ago.
-    /// </summary>
-    public static string Issue(
-        string signingKey, string subject, string role, TimeSpan lifetime, string? district = null, string? park = null)
+    /// <summary>An access token for <paramref name="username"/>; throws with the provider's reason when it refuses.</summary>
+    public static async Task<string> SignInAsync(
+        Uri authority, string clientSecret, string username, string password, CancellationToken cancellationToken = default)
     {
-        var claims = new List<Claim> { new("sub", subject), new("role", role) };
-        if (district is not null)
-            claims.Add(new Claim("district", district));
-        if (park is not null)
-            claims.Add(new Claim("park", park));
-        var now = DateTime.UtcNow;
-        var expires = now + lifetime;
-        var issued = expires < now ? expires.AddHours(-1) : now;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        using var http = new HttpClient { BaseAddress = authority, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            Subject = new ClaimsIdentity(claims),
-            Issuer = Issuer,
-            Audience = Audience,
-            IssuedAt = issued,
-            NotBefore = issued,
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256),
-        });
+            ["grant_type"] = "password",
+            ["client_id"] = Client,
+            ["client_secret"] = clientSecret,
+            ["username"] = username,
+            ["password"] = password,
+        }), cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        if (!response.IsSuccessStatusCode || !body.TryGetProperty("access_token", out var token))
+            throw new InvalidOperationException($"The provider at {authority} refused {username}: {(int)response.StatusCode} {body}");
+        return token.GetString()!;
     }
 }

@@ -106,7 +106,7 @@ public static class StatsApi
             errors.Add("year", "'year' is required with 'quarter'.");
         if (actor.Role == Roles.District && query.District is not null && query.District != actor.District)
             errors.Add("district", "District staff see their own district's statistics.");
-        var district = actor.Role == Roles.District ? actor.District : query.District;
+        var district = actor.OwnDistrict ?? query.District;
         return (errors.IsValid ? new StatsFilter(query.Year, query.Quarter, district, query.Park, query.Industry) : null, errors);
     }
 

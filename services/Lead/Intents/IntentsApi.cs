@@ -134,7 +134,7 @@ public static class IntentsApi
             ListSql,
             new
             {
-                OwnDistrict = actor.Role == Roles.District ? actor.District : null, Status = filter.Status?.ToString(),
+                actor.OwnDistrict, Status = filter.Status?.ToString(),
                 filter.District, filter.Industry, filter.EnterpriseId, Sort = page.Sort ?? "createdAt", page.Size, page.Offset,
             },
             page);

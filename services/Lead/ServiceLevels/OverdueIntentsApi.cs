@@ -36,7 +36,7 @@ public static class OverdueIntentsApi
         var actor = Actor.From(user);
         var asOf = filter.AsOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var open = await OpenIntents.ReadAsync(connection, actor.Role == Roles.District ? actor.District : filter.District);
+        var open = await OpenIntents.ReadAsync(connection, actor.OwnDistrict ?? filter.District);
         var overdue = open
             .Where(i => i.IsVisibleTo(actor) && (filter.District is null || i.District == filter.District))
             .Select(i => new OverdueIntent(i, ServiceLevelRules.Breaches(i, asOf, calendar)

@@ -39,7 +39,7 @@ public static class KpisApi
             errors.Add("district", "District staff see their own district's KPIs.");
         if (!errors.IsValid)
             return errors.ToProblem();
-        district = actor.Role == Roles.District ? actor.District : district;
+        district = actor.OwnDistrict ?? district;
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var projects = (await connection.QueryAsync<KpiProject>(

@@ -60,7 +60,7 @@ public static class ProjectsApi
         {
             // District and park staff see their own; a missing claim matches nothing rather than everything. A park is named
             // by its name or its id (a park claim may carry either).
-            OwnDistrict = actor.Role == Roles.District ? actor.District ?? "" : null,
+            actor.OwnDistrict,
             OwnPark = actor.Role == Roles.Park ? actor.Park ?? "" : null,
             State = filter.State?.ToString(), filter.District, filter.Park, filter.Industry, Sort = page.Sort ?? "createdAt",
             page.Size, page.Offset,

@@ -13,7 +13,8 @@ public static class DevelopmentSecrets
     /// <summary>Every secret in deploy/local/dev.env (a unit test keeps the two in step).</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
-        "zhaoshang-local-development-signing-key-not-for-production",
+        "zhaoshang-local-cli-secret-not-for-production",
+        "zhaoshang-local-demo-password",
         "zhaoshang-local-tzxm-webhook-secret-not-for-production",
     };
 

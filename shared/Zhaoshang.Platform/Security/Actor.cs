@@ -19,6 +19,12 @@ public sealed record Actor(string Subject, string Role, string? District = null,
         user.FindFirstValue(DistrictClaim),
         user.FindFirstValue(ParkClaim));
 
+    /// <summary>
+    /// The district a list, KPI or statistic is narrowed to: district staff's own; null (no narrowing) for the others.
+    /// District staff without a district (the token check refuses them already) get one that matches nothing, never "all".
+    /// </summary>
+    public string? OwnDistrict => Role == Roles.District ? District ?? "" : null;
+
     /// <summary>Whether this actor may see a record of <paramref name="scope"/>. Out of scope reads as "not found".</summary>
     public bool CanSee(RecordScope scope) => Role switch
     {

@@ -3,21 +3,22 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Zhaoshang.Platform.Security;
 
 public static class SecurityExtensions
 {
     /// <summary>
-    /// Bearer tokens for staff on every endpoint unless it says otherwise; signed requests for approval systems.
+    /// Bearer tokens for staff (issued by the OpenID Connect provider at <c>Auth:Authority</c>) on every endpoint unless
+    /// it says otherwise; signed requests for approval systems.
     /// </summary>
     public static IServiceCollection AddZhaoshangSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        var bearer = configuration.GetSection("Auth").Get<BearerTokenOptions>() ?? new BearerTokenOptions();
-        if (System.Text.Encoding.UTF8.GetByteCount(bearer.SigningKey) < 32)
-            throw new InvalidOperationException("Auth:SigningKey must be configured with at least 32 bytes.");
+        var bearer = configuration.GetSection(BearerTokenOptions.Section).Get<BearerTokenOptions>() ?? new BearerTokenOptions();
+        bearer.Validate(configuration[HostDefaults.EnvironmentKey] == Environments.Development);
         services.AddAuthentication(BearerTokenOptions.Scheme)
-            .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenOptions.Scheme, o => configuration.GetSection("Auth").Bind(o))
+            .AddJwtBearer(BearerTokenOptions.Scheme, o => StaffBearer.Configure(o, bearer))
             .AddScheme<SignedRequestOptions, SignedRequestHandler>(SignedRequestOptions.Scheme, o =>
                 configuration.GetSection("ApprovalSystems").Bind(o));
         services.AddAuthorizationBuilder()

@@ -18,7 +18,7 @@ internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "A JWT (HS256) with claims sub, role (bureau, district, park, finance, auditor) and, for district and park staff, district or park.",
+            Description = "A JWT (RS256) from the OpenID Connect provider (Auth:Authority, audience zhaoshang-api) with claims sub, role (bureau, district, park, finance, auditor) and, for district and park staff, district or park.",
         };
         var signed = context.DescriptionGroups.SelectMany(g => g.Items)
             .Any(d => d.ActionDescriptor.EndpointMetadata.OfType<AllowedRoles>().Any(r => r.Roles.SequenceEqual([Roles.ApprovalSystem])));

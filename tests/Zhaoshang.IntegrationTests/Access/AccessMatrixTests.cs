@@ -255,13 +255,13 @@ public class AccessMatrixTests(SystemFixture system)
         }),
         ["PUT funding /api/exchange-rates/{currency}/{date}"] = (Callers.Expect(403, ("bureau", 200), ("finance", 200)), (t, _, caller, _) =>
         {
-            var day = new DateOnly(2001, 1, 1).AddDays(Callers.Tokens.Keys.ToList().IndexOf(caller) + Random.Shared.Next(3000) * 20);
+            var day = new DateOnly(2001, 1, 1).AddDays(Array.IndexOf(Callers.Names, caller) + Random.Shared.Next(3000) * 20);
             return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Put, $"/api/exchange-rates/USD/{day:yyyy-MM-dd}", new { cnyPerUnit = 6.5m },
                 () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM exchange_rates WHERE rate_date = @day::date", new { day = day.ToString("yyyy-MM-dd") })));
         }),
         ["PUT funding /api/targets/{year}"] = (BureauOnly, (t, _, caller, _) =>
         {
-            var year = 2050 + Callers.Tokens.Keys.ToList().IndexOf(caller);
+            var year = 2050 + Array.IndexOf(Callers.Names, caller);
             return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Put, $"/api/targets/{year}", new { fundsInPlaceCny = 19_400_000_000m, foreignUsd = 120_000_000m },
                 () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM yearly_targets WHERE year = @year", new { year })));
         }),

@@ -22,7 +22,9 @@ public class LogSecretsTests(SystemFixture system)
         var refusalsBefore = services.ToDictionary(s => s.Name, s => Occurrences(ReadLog(s), BearerRefused));
         var secrets = new Dictionary<string, string>
         {
-            ["the JWT signing key"] = Tokens.SigningKey,
+            ["the provider's client secret"] = Tokens.CliSecret,
+            ["the demo users' password"] = Tokens.DemoPassword,
+            ["the identity database password"] = TestEnvironment.DatabasePassword("Identity"),
             ["tzxm's webhook secret"] = ApprovalSystem.Secret,
             [$"{ApprovalSystem.Throttled}'s webhook secret"] = ApprovalSystem.ThrottledSecret,
             ["the RabbitMQ password"] = TestEnvironment.BrokerPassword(TestEnvironment.ServiceBrokerUser("Approval")),
@@ -30,12 +32,17 @@ public class LogSecretsTests(SystemFixture system)
         foreach (var service in services)
             secrets[$"the {service.Name} database password"] = TestEnvironment.DatabasePassword(service.Name);
 
+        // The provider's signing key (the base64 of its PEM, line by line).
+        foreach (var (line, i) in File.ReadAllLines(Directory.GetFiles(TestEnvironment.IdentityKeyDirectory, "signing-*.pem")[0])
+                     .Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).Select((l, i) => (l, i)))
+            secrets[$"line {i} of the provider's signing key"] = line;
+
         // Staff tokens: two valid, one signed with another key, one expired, one not a JWT at all.
         (string Token, bool Valid)[] tokens =
         [
             (Tokens.Bureau, true), (Tokens.For("auditor"), true),
-            (Tokens.For("bureau", key: "an-attacker-s-own-key-long-enough-0123456789"), false),
-            (Tokens.For("bureau", lifetime: TimeSpan.FromHours(-2)), false), ($"not-a-jwt-{Guid.NewGuid():N}", false),
+            (Tokens.Forge("bureau", key: Tokens.NewKey()), false),
+            (Tokens.Forge("bureau", lifetime: TimeSpan.FromHours(-2)), false), ($"not-a-jwt-{Guid.NewGuid():N}", false),
         ];
         foreach (var ((token, _), i) in tokens.Select((t, i) => (t, i)))
         {

@@ -8,7 +8,7 @@ namespace Zhaoshang.IntegrationTests.Access;
 public class TokenScriptTests(SystemFixture system)
 {
     [Fact]
-    public async Task Tokens_from_token_sh_are_accepted_with_their_role_and_district()
+    public async Task Tokens_from_token_sh_come_from_the_provider_and_are_accepted_with_their_role_and_district()
     {
         var bureau = await RunTokenScriptAsync("bureau");
         var district = await RunTokenScriptAsync("district", Callers.OtherDistrict);
@@ -32,7 +32,9 @@ public class TokenScriptTests(SystemFixture system)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["Auth__SigningKey"] = Tokens.SigningKey;
+        start.Environment["ZS_IDENTITY"] = TestEnvironment.IdentityAuthority.ToString();
+        start.Environment["Identity__CliClientSecret"] = Tokens.CliSecret;
+        start.Environment["Identity__DemoPassword"] = Tokens.DemoPassword;
         using var process = Process.Start(start)!;
         var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
         await process.WaitForExitAsync();

@@ -15,7 +15,7 @@ public class LoadDriverTests(SystemFixture system, ITestOutputHelper output)
     public async Task Twenty_projects_driven_at_once_all_reach_production_with_the_expected_timeline()
     {
         using var client = new FlowClient(
-            SystemUnderLoad.OnLoopback(system.Lead.Port, Tokens.SigningKey, ApprovalSystem.Name, ApprovalSystem.Secret), TimeSpan.FromSeconds(30));
+            SystemUnderLoad.OnLoopback(system.Lead.Port, new DriverTokens(Tokens.Bureau, Tokens.For("finance")), ApprovalSystem.Name, ApprovalSystem.Secret), TimeSpan.FromSeconds(30));
         var options = new FlowOptions();
         var policyId = await IncentivePolicies.OpenForRunAsync(client, 20);
 

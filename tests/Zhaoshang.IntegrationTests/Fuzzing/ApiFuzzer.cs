@@ -13,7 +13,7 @@ namespace Zhaoshang.IntegrationTests.Fuzzing;
 /// </summary>
 internal sealed class ApiFuzzer(SystemFixture system, FuzzTargets targets, FuzzReport report) : IDisposable
 {
-    private static readonly string Finance = Tokens.For("finance");
+    private static string Finance => Tokens.For("finance");
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
 
     /// <summary>Sends the cases one by one; returns the trace ids of the requests answered 4xx.</summary>

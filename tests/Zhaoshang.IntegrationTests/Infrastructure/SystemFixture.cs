@@ -4,13 +4,15 @@ using Npgsql;
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The four services as separate processes on real PostgreSQL and RabbitMQ, exporting traces, metrics and logs to an
-/// in-test OTLP receiver. Shared by every integration test; tests that stop a service start it again before they end.
+/// The OpenID Connect provider and the four services as separate processes on real PostgreSQL and RabbitMQ, exporting
+/// traces, metrics and logs to an in-test OTLP receiver. Shared by every integration test; tests that stop a service
+/// start it again before they end.
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, NpgsqlDataSource> _databases = new();
     internal OtlpTraceReceiver Traces { get; } = new();
+    internal ServiceProcess Identity { get; private set; } = null!;
     internal ServiceProcess Lead { get; private set; } = null!;
     internal ServiceProcess Project { get; private set; } = null!;
     internal ServiceProcess Approval { get; private set; } = null!;
@@ -20,7 +22,25 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Traces.StartAsync();
-        var services = TestEnvironment.Ports.Keys.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
+        // Fresh keys each run; the provider generates them (Development), and Tokens forges with them.
+        if (Directory.Exists(TestEnvironment.IdentityKeyDirectory))
+            Directory.Delete(TestEnvironment.IdentityKeyDirectory, recursive: true);
+        var authority = TestEnvironment.IdentityAuthority.ToString();
+        Identity = new ServiceProcess("Identity", new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString("Identity"),
+            ["Identity__Issuer"] = authority,
+            ["Identity__KeyDirectory"] = TestEnvironment.IdentityKeyDirectory,
+            ["Identity__CliClientSecret"] = Tokens.CliSecret,
+            ["Identity__DemoPassword"] = Tokens.DemoPassword,
+            ["Identity__AccessTokenLifetime"] = "04:00:00",
+            ["Auth__Authority"] = authority,
+            ["Auth__RequireHttpsMetadata"] = "false",
+            // No traces from the provider: a service reading its JWKS in a request would add it to that journey's trace.
+        });
+        await Identity.StartAsync();
+        var services = TestEnvironment.Services.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
         {
             ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString(name),
             ["RabbitMq__VirtualHost"] = TestEnvironment.VirtualHost,
@@ -32,7 +52,10 @@ public sealed class SystemFixture : IAsyncLifetime
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
             ["Telemetry__SampleInterval"] = "00:00:01",
-            ["Auth__SigningKey"] = Tokens.SigningKey,
+            ["Auth__Authority"] = authority,
+            ["Auth__RequireHttpsMetadata"] = "false",
+            // Short, so that a rotated key is taken up within seconds (TokenValidationTests).
+            ["Auth__UnknownKeyRefresh"] = "00:00:02",
             ["ServiceLevels__ScanInterval"] = "00:00:01",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
@@ -44,7 +67,7 @@ public sealed class SystemFixture : IAsyncLifetime
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
         }));
         (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
-        foreach (var name in services.Keys)
+        foreach (var name in services.Keys.Append(Identity.Name))
             _databases[name] = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(name));
         await Task.WhenAll(services.Values.Select(s => s.StartAsync()));
         await Broker.ConnectAsync();
@@ -110,7 +133,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Broker.DisposeAsync();
-        foreach (var service in new[] { Lead, Project, Approval, Funding })
+        foreach (var service in new[] { Lead, Project, Approval, Funding, Identity })
             await service.DisposeAsync();
         foreach (var dataSource in _databases.Values)
             await dataSource.DisposeAsync();

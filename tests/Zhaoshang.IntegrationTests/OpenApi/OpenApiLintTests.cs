@@ -19,9 +19,10 @@ public class OpenApiLintTests(SystemFixture system)
     [InlineData("Project")]
     [InlineData("Approval")]
     [InlineData("Funding")]
+    [InlineData("Identity")]
     public async Task The_openapi_document_passes_the_linter(string name)
     {
-        var service = new[] { system.Lead, system.Project, system.Approval, system.Funding }.Single(s => s.Name == name);
+        var service = new[] { system.Lead, system.Project, system.Approval, system.Funding, system.Identity }.Single(s => s.Name == name);
         using var client = system.Client(service, token: null);
         var file = Path.Combine(Directory.CreateDirectory(Path.Combine(TestEnvironment.RepositoryRoot, ".run", "openapi")).FullName,
             $"{name.ToLowerInvariant()}.json");
