@@ -33,6 +33,10 @@ internal sealed class SenderlessMoveFilter<TContext>(string queueSuffix, Action<
             headers.Set(SenderHeader, sender);
         var queue = context.InputAddress.AbsolutePath.Split('/')[^1];
         await channel.BasicPublishAsync(queue + queueSuffix, "", true, properties, context.GetBody(), true, context.CancellationToken);
+        // MassTransit's own error pipe marks the receive faulted; without that a message that failed before any consumer
+        // (one that cannot be read) would also count as not consumed and be moved to _skipped as well.
+        if (context is ExceptionReceiveContext { IsFaulted: false } failed)
+            await failed.NotifyFaulted(failed.Exception);
         await next.Send(context);
     }
 

@@ -19,7 +19,8 @@ public class AnonymousAccessTests(SystemFixture system)
         return services;
     }
 
-    private ServiceProcess Service(string name) => new[] { system.Lead, system.Project, system.Approval, system.Funding }.Single(s => s.Name == name);
+    private ServiceProcess Service(string name) =>
+        new[] { system.Identity, system.Lead, system.Project, system.Approval, system.Funding }.Single(s => s.Name == name);
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -1,5 +1,6 @@
 using Zhaoshang.Contracts;
 using Zhaoshang.IntegrationTests.Infrastructure;
+using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.IntegrationTests.Delivery;
 
@@ -43,5 +44,25 @@ public class ErrorQueueTests(SystemFixture system)
         Assert.False(message.Headers.ContainsKey("MT-Fault-RetryCount") && message.Headers["MT-Fault-RetryCount"] != "0");
         Assert.Equal(0, await system.ScalarAsync<int>(system.Project,
             "SELECT count(*) FROM projects WHERE id = @ProjectId", new { conversion.ProjectId }));
+    }
+
+    [Fact]
+    public async Task A_message_nobody_can_read_ends_in_the_error_queue_and_nowhere_else()
+    {
+        var messageId = Guid.NewGuid();
+        await system.Broker.PublishRawAsync(BrokerTopology.ExchangeOf(typeof(ApprovalCaseOpened)), messageId.ToString(),
+            $$"""{"messageId":"{{messageId}}","message":{"projectId":""", TestEnvironment.ServiceBrokerUser("Approval"));
+
+        await Eventually.AssertAsync(
+            () => system.Broker.PeekAsync("project-approval-case-opened_error"),
+            queued => queued.Any(m => m.MessageId == messageId.ToString()),
+            "the message lands in project-approval-case-opened_error");
+        // The move to _skipped, when it happened, came right after the move to _error, in the same receive.
+        for (var look = 0; look < 10; look++)
+        {
+            Assert.DoesNotContain(await system.Broker.PeekIfDeclaredAsync("project-approval-case-opened_skipped"),
+                m => m.MessageId == messageId.ToString());
+            await Task.Delay(200);
+        }
     }
 }
