@@ -36,17 +36,7 @@ internal sealed class BrokerProbe(RabbitMqOptions options, TimeProvider clock)
         using var timeout = new CancellationTokenSource(Patience);
         try
         {
-            await using var connection = await new ConnectionFactory
-            {
-                HostName = options.Host,
-                Port = options.Port,
-                VirtualHost = options.VirtualHost,
-                UserName = options.Username,
-                Password = options.Password,
-                ClientProvidedName = "zhaoshang-health",
-                RequestedConnectionTimeout = Patience,
-                AutomaticRecoveryEnabled = false,
-            }.CreateConnectionAsync(timeout.Token);
+            await using var connection = await options.Connection("zhaoshang-health", Patience).CreateConnectionAsync(timeout.Token);
             // RabbitMQ may refuse the vhost after the connection is up (530); a channel is where that shows for sure.
             await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
             await connection.CloseAsync(timeout.Token);

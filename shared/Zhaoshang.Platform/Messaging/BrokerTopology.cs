@@ -126,15 +126,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     /// </summary>
     public async Task DeclareAsync(RabbitMqOptions options, CancellationToken cancellationToken)
     {
-        await using var connection = await new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password,
-            ClientProvidedName = "zhaoshang-topology",
-        }.CreateConnectionAsync(cancellationToken);
+        await using var connection = await options.Connection("zhaoshang-topology").CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         foreach (var route in routes)
             await channel.ExchangeDeclareAsync(ExchangeOf(route.Message), ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);

@@ -41,17 +41,7 @@ internal sealed class ErrorQueueGauge(RabbitMqOptions options, IReadOnlyList<str
 {
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password,
-            ClientProvidedName = "zhaoshang-telemetry",
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
-            AutomaticRecoveryEnabled = false,
-        }.CreateConnectionAsync(cancellationToken);
+        await using var connection = await options.Connection("zhaoshang-telemetry", TimeSpan.FromSeconds(3)).CreateConnectionAsync(cancellationToken);
         var depths = new List<Measurement<long>>();
         foreach (var queue in errorQueues)
         {

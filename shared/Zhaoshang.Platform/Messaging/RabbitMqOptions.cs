@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace Zhaoshang.Platform.Messaging;
 
 public sealed class RabbitMqOptions
@@ -18,4 +20,20 @@ public sealed class RabbitMqOptions
     /// probe liveness (run.sh sets it); under Kubernetes the liveness probe does that job.
     /// </summary>
     public bool ExitWhenStuck { get; set; }
+
+    /// <summary>
+    /// A connection of this account beside the bus's own, named as the broker lists it. With
+    /// <paramref name="connectTimeout"/> it is a one-off look (no recovery): a probe or a sample that must not wait long.
+    /// </summary>
+    public ConnectionFactory Connection(string clientName, TimeSpan? connectTimeout = null)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = Host, Port = Port, VirtualHost = VirtualHost, UserName = Username, Password = Password,
+            ClientProvidedName = clientName,
+        };
+        if (connectTimeout is { } timeout)
+            (factory.RequestedConnectionTimeout, factory.AutomaticRecoveryEnabled) = (timeout, false);
+        return factory;
+    }
 }
