@@ -18,16 +18,19 @@ if ! "$root/deploy/local/infra.sh" test --fresh || ! "$root/deploy/local/infra.s
   exit 1
 fi
 
-echo "[test] building (Release)"
+# The OpenAPI lint tests run the pinned Redocly CLI (tools/openapi-lint; Node.js >= 20.19 and npm), installed while
+# the solution builds.
+echo "[test] building (Release), installing the OpenAPI linter beside it (npm ci in tools/openapi-lint)"
+mkdir -p "$root/.run"
+npm ci --prefix "$root/tools/openapi-lint" --no-audit --no-fund --loglevel=error >"$root/.run/npm-ci.log" 2>&1 &
+npm_ci=$!
 if ! dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly; then
+  wait "$npm_ci"
   summary 0 1 0
   exit 1
 fi
-
-# The OpenAPI lint tests run the pinned Redocly CLI (tools/openapi-lint; Node.js >= 20.19 and npm).
-echo "[test] installing the OpenAPI linter (npm ci in tools/openapi-lint)"
-if ! npm ci --prefix "$root/tools/openapi-lint" --no-audit --no-fund --loglevel=error >/dev/null; then
-  echo "[test] npm ci failed: the OpenAPI lint tests will fail" >&2
+if ! wait "$npm_ci"; then
+  echo "[test] npm ci failed (.run/npm-ci.log): the OpenAPI lint tests will fail" >&2
 fi
 
 rm -rf "$results" "$root/.run/test-logs"
