@@ -8,17 +8,15 @@ namespace Zhaoshang.UnitTests;
 /// </summary>
 public sealed class AppSettingsTests
 {
-    private static readonly string Root = FindRoot();
-
     public static TheoryData<string> Files()
     {
         var files = new TheoryData<string>();
         foreach (var folder in new[] { "services", "tools" })
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, folder), "appsettings*.json", SearchOption.AllDirectories)
+            foreach (var file in Directory.EnumerateFiles(Repository.File(folder), "appsettings*.json", SearchOption.AllDirectories)
                          .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
                              && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
-                files.Add(Path.GetRelativePath(Root, file));
+                files.Add(Path.GetRelativePath(Repository.Root, file));
         }
 
         return files;
@@ -28,16 +26,8 @@ public sealed class AppSettingsTests
     [MemberData(nameof(Files))]
     public void An_appsettings_file_holds_no_password(string file)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, file)));
+        using var json = JsonDocument.Parse(File.ReadAllText(Repository.File(file)));
         Assert.Empty(Passwords(json.RootElement, ""));
-    }
-
-    private static string FindRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Zhaoshang.sln")))
-            root = root.Parent!;
-        return root.FullName;
     }
 
     private static IEnumerable<string> Passwords(JsonElement element, string path) => element.ValueKind switch

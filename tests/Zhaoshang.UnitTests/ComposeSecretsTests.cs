@@ -9,7 +9,7 @@ namespace Zhaoshang.UnitTests;
 /// </summary>
 public sealed partial class ComposeSecretsTests
 {
-    private static readonly string Compose = File.ReadAllText(Path.Combine(FindRoot(), "docker-compose.yml"));
+    private static readonly string Compose = File.ReadAllText(Repository.File("docker-compose.yml"));
 
     /// <summary>Each setting whose name says password, secret or key, and each connection string's password.</summary>
     public static TheoryData<string> SecretSettings()
@@ -52,12 +52,4 @@ public sealed partial class ComposeSecretsTests
 
     [GeneratedRegex(@"\b\w+_dev\b")]
     private static partial Regex DevelopmentPassword();
-
-    private static string FindRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Zhaoshang.sln")))
-            root = root.Parent!;
-        return root.FullName;
-    }
 }

@@ -10,11 +10,8 @@ public sealed class DevelopmentSecretsTests
     /// <summary>The secrets in dev.env: every value of a key that names a key, a secret or a password.</summary>
     public static TheoryData<string, string> DevEnvSecrets()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Zhaoshang.sln")))
-            root = root.Parent!;
         var secrets = new TheoryData<string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(root.FullName, "deploy", "local", "dev.env")))
+        foreach (var line in File.ReadLines(Repository.File("deploy", "local", "dev.env")))
         {
             if (line.Split('=', 2) is [var key, var value] && !key.StartsWith('#')
                 && new[] { "Key", "Secret", "Password" }.Any(w => key.Contains(w, StringComparison.OrdinalIgnoreCase)))
