@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Zhaoshang.Load;
 
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
@@ -26,19 +27,12 @@ public sealed class SystemFixture : IAsyncLifetime
         if (Directory.Exists(TestEnvironment.IdentityKeyDirectory))
             Directory.Delete(TestEnvironment.IdentityKeyDirectory, recursive: true);
         var authority = TestEnvironment.IdentityAuthority.ToString();
-        Identity = new ServiceProcess("Identity", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString("Identity"),
-            ["Identity__Issuer"] = authority,
-            ["Identity__KeyDirectory"] = TestEnvironment.IdentityKeyDirectory,
-            ["Identity__CliClientSecret"] = Tokens.CliSecret,
-            ["Identity__DemoPassword"] = Tokens.DemoPassword,
-            ["Identity__AccessTokenLifetime"] = "04:00:00",
-            ["Auth__Authority"] = authority,
-            ["Auth__RequireHttpsMetadata"] = "false",
-            // No traces from the provider: a service reading its JWKS in a request would add it to that journey's trace.
-        });
+        // As the benchmark and the fault run start it. No traces from the provider: a service reading its JWKS in a
+        // request would add it to that journey's trace.
+        var identity = LocalSystem.IdentityEnvironment(
+            TestEnvironment.BrokerSuffix, TestEnvironment.IdentityAuthority, TestEnvironment.IdentityKeyDirectory, Tokens.CliSecret, Tokens.DemoPassword);
+        identity["Identity__AccessTokenLifetime"] = "04:00:00";
+        Identity = new ServiceProcess("Identity", identity);
         await Identity.StartAsync();
         var services = TestEnvironment.Services.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
         {
