@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test'
+import { consoleUrl } from './tests/console-url'
+
+// Browsers are not downloaded: the machine's Chromium runs the specs against a running system (gateway address).
+export default defineConfig({
+  testDir: '.',
+  testMatch: ['src/pages/**/*.spec.ts', 'tests/**/*.spec.ts'],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['junit', { outputFile: process.env.ZS_CONSOLE_JUNIT ?? '../.run/test-results/console-junit.xml' }]],
+  outputDir: '../.run/test-results/console-artifacts',
+  use: {
+    baseURL: consoleUrl,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.ZS_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+})
