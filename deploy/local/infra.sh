@@ -34,6 +34,12 @@ install_missing() {
   local packages=()
   [ -x /usr/lib/postgresql/15/bin/postgres ] || packages+=(postgresql-15 postgresql-client-15)
   command -v rabbitmq-server >/dev/null 2>&1 || packages+=(rabbitmq-server)
+  # The console's browser tests drive Debian's Chromium headless (Playwright downloads no browser); the CJK fonts let it
+  # render the Chinese console as staff see it (screenshots, layout widths).
+  if [ "$env_name" = ui ]; then
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+    [ -d /usr/share/fonts/opentype/noto ] || packages+=(fonts-noto-cjk)
+  fi
   [ ${#packages[@]} -eq 0 ] && return
   log "installing ${packages[*]}"
   $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -qq

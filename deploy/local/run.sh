@@ -3,16 +3,18 @@
 # 127.0.0.1 by infra.sh), then the OpenID Connect provider, the four services and the gateway in front of them (serving
 # the console), each on 127.0.0.1. Stays in the foreground until Ctrl-C, which stops them; with --detach it returns once
 # all are healthy (stop them with stop.sh, given the same --env).
-#   run.sh [--detach] [--env dev|ui] [--ports BASE]
+#   run.sh [--detach] [--env dev|ui] [--ports BASE] [--no-build]
 #   --env dev (default)  databases zs_<service>, vhost "zhaoshang", run dir .run, the Aspire Dashboard; BASE 5100
 #   --env ui             databases zs_<service>_ui, vhost "zhaoshang_ui" (_ui<n> with ZS_TEST_SLOT=n), run dir .run/ui<n>,
 #                        no telemetry viewer; BASE 5600 + 10 n: a second system beside a dev run (the console's tests)
 #   --ports BASE         gateway BASE, lead +1, project +2, approval +3, funding +4, identity (the issuer) +5
+#   --no-build           runs what is built (test.sh has built the solution and the console already)
 # Both environments have the same demo users, passwords and demo data.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-usage() { echo "usage: $0 [--detach] [--env dev|ui] [--ports BASE]" >&2; exit 2; }
+usage() { echo "usage: $0 [--detach] [--env dev|ui] [--ports BASE] [--no-build]" >&2; exit 2; }
 detach=false
+build=true
 env_name=dev
 base=""
 while [ $# -gt 0 ]; do
@@ -20,6 +22,7 @@ while [ $# -gt 0 ]; do
     --detach) detach=true; shift ;;
     --env) [ $# -ge 2 ] || usage; env_name=$2; shift 2 ;;
     --ports) [ $# -ge 2 ] || usage; base=$2; shift 2 ;;
+    --no-build) build=false; shift ;;
     *) usage ;;
   esac
 done
@@ -33,13 +36,13 @@ esac
 [[ $base =~ ^[0-9]+$ ]] || usage
 
 "$root/deploy/local/infra.sh" "$env_name"
-echo "[run] building (Release)"
-dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly
 # The console's production build, which the gateway serves at /.
 console_root="$root/console/dist"
-if [ -f "$root/console/package.json" ]; then
+if $build; then
+  echo "[run] building (Release)"
+  dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly
   echo "[run] building the console"
-  (cd "$root/console" && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+  (cd "$root/console" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && npm run build)
 fi
 
 # A second run replaces the first one's services instead of fighting over their ports.
