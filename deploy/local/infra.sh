@@ -38,7 +38,7 @@ install_missing() {
   # render the Chinese console as staff see it (screenshots, layout widths).
   if [ "$env_name" = ui ]; then
     command -v chromium >/dev/null 2>&1 || packages+=(chromium)
-    [ -d /usr/share/fonts/opentype/noto ] || packages+=(fonts-noto-cjk)
+    [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || packages+=(fonts-noto-cjk)
   fi
   [ ${#packages[@]} -eq 0 ] && return
   log "installing ${packages[*]}"
