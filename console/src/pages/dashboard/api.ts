@@ -28,3 +28,13 @@ export async function loadProjects(): Promise<ProjectView[]> {
       return projects
   }
 }
+
+/** The year's targets, entered in 亿元 and 万美元 as the plans state them; the API takes 元 and USD. */
+export const setYearlyTargets = (year: number, fundsInPlaceYi: number | null | undefined, foreignUsdWan: number | null | undefined) =>
+  fundingApi.PUT('/api/targets/{year}', {
+    params: { path: { year } },
+    body: {
+      fundsInPlaceCny: fundsInPlaceYi == null ? null : fundsInPlaceYi * 1e8,
+      foreignUsd: foreignUsdWan == null ? null : foreignUsdWan * 1e4,
+    },
+  })

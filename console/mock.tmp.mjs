@@ -1,0 +1,28 @@
+import { chromium } from '@playwright/test'
+const authority = 'http://127.0.0.1:5999'
+const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url')
+const token = `${b64({ alg: 'none' })}.${b64({ sub: 'bureau', name: '市投资促进局 张局长', role: process.argv[2] ?? 'bureau', district: process.argv[3] })}.x`
+const user = { id_token: token, access_token: token, token_type: 'Bearer', scope: 'openid', profile: { sub: 'bureau' }, expires_at: Math.floor(Date.now() / 1000) + 3600 }
+const amount = (yi) => ({ yuan: yi * 1e8, wan: yi * 1e4, yi })
+const projects = Array.from({ length: 7 }, (_, i) => ({ id: `p${i}`, district: ['安宁市', '呈贡区', '大理市'][i % 3], park: i % 2 ? '安宁工业园区' : null, state: 'Signed' }))
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+page.on('pageerror', (e) => console.log('pageerror:', e.message))
+page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()))
+await page.route('**/config.json', (r) => r.fulfill({ json: { authority, clientId: 'zhaoshang-console', scope: 'openid profile offline_access' } }))
+await page.route('**/api/kpis**', (r) => r.fulfill({ json: { year: null, district: null, projects: 12, byStage: { Negotiating: 4, Signed: 3, Registered: 2, LandAcquired: 1, UnderConstruction: 1, InProduction: 1 }, signed: 8, registered: 5, started: 2, startRate: 0.25, landingRate: '0.625', signingToStart: { count: 2, median: 120, worst: 200 }, landToStart: { count: 2, median: 3, worst: 10 }, startedOnLandDay: 1, firstNegotiatedTransferredOut: 0, stuck: [{ id: 'p1', enterpriseName: '正威国际集团有限公司', state: 'Signed', days: 190 }] } }))
+await page.route('**/api/stats/funds**', (r) => r.fulfill({ json: { filter: {}, reports: 3, verified: amount(3.2), fixedAssets: amount(2), workingCapital: amount(1.2), sectors: [], byDistrict: [], byQuarter: [{ key: '2023Q3', amount: amount(1.2) }, { key: '2023Q4', amount: amount(2) }], foreignUsd: 1200000, foreignCny: amount(0.08), contracted: amount(67), arrivalRate: 0.048, fundsTarget: null, foreignTarget: null } }))
+await page.route('**/api/projects?**', (r) => r.fulfill({ json: { items: projects, pageNumber: 1, pageSize: 200, total: projects.length } }))
+await page.route('**/api/intents/overdue**', (r) => r.fulfill({ json: { items: [{ intent: { id: 'i1', enterpriseName: '北京华康生物医药科技有限公司' }, breaches: [{ kind: 'FollowUp', dueOn: '2023-09-01', workingDaysLate: 12, reason: '超过30日未跟进' }] }], pageNumber: 1, pageSize: 8, total: 1 } }))
+await page.route('**/api/approval-items/overdue**', (r) => r.fulfill({ json: [{ projectId: 'p2', district: '安宁市', park: '安宁工业园区', item: { id: 'a1', name: '环境影响报告书审批' }, workingDaysLate: 4 }] }))
+await page.goto('http://127.0.0.1:4173/welcome')
+await page.evaluate(([k, v]) => sessionStorage.setItem(k, v), [`oidc.user:${authority}:zhaoshang-console`, JSON.stringify(user)])
+await page.goto('http://127.0.0.1:4173/')
+await page.waitForSelector('[data-ready="true"]')
+await page.waitForTimeout(800)
+console.log('scrollWidth', await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, document.querySelector('.main')?.scrollWidth]))
+await page.screenshot({ path: '/tmp/dash.png' })
+await page.getByTestId('wall-screen').click()
+await page.waitForTimeout(800)
+await page.screenshot({ path: '/tmp/dash-wall.png' })
+await browser.close()
