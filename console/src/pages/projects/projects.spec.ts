@@ -26,7 +26,7 @@ test.describe('a district officer (anning)', () => {
 
     await expect(page.getByTestId('project-state')).toHaveText('已签约')
     await expect(page.getByText('150,000.00005 万元')).toBeVisible()
-    await expect(page.getByTestId('stage-path').locator('.is-success')).toHaveCount(2)
+    await expect(page.getByTestId('stage-path').locator('.el-step__title.is-success')).toHaveCount(2)
     await page.getByRole('tab', { name: '时间线' }).click()
     await expect(page.getByTestId('timeline')).toContainText('在谈 → 已签约')
     await expect(page.getByTestId('timeline')).toContainText('区县 · 安宁市')
