@@ -2,6 +2,8 @@
 # Makes sure PostgreSQL 15 and RabbitMQ are installed and running on 127.0.0.1 only, and that one environment's
 # databases, logins, virtual host, broker users and broker topology exist (see provision_broker below).
 #   infra.sh dev            the databases zs_<service> (and zs_identity) and the vhost "zhaoshang" (what run.sh uses)
+#   infra.sh ui             zs_<service>_ui and "zhaoshang_ui" (run.sh --env ui: a second local run, e.g. for the console's
+#                           browser tests); with ZS_TEST_SLOT=n (n > 0) zs_<service>_ui<n> and "zhaoshang_ui<n>"
 #   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses);
 #                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead
 #   infra.sh bench --fresh  zs_<service>_bench and "zhaoshang_bench" (what benchmark.sh uses)
@@ -16,11 +18,12 @@ fresh=false
 [ "${2:-}" = "--fresh" ] && fresh=true
 case "$env_name" in
   dev) suffix="" ;;
+  ui) suffix="_ui"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_ui${ZS_TEST_SLOT}" ;;
   test) suffix="_test"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_test${ZS_TEST_SLOT}" ;;
   bench) suffix="_bench" ;;
   faults) suffix="_faults"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_faults${ZS_TEST_SLOT}" ;;
   orders) suffix="_orders"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_orders${ZS_TEST_SLOT}" ;;
-  *) echo "usage: $0 dev|test|bench|faults|orders [--fresh]" >&2; exit 2 ;;
+  *) echo "usage: $0 dev|ui|test|bench|faults|orders [--fresh]" >&2; exit 2 ;;
 esac
 services=(lead project approval funding)
 sudo_=""
@@ -31,6 +34,12 @@ install_missing() {
   local packages=()
   [ -x /usr/lib/postgresql/15/bin/postgres ] || packages+=(postgresql-15 postgresql-client-15)
   command -v rabbitmq-server >/dev/null 2>&1 || packages+=(rabbitmq-server)
+  # The console's browser tests drive Debian's Chromium headless (Playwright downloads no browser); the CJK fonts let it
+  # render the Chinese console as staff see it (screenshots, layout widths).
+  if [ "$env_name" = ui ]; then
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+    [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || packages+=(fonts-noto-cjk)
+  fi
   [ ${#packages[@]} -eq 0 ] && return
   log "installing ${packages[*]}"
   $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -98,10 +107,10 @@ start_rabbitmq() {
 }
 
 # The approval systems that get a broker user and a submission queue: those the environment's services have secrets for
-# (dev: deploy/local/dev.env; test: ApprovalSystem.Name and .Throttled in the integration tests; bench and faults: tzxm).
+# (dev and ui: deploy/local/dev.env; test: ApprovalSystem.Name and .Throttled in the integration tests; bench and faults: tzxm).
 approval_systems() {
   case "$env_name" in
-    dev) sed -n 's/^ApprovalSystems__Secrets__\([^=]*\)=.*/\1/p' "$(dirname "$0")/dev.env" | tr '\n' ' ' ;;
+    dev|ui) sed -n 's/^ApprovalSystems__Secrets__\([^=]*\)=.*/\1/p' "$(dirname "$0")/dev.env" | tr '\n' ' ' ;;
     test) echo "tzxm yunnan-eia" ;;
     *) echo "tzxm" ;;
   esac
@@ -111,10 +120,10 @@ approval_systems() {
 # BrokerTopology.Routes): zs_<service><suffix> per service, zs_system_<system><suffix> per approval system, passwords
 # <user>_dev; none has a management tag. zs_admin<suffix> (password zs_admin<suffix>_dev, tag administrator) provisions,
 # is the operators' account for the management UI and the test harness's for inspecting queues; no service uses it.
-# Outside dev it is also an impersonator: the fault run re-publishes copied messages with their senders' user_id.
+# Outside dev and ui it is also an impersonator: the fault run re-publishes copied messages with their senders' user_id.
 provision_broker() {
   local vhost="zhaoshang${suffix}" admin="zs_admin${suffix}" tags="administrator"
-  [ "$env_name" = dev ] || tags="administrator impersonator"
+  case "$env_name" in dev|ui) ;; *) tags="administrator impersonator" ;; esac
   if $fresh; then
     $sudo_ rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
   fi

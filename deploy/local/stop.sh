@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
-# Stops what run.sh started (the services, the OpenID Connect provider and the Aspire Dashboard): SIGTERM to all of
-# them at once (each finishes or returns the messages it holds and exits within its 8 s shutdown timeout), then SIGKILL
-# for any still running 10 s later.
+# Stops what run.sh started (the gateway, the services, the OpenID Connect provider and the Aspire Dashboard): SIGTERM
+# to all of them at once (each finishes or returns the messages it holds and exits within its 8 s shutdown timeout),
+# then SIGKILL for any still running 10 s later.
+#   stop.sh [--env dev|ui]   the environment run.sh was given (ui: with the same ZS_TEST_SLOT)
 # PostgreSQL and RabbitMQ stay up.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-pids_dir="$root/.run/pids"
+usage() { echo "usage: $0 [--env dev|ui]" >&2; exit 2; }
+env_name=dev
+if [ $# -gt 0 ]; then
+  [ "$1" = --env ] && [ $# -eq 2 ] || usage
+  env_name=$2
+fi
+slot=${ZS_TEST_SLOT:-0}
+[ "$slot" = 0 ] && slot=""
+case "$env_name" in
+  dev) pids_dir="$root/.run/pids" ;;
+  ui) pids_dir="$root/.run/ui$slot/pids" ;;
+  *) usage ;;
+esac
 [ -d "$pids_dir" ] || exit 0
 
 # run.sh's supervisors start a service again when it exits, unless the stop is marked.

@@ -12,25 +12,34 @@ summary() {
 }
 
 if ! "$root/deploy/local/infra.sh" test --fresh || ! "$root/deploy/local/infra.sh" faults --fresh \
-  || ! "$root/deploy/local/infra.sh" orders --fresh; then
+  || ! "$root/deploy/local/infra.sh" orders --fresh || ! "$root/deploy/local/infra.sh" ui --fresh; then
   echo "[test] infrastructure could not be started" >&2
   summary 0 1 0
   exit 1
 fi
 
-# The OpenAPI lint tests run the pinned Redocly CLI (tools/openapi-lint; Node.js >= 20.19 and npm), installed while
-# the solution builds.
-echo "[test] building (Release), installing the OpenAPI linter beside it (npm ci in tools/openapi-lint)"
+# The OpenAPI lint tests run the pinned Redocly CLI (tools/openapi-lint; Node.js >= 20.19 and npm) and the browser
+# tests the console's packages (Playwright without its browsers: Debian's Chromium, installed by infra.sh); both are
+# installed while the solution builds.
+echo "[test] building (Release), installing the OpenAPI linter and the console's packages beside it"
 mkdir -p "$root/.run"
-npm ci --prefix "$root/tools/openapi-lint" --no-audit --no-fund --loglevel=error >"$root/.run/npm-ci.log" 2>&1 &
+(npm ci --prefix "$root/tools/openapi-lint" --no-audit --no-fund --loglevel=error \
+  && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$root/console" --no-audit --no-fund --loglevel=error) \
+  >"$root/.run/npm-ci.log" 2>&1 &
 npm_ci=$!
 if ! dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly; then
   wait "$npm_ci"
   summary 0 1 0
   exit 1
 fi
+console_built=false
 if ! wait "$npm_ci"; then
-  echo "[test] npm ci failed (.run/npm-ci.log): the OpenAPI lint tests will fail" >&2
+  echo "[test] npm ci failed (.run/npm-ci.log): the OpenAPI lint and browser tests will fail" >&2
+elif (cd "$root/console" && npm run build) >"$root/.run/console-build.log" 2>&1; then
+  console_built=true
+else
+  echo "[test] the console did not build (.run/console-build.log):" >&2
+  tail -n 30 "$root/.run/console-build.log" >&2
 fi
 
 rm -rf "$results" "$root/.run/test-logs"
@@ -39,6 +48,13 @@ started=$(date +%s)
 dotnet test "$root/Zhaoshang.sln" -c Release --no-build --logger trx --results-directory "$results" -v q -nologo \
   --blame-hang-timeout 15m
 status=$?
+
+# The browser tests, on a system of their own (console-test.sh); a console that did not build fails the run.
+console_status=1
+if $console_built; then
+  "$root/deploy/local/console-test.sh"
+  console_status=$?
+fi
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
@@ -49,8 +65,19 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
   skipped=$((skipped + $(count notExecuted)))
 done
-# A test host that crashed before writing its results still fails the run.
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+junit="$results/console-junit.xml"
+if [ -e "$junit" ]; then
+  suites=$(grep -o '<testsuites [^>]*>' "$junit" | head -n 1)
+  attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$suites"; }
+  console_failed=$(( $(attr failures) + $(attr errors) ))
+  console_skipped=$(attr skipped)
+  passed=$((passed + $(attr tests) - console_failed - console_skipped))
+  failed=$((failed + console_failed))
+  skipped=$((skipped + console_skipped))
+  echo "[test] browser tests: $(( $(attr tests) - console_failed - console_skipped )) passed, $console_failed failed"
+fi
+# A test host (or the browser run) that crashed before writing its results still fails the run.
+if { [ "$status" -ne 0 ] || [ "$console_status" -ne 0 ]; } && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 

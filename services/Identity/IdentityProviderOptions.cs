@@ -23,6 +23,13 @@ public sealed class IdentityProviderOptions
     /// <summary>Where <c>zhaoshang-console</c> (the browser console; authorization code + PKCE) may be sent back to.</summary>
     public string[] ConsoleRedirectUris { get; set; } = [];
 
+    /// <summary>Where <c>/connect/endsession</c> may send the console's browser once the provider's session has ended.</summary>
+    public string[] ConsolePostLogoutRedirectUris { get; set; } = [];
+
+    /// <summary>The console's origins (of its redirect URIs): the only ones whose scripts may call the provider (CORS).</summary>
+    public string[] ConsoleOrigins() =>
+        [.. ConsoleRedirectUris.Select(uri => new Uri(uri).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Development only: the demo users are created with this password.</summary>
     public string? DemoPassword { get; set; }
 

@@ -25,6 +25,10 @@ internal static class IdentityServices
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddHostedService<DemoUsers>();
         builder.Services.AddAntiforgery();
+        // The console signs in from its own origin: its scripts fetch the discovery document, the JWKS and the token
+        // endpoint. No credentials: the console holds tokens, never the provider's cookie.
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+            .WithOrigins(options.ConsoleOrigins()).WithMethods(HttpMethods.Get, HttpMethods.Post).AllowAnyHeader()));
         builder.Services.AddAuthentication().AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
         {
             o.LoginPath = LoginPage.Path;
@@ -37,7 +41,8 @@ internal static class IdentityServices
         builder.Services.AddOpenIddict().AddServer(server =>
         {
             server.SetIssuer(options.Issuer!);
-            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token")
+                .SetEndSessionEndpointUris("connect/endsession");
             server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowPasswordFlow().AllowRefreshTokenFlow();
             server.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.OfflineAccess);
             server.SetAccessTokenLifetime(options.AccessTokenLifetime);
@@ -50,12 +55,18 @@ internal static class IdentityServices
                 Clients.CheckAuthorizationRequest(context, options);
                 return default;
             }));
+            server.AddEventHandler<ValidateEndSessionRequestContext>(h => h.UseInlineHandler(context =>
+            {
+                Clients.CheckEndSessionRequest(context, options);
+                return default;
+            }));
             server.AddEventHandler<ValidateTokenRequestContext>(h => h.UseInlineHandler(context =>
             {
                 Clients.CheckTokenRequest(context, options);
                 return default;
             }));
-            var aspNetCore = server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough();
+            var aspNetCore = server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough()
+                .EnableEndSessionEndpointPassthrough();
             // TLS ends in front of the provider (a reverse proxy) or, on this machine, there is none.
             aspNetCore.DisableTransportSecurityRequirement();
         });

@@ -23,6 +23,16 @@ internal static class Clients
             context.Reject(OpenIddictConstants.Errors.InvalidRequest, "The redirect_uri is not one of the console's.");
     }
 
+    /// <summary>
+    /// Degraded mode checks no post-logout URI itself: without this, <c>/connect/endsession</c> would send the browser
+    /// anywhere it is asked to.
+    /// </summary>
+    public static void CheckEndSessionRequest(ValidateEndSessionRequestContext context, IdentityProviderOptions options)
+    {
+        if (context.Request.PostLogoutRedirectUri is { } uri && !options.ConsolePostLogoutRedirectUris.Contains(uri, StringComparer.Ordinal))
+            context.Reject(OpenIddictConstants.Errors.InvalidRequest, "The post_logout_redirect_uri is not one of the console's.");
+    }
+
     public static void CheckTokenRequest(ValidateTokenRequestContext context, IdentityProviderOptions options)
     {
         var request = context.Request;

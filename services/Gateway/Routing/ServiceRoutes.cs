@@ -1,0 +1,81 @@
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Zhaoshang.Gateway.Routing;
+
+/// <summary>
+/// Which service answers which <c>/api</c> path, as the services map them. A path one service owns is forwarded as it
+/// is; a path every service has (the platform's audit trail and outbox) is reached as <c>/api/&lt;service&gt;/…</c> and
+/// forwarded without the service's segment. The approval systems' webhooks (<c>/api/integrations</c>) are not here:
+/// they reach the approval service at its own address, where each system's rate limit sees the system's own address.
+/// </summary>
+internal static class ServiceRoutes
+{
+    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding", "Identity"];
+
+    private static readonly (string Service, string Path)[] Owned =
+    [
+        ("Lead", "/api/enterprises"),
+        ("Lead", "/api/industry-chains"),
+        ("Lead", "/api/events"),
+        ("Lead", "/api/intents"),
+        ("Project", "/api/projects"),
+        ("Project", "/api/parks"),
+        ("Project", "/api/kpis"),
+        // Beneath a project, yet the approval and funding services' (more specific, so they win over /api/projects).
+        ("Approval", "/api/projects/{projectId}/approval-case"),
+        ("Approval", "/api/approval-items"),
+        ("Funding", "/api/projects/{projectId}/funds-reports"),
+        ("Funding", "/api/projects/{projectId}/incentive-claims"),
+        ("Funding", "/api/projects/{projectId}/ledger"),
+        ("Funding", "/api/funds-reports"),
+        ("Funding", "/api/incentive-policies"),
+        ("Funding", "/api/incentive-claims"),
+        ("Funding", "/api/incentive-payments.csv"),
+        ("Funding", "/api/stats"),
+        ("Funding", "/api/targets"),
+        ("Funding", "/api/exchange-rates"),
+        ("Identity", "/api/users"),
+    ];
+
+    /// <summary>The platform's paths, on every service.</summary>
+    public static readonly string[] Shared = ["/api/audit", "/api/outbox/dead-letters"];
+
+    /// <summary>The gateway's path for a shared path on one service: <c>/api/audit</c> of Lead is <c>/api/lead/audit</c>.</summary>
+    public static string SharedPath(string service, string path) => $"/api/{service.ToLowerInvariant()}{path["/api".Length..]}";
+
+    public static IReadOnlyList<RouteConfig> Routes()
+    {
+        var owned = Owned.Select(r => new RouteConfig
+        {
+            RouteId = $"{r.Service}:{r.Path}",
+            ClusterId = r.Service,
+            Match = new RouteMatch { Path = r.Path + "/{**rest}" },
+        });
+        var shared = Services.SelectMany(service => Shared.Select(path => new RouteConfig
+        {
+            RouteId = $"{service}:{SharedPath(service, path)}",
+            ClusterId = service,
+            Match = new RouteMatch { Path = SharedPath(service, path) + "/{**rest}" },
+        }.WithTransformPathRouteValues(path + "/{**rest}")));
+        return [.. owned, .. shared];
+    }
+
+    public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>
+    [
+        .. Services.Select(service => new ClusterConfig
+        {
+            ClusterId = service,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [service] = new()
+                {
+                    Address = options.Services.GetValueOrDefault(service)?.ToString()
+                        ?? throw new InvalidOperationException($"Gateway:Services:{service} must be the service's address."),
+                },
+            },
+            HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.RequestTimeout },
+        }),
+    ];
+}
