@@ -22,13 +22,6 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/api': gateway, '/openapi': gateway, '/config.json': gateway },
   },
-  build: {
-    chunkSizeWarningLimit: 800,
-    rolldownOptions: {
-      output: {
-        // ECharts is large and shared by chart pages; its own chunk stays cached across deploys of the pages.
-        codeSplitting: { groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender|vue-echarts)/ }] },
-      },
-    },
-  },
+  // Route-level splitting: each page (and ECharts with the pages that draw charts) loads when first opened.
+  build: { chunkSizeWarningLimit: 800 },
 })

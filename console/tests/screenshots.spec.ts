@@ -17,7 +17,7 @@ test.describe('signed out', () => {
 
 test('main pages', async ({ page }) => {
   mkdirSync(folder, { recursive: true })
-  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true')
+  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
   await page.waitForTimeout(1000)
   await page.screenshot({ path: `${folder}dashboard.png` })
   await page.getByTestId('wall-screen').click()

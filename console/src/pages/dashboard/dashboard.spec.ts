@@ -18,7 +18,7 @@ for (const [user, shown] of Object.entries(visible) as [DemoUser, (typeof panels
     test.use({ user })
 
     test('shows the panels the role may read', async ({ page }) => {
-      await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true')
+      await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
       for (const panel of panels)
         await expect(page.getByTestId(`panel-${panel}`)).toHaveCount(shown.includes(panel) ? 1 : 0)
       await expect(page.getByTestId('set-targets')).toHaveCount(user === 'bureau' ? 1 : 0)
@@ -36,7 +36,7 @@ test.describe('驾驶舱 tabs by role', () => {
 })
 
 test('the funnel links to the projects list of a stage, 大屏 hides menu and header', async ({ page }) => {
-  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true')
+  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
   await page.getByTestId('wall-screen').click()
   await expect(page.getByTestId('side-menu')).toBeHidden()
   await expect(page.getByTestId('user-menu')).toBeHidden()
