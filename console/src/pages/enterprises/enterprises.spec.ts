@@ -59,7 +59,7 @@ test.describe('finance', () => {
   test.use({ user: 'finance' })
 
   test('reads the target list but may not add or edit', async ({ page }) => {
-    await page.goto('/enterprises')
+    await page.getByTestId('side-menu').getByRole('menuitem', { name: '目标企业' }).click()
     await expect(page.getByTestId('enterprise-table').locator('.el-table__body tr').first()).toBeVisible()
     await expect(page.getByTestId('enterprise-create')).toHaveCount(0)
     await page.getByTestId('enterprise-table').locator('.el-table__body tr a').first().click()
