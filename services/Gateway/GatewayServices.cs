@@ -5,7 +5,7 @@ namespace Zhaoshang.Gateway;
 
 internal static class GatewayServices
 {
-    /// <summary>YARP's own trace source: its forwarding span, the parent of the service's.</summary>
+    /// <summary>YARP's own trace source: its forwarding span is exported with the gateway's request and client spans.</summary>
     public const string ProxySource = "Yarp.ReverseProxy";
 
     public static void AddGateway(this WebApplicationBuilder builder)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +32,6 @@ internal static class ConsoleFiles
         var files = new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.GetFullPath(root)),
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
                 context.Context.Request.Path.StartsWithSegments(HashedAssets) ? "public, max-age=31536000, immutable" : "no-cache",
         };
