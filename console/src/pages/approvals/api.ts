@@ -15,7 +15,8 @@ export type ItemActionKey = 'grant' | 'reject' | 'acceptWithDeficiency' | 'suppl
 
 export const emptyItemForm = () => ({
   action: '' as ItemActionKey | '',
-  missingDocuments: [] as string[],
+  /** One document a line. */
+  missingDocuments: '',
   committedOn: '',
   reason: '',
 })
@@ -23,6 +24,7 @@ export const emptyItemForm = () => ({
 export type ItemForm = ReturnType<typeof emptyItemForm>
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim())
+const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line !== '')
 
 export function sendItemAction(projectId: string, code: string, form: ItemForm) {
   const path = { params: { path: { projectId, code } } }
@@ -33,7 +35,7 @@ export function sendItemAction(projectId: string, code: string, form: ItemForm) 
       return approvalApi.POST('/api/projects/{projectId}/approval-case/items/{code}/reject', { ...path, body: { reason: orNull(form.reason) } })
     case 'acceptWithDeficiency':
       return approvalApi.POST('/api/projects/{projectId}/approval-case/items/{code}/accept-with-deficiency', {
-        ...path, body: { missingDocuments: form.missingDocuments, committedOn: orNull(form.committedOn) },
+        ...path, body: { missingDocuments: lines(form.missingDocuments), committedOn: orNull(form.committedOn) },
       })
     case 'supplyDocuments':
       return approvalApi.POST('/api/projects/{projectId}/approval-case/items/{code}/supply-documents', path)

@@ -24,14 +24,13 @@ test.describe('a district officer (anning)', () => {
     await dialog.getByTestId('item-confirm').click()
     await expect(field(dialog, '缺少的材料').locator('.el-form-item__error')).toContainText('missingDocuments')
 
-    await field(dialog, '缺少的材料').locator('input').fill('消防设计文件')
-    await field(dialog, '缺少的材料').locator('input').press('Enter')
+    await dialog.locator('textarea[name="missingDocuments"]').fill('消防设计文件\n节能报告')
     await field(dialog, '承诺补齐日').locator('input').fill(later())
     await field(dialog, '承诺补齐日').locator('input').press('Enter')
     await dialog.getByTestId('item-confirm').click()
 
     await expect(page.getByTestId('item-status')).toHaveText('容缺受理')
-    await expect(page.getByTestId('item-history')).toContainText('缺少材料：消防设计文件')
+    await expect(page.getByTestId('item-history')).toContainText('缺少材料：消防设计文件、节能报告')
     await page.getByTestId('item-actions').getByRole('button', { name: '补齐材料' }).click()
     await page.getByRole('dialog', { name: '补齐材料' }).getByTestId('item-confirm').click()
     await expect(page.getByTestId('item-status')).toHaveText('审查中')
