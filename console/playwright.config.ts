@@ -5,7 +5,7 @@ import { consoleUrl } from './tests/console-url'
 export default defineConfig({
   testDir: '.',
   testMatch: ['src/pages/**/*.spec.ts', 'tests/**/*.spec.ts'],
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,

@@ -1,5 +1,9 @@
 import { demoUsers, expect, test, type DemoUser } from './fixtures'
 
+// The page folders the console has or will have (brief of issue 16); a page a role may not use is not in its menu,
+// and opening it directly shows 无权访问 (or 页面不存在 while the page does not exist yet).
+const pagePaths = ['/', '/enterprises', '/events', '/intents', '/projects', '/approvals', '/funds', '/audit']
+
 for (const user of Object.keys(demoUsers) as DemoUser[]) {
   test.describe(`signed in as ${user}`, () => {
     test.use({ user })
@@ -12,7 +16,22 @@ for (const user of Object.keys(demoUsers) as DemoUser[]) {
         await expect(page.getByTestId('user-scope')).toHaveText(expected.scope)
       else
         await expect(page.getByTestId('user-scope')).toHaveCount(0)
-      await expect(page.getByTestId('side-menu').getByRole('menuitem', { name: '驾驶舱' })).toBeVisible()
+    })
+
+    test('menu entries are the pages the role may use', async ({ page }) => {
+      const menu = page.getByTestId('side-menu').getByRole('menuitem')
+      await expect(menu.filter({ hasText: '驾驶舱' })).toBeVisible()
+      const titles = await menu.allInnerTexts()
+      const reachable: string[] = []
+      for (const title of titles) {
+        await menu.filter({ hasText: title.trim() }).click()
+        await expect(page.getByText('无权访问')).toHaveCount(0)
+        reachable.push(new URL(page.url()).pathname)
+      }
+      for (const path of pagePaths.filter((p) => !reachable.includes(p))) {
+        await page.goto(path)
+        await expect(page.getByText(/无权访问|页面不存在/).first()).toBeVisible()
+      }
     })
   })
 }

@@ -1,3 +1,4 @@
+using Zhaoshang.Gateway.Reference;
 using Zhaoshang.Gateway.Routing;
 
 namespace Zhaoshang.Gateway;
@@ -14,5 +15,6 @@ internal static class GatewayServices
         var options = section.Get<GatewayOptions>() ?? new();
         builder.Services.AddReverseProxy().LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters(options));
         builder.Services.AddResponseCompression();
+        builder.Services.AddHttpClient(ApiReference.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
     }
 }

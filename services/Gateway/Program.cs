@@ -1,4 +1,5 @@
 using Zhaoshang.Gateway;
+using Zhaoshang.Gateway.Reference;
 using Zhaoshang.Gateway.StaffConsole;
 using Zhaoshang.Platform.Hosting;
 
@@ -10,6 +11,7 @@ var app = builder.Build();
 app.UseResponseCompression();
 app.MapGatewayDefaults();
 app.MapConsoleConfig();
+app.MapApiReference();
 app.MapReverseProxy();
 app.MapConsole();
 

@@ -36,3 +36,9 @@ export function useDraft(key: string, model: object): void {
   })
   onUnmounted(() => openForms.delete(key))
 }
+
+/** Whether a draft of this form waits to be restored (e.g. to open the dialog that holds the form). */
+export function hasDraft(key: string): boolean {
+  const drafts = JSON.parse(sessionStorage.getItem(storageKey) ?? '{}') as Record<string, unknown>
+  return key in drafts
+}

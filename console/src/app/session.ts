@@ -30,18 +30,25 @@ export interface Staff {
 
 export const session = reactive({ staff: null as Staff | null, authority: '' })
 
-let manager: UserManager | undefined
+let manager: Promise<UserManager> | undefined
 
 /** Reads /config.json once and builds the provider client: code flow with PKCE, tokens kept in sessionStorage. */
-export async function userManager(): Promise<UserManager> {
-  if (manager)
-    return manager
+export function userManager(): Promise<UserManager> {
+  // Pages load in parallel at start; they share one configuration request and one client.
+  manager ??= createUserManager().catch((error: unknown) => {
+    manager = undefined
+    throw error
+  })
+  return manager
+}
+
+async function createUserManager(): Promise<UserManager> {
   const response = await fetch('/config.json', { cache: 'no-cache' })
   if (!response.ok)
     throw new Error(`/config.json: HTTP ${response.status}`)
   const config = (await response.json()) as ConsoleConfig
   session.authority = config.authority
-  manager = new UserManager({
+  const users = new UserManager({
     authority: config.authority,
     client_id: config.clientId,
     scope: config.scope,
@@ -52,9 +59,9 @@ export async function userManager(): Promise<UserManager> {
     automaticSilentRenew: true,
     userStore: new WebStorageStateStore({ store: sessionStorage }),
   })
-  manager.events.addUserLoaded((user) => { session.staff = staffOf(user) })
-  manager.events.addUserUnloaded(() => { session.staff = null })
-  return manager
+  users.events.addUserLoaded((user) => { session.staff = staffOf(user) })
+  users.events.addUserUnloaded(() => { session.staff = null })
+  return users
 }
 
 function claimsOf(token: string): Record<string, unknown> {
@@ -76,12 +83,17 @@ function staffOf(user: User): Staff {
   }
 }
 
+let renewal: Promise<User | null> | undefined
+
 /** The current user with a token still valid, renewing it through the refresh token when it has expired. */
 export async function currentUser(): Promise<User | null> {
   const users = await userManager()
   let user = await users.getUser()
   if (user?.expired) {
-    user = user.refresh_token ? await users.signinSilent().catch(() => null) : null
+    // Calls made together share one refresh: the provider may rotate the refresh token on use.
+    const refreshable = Boolean(user.refresh_token)
+    renewal ??= (refreshable ? users.signinSilent().catch(() => null) : Promise.resolve(null)).finally(() => { renewal = undefined })
+    user = await renewal
   }
   session.staff = user ? staffOf(user) : null
   return user
@@ -103,7 +115,13 @@ export async function completeSignIn(): Promise<string> {
 }
 
 /** The session has expired mid-work: open forms are kept and the user signs in again, coming back to this page. */
+let leaving = false
+
 export async function sessionExpired(): Promise<never> {
+  // Several calls may fail together; the first one saves the drafts and leaves.
+  if (leaving)
+    return new Promise<never>(() => {})
+  leaving = true
   saveDrafts()
   const users = await userManager()
   await users.removeUser()

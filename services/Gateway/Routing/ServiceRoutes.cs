@@ -45,6 +45,26 @@ internal static class ServiceRoutes
     /// <summary>The gateway's path for a shared path on one service: <c>/api/audit</c> of Lead is <c>/api/lead/audit</c>.</summary>
     public static string SharedPath(string service, string path) => $"/api/{service.ToLowerInvariant()}{path["/api".Length..]}";
 
+    /// <summary>
+    /// Where a path of a service's own OpenAPI document is reached through the gateway, or null where it is not
+    /// (the webhooks): a shared path gets the service's segment, an owned path stays as it is.
+    /// </summary>
+    public static string? GatewayPath(string service, string path)
+    {
+        if (Shared.FirstOrDefault(shared => IsUnder(path, shared)) is { } sharedPath)
+            return SharedPath(service, sharedPath) + path[sharedPath.Length..];
+        return Owned.Any(r => r.Service.Equals(service, StringComparison.OrdinalIgnoreCase) && IsUnder(path, r.Path)) ? path : null;
+    }
+
+    /// <summary>Whether a path lies under a route's prefix, a <c>{parameter}</c> there matching any one segment.</summary>
+    private static bool IsUnder(string path, string prefix)
+    {
+        var segments = path.Split('/');
+        var expected = prefix.Split('/');
+        return segments.Length >= expected.Length && expected.Zip(segments).All(p =>
+            p.First.StartsWith('{') || p.First.Equals(p.Second, StringComparison.OrdinalIgnoreCase));
+    }
+
     public static IReadOnlyList<RouteConfig> Routes()
     {
         var owned = Owned.Select(r => new RouteConfig

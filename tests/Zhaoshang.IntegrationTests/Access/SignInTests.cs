@@ -67,8 +67,14 @@ public partial class SignInTests(SystemFixture system)
     private async Task<(string Code, string Verifier)> SignInAsync(string username, string password)
     {
         using var browser = Browser();
+        return await SignInAsync(browser, username, password, RedirectUri, "openid profile");
+    }
+
+    private static async Task<(string Code, string Verifier)> SignInAsync(
+        HttpClient browser, string username, string password, string redirectUri, string scope)
+    {
         var verifier = NewVerifier();
-        var toLogin = await browser.GetAsync(AuthorizeUrl(Challenge(verifier)));
+        var toLogin = await browser.GetAsync(AuthorizeUrl(Challenge(verifier), redirectUri, scope));
         Assert.Equal(HttpStatusCode.Redirect, toLogin.StatusCode);
         Assert.StartsWith("/login", toLogin.Headers.Location!.IsAbsoluteUri ? toLogin.Headers.Location.PathAndQuery : toLogin.Headers.Location.OriginalString);
         var page = await browser.GetStringAsync(toLogin.Headers.Location);
@@ -79,19 +85,22 @@ public partial class SignInTests(SystemFixture system)
         var toConsole = await browser.GetAsync(back.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, toConsole.StatusCode);
         var callback = toConsole.Headers.Location!;
-        Assert.StartsWith(RedirectUri, callback.ToString());
+        Assert.StartsWith(redirectUri, callback.ToString());
         Assert.Contains("state=console-state", callback.Query);
         return (CodeOf(callback.Query), verifier);
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> RedeemAsync(string code, string verifier)
-    {
-        using var http = new HttpClient { BaseAddress = TestEnvironment.IdentityAuthority };
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    private static Task<(HttpStatusCode Status, JsonElement Body)> RedeemAsync(string code, string verifier, string redirectUri = RedirectUri) =>
+        TokenAsync(new()
         {
             ["grant_type"] = "authorization_code", ["client_id"] = "zhaoshang-console", ["code"] = code,
-            ["redirect_uri"] = RedirectUri, ["code_verifier"] = verifier,
-        }));
+            ["redirect_uri"] = redirectUri, ["code_verifier"] = verifier,
+        });
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> TokenAsync(Dictionary<string, string> form)
+    {
+        using var http = new HttpClient { BaseAddress = TestEnvironment.IdentityAuthority };
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
@@ -100,9 +109,9 @@ public partial class SignInTests(SystemFixture system)
         BaseAddress = TestEnvironment.IdentityAuthority,
     };
 
-    private static string AuthorizeUrl(string challenge) =>
-        $"/connect/authorize?client_id=zhaoshang-console&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=code" +
-        $"&scope=openid%20profile&state=console-state&code_challenge={challenge}&code_challenge_method=S256";
+    private static string AuthorizeUrl(string challenge, string redirectUri = RedirectUri, string scope = "openid profile") =>
+        $"/connect/authorize?client_id=zhaoshang-console&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=code" +
+        $"&scope={Uri.EscapeDataString(scope)}&state=console-state&code_challenge={challenge}&code_challenge_method=S256";
 
     private static FormUrlEncodedContent LoginForm(string page, string username, string password) => new(new Dictionary<string, string>
     {

@@ -5,8 +5,8 @@ using Zhaoshang.Load;
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The OpenID Connect provider and the four services as separate processes on real PostgreSQL and RabbitMQ, exporting
-/// traces, metrics and logs to an in-test OTLP receiver. Shared by every integration test; tests that stop a service
+/// The OpenID Connect provider, the four services and the gateway in front of them as separate processes on real
+/// PostgreSQL and RabbitMQ, exporting traces, metrics and logs to an in-test OTLP receiver. Shared by every integration test; tests that stop a service
 /// start it again before they end.
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
@@ -18,6 +18,7 @@ public sealed class SystemFixture : IAsyncLifetime
     internal ServiceProcess Project { get; private set; } = null!;
     internal ServiceProcess Approval { get; private set; } = null!;
     internal ServiceProcess Funding { get; private set; } = null!;
+    internal ServiceProcess Gateway { get; private set; } = null!;
     internal Broker Broker { get; } = new();
 
     public async Task InitializeAsync()
@@ -32,6 +33,9 @@ public sealed class SystemFixture : IAsyncLifetime
         var identity = LocalSystem.IdentityEnvironment(
             TestEnvironment.BrokerSuffix, TestEnvironment.IdentityAuthority, TestEnvironment.IdentityKeyDirectory, Tokens.CliSecret, Tokens.DemoPassword);
         identity["Identity__AccessTokenLifetime"] = "04:00:00";
+        // The console behind the gateway, besides the Vite dev server's URIs of appsettings.json (index 0).
+        identity["Identity__ConsoleRedirectUris__1"] = $"{GatewayAddress}signin-callback";
+        identity["Identity__ConsolePostLogoutRedirectUris__1"] = GatewayAddress;
         Identity = new ServiceProcess("Identity", identity);
         await Identity.StartAsync();
         var services = TestEnvironment.Services.ToDictionary(name => name, name => new ServiceProcess(name, new Dictionary<string, string>
@@ -64,8 +68,34 @@ public sealed class SystemFixture : IAsyncLifetime
         foreach (var name in services.Keys.Append(Identity.Name))
             _databases[name] = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(name));
         await Task.WhenAll(services.Values.Select(s => s.StartAsync()));
+        Gateway = new ServiceProcess("Gateway", GatewayEnvironment(services.Values.Append(Identity)));
+        await Gateway.StartAsync();
         await Broker.ConnectAsync();
     }
+
+    /// <summary>The gateway's address with its trailing slash, as the console's URIs have it.</summary>
+    internal static string GatewayAddress => $"http://127.0.0.1:{TestEnvironment.Ports["Gateway"]}/";
+
+    /// <summary>The gateway, as run.sh starts it, in front of these processes, serving a stand-in console build.</summary>
+    private Dictionary<string, string> GatewayEnvironment(IEnumerable<ServiceProcess> services)
+    {
+        if (Directory.Exists(TestEnvironment.ConsoleRoot))
+            Directory.Delete(TestEnvironment.ConsoleRoot, recursive: true);
+        Directory.CreateDirectory(Path.Combine(TestEnvironment.ConsoleRoot, "assets"));
+        File.WriteAllText(Path.Combine(TestEnvironment.ConsoleRoot, "index.html"), ConsoleIndex);
+        File.WriteAllText(Path.Combine(TestEnvironment.ConsoleRoot, "assets", ConsoleAsset), "export const greeting = '欢迎';\n");
+        var environment = services.ToDictionary(s => $"Gateway__Services__{s.Name}", s => s.BaseAddress.ToString());
+        environment["Gateway__ConsoleRoot"] = TestEnvironment.ConsoleRoot;
+        environment["Gateway__Console__Authority"] = TestEnvironment.IdentityAuthority.ToString();
+        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString().TrimEnd('/');
+        environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        return environment;
+    }
+
+    /// <summary>The stand-in console's page and its one hashed asset (under /assets, as Vite names them).</summary>
+    internal const string ConsoleIndex = "<!DOCTYPE html><html lang=\"zh-CN\"><title>招商引资平台</title><div id=\"app\"></div></html>";
+    internal const string ConsoleAsset = "index-3f9a1c2b.js";
 
     /// <summary>An HTTP client for one service, as bureau staff.</summary>
     internal HttpClient Client(ServiceProcess service) => Client(service, Tokens.Bureau);
@@ -127,8 +157,12 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Broker.DisposeAsync();
-        foreach (var service in new[] { Lead, Project, Approval, Funding, Identity })
-            await service.DisposeAsync();
+        // A start that failed part-way leaves the later ones unset; those that started are stopped all the same.
+        foreach (var service in new ServiceProcess?[] { Gateway, Lead, Project, Approval, Funding, Identity })
+        {
+            if (service is not null)
+                await service.DisposeAsync();
+        }
         foreach (var dataSource in _databases.Values)
             await dataSource.DisposeAsync();
         await Traces.DisposeAsync();

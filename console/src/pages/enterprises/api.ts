@@ -1,0 +1,31 @@
+import { leadApi } from '@/api/clients'
+import type { components, operations } from '@/api/generated/lead'
+import { call } from '@/app/problems'
+
+export type Enterprise = components['schemas']['Enterprise']
+export type EnterpriseRequest = components['schemas']['EnterpriseRequest']
+export type ChainRole = components['schemas']['ChainRole']
+export type EnterprisePriority = components['schemas']['EnterprisePriority']
+export type EnterpriseQuery = NonNullable<operations['ListEnterprises']['parameters']['query']>
+
+export const listEnterprises = (query: EnterpriseQuery) =>
+  call(leadApi.GET('/api/enterprises', { params: { query } }))
+
+export const getEnterprise = (id: string) =>
+  call(leadApi.GET('/api/enterprises/{id}', { params: { path: { id } } }))
+
+// Creates and updates go through useProblemForm's submit, which unwraps them with the field errors.
+export const createEnterprise = (body: EnterpriseRequest, idempotencyKey: string) =>
+  leadApi.POST('/api/enterprises', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })
+
+export const updateEnterprise = (id: string, body: EnterpriseRequest) =>
+  leadApi.PUT('/api/enterprises/{id}', { body, params: { path: { id } } })
+
+export const getIndustryChain = (chain: string) =>
+  call(leadApi.GET('/api/industry-chains/{chain}', { params: { path: { chain } } }))
+
+/** The chains that have target enterprises: the API has no list of chains, so they are read off the list. */
+export async function knownChains(): Promise<string[]> {
+  const page = await listEnterprises({ PageSize: 200, Sort: 'name' })
+  return [...new Set(page.items.map((enterprise) => enterprise.industryChain))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
+}

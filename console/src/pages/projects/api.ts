@@ -1,0 +1,29 @@
+import { approvalApi, fundingApi, projectApi } from '@/api/clients'
+import type { operations } from '@/api/generated/project'
+import { call } from '@/app/problems'
+
+export type ProjectQuery = NonNullable<operations['ListProjects']['parameters']['query']>
+
+export const listProjects = (query: ProjectQuery) =>
+  call(projectApi.GET('/api/projects', { params: { query } }))
+
+/** The raw answer (not unwrapped): the page tells 404/403 (someone else's project) apart itself. */
+export const fetchProject = (id: string) =>
+  projectApi.GET('/api/projects/{id}', { params: { path: { id } } })
+
+export const loadTimeline = (id: string) =>
+  call(projectApi.GET('/api/projects/{id}/timeline', { params: { path: { id } } }))
+
+export const listParks = () => call(projectApi.GET('/api/parks'))
+
+export const loadApprovalCase = (projectId: string) =>
+  approvalApi.GET('/api/projects/{projectId}/approval-case', { params: { path: { projectId } } })
+
+export const loadLedger = (projectId: string) =>
+  fundingApi.GET('/api/projects/{projectId}/ledger', { params: { path: { projectId } } })
+
+export const listFundsReports = (projectId: string) =>
+  call(fundingApi.GET('/api/projects/{projectId}/funds-reports', { params: { path: { projectId } } }))
+
+export const listIncentiveClaims = (projectId: string) =>
+  call(fundingApi.GET('/api/projects/{projectId}/incentive-claims', { params: { path: { projectId } } }))

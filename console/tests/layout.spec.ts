@@ -1,0 +1,26 @@
+import { expect, test, type DemoUser } from './fixtures'
+
+// At 1366×768 (the config's viewport) no main page scrolls sideways: neither the window nor the content area.
+for (const user of ['bureau', 'anning-park'] as DemoUser[]) {
+  test.describe(`as ${user}`, () => {
+    test.use({ user })
+
+    test('no horizontal scrollbar on the pages of the menu', async ({ page }) => {
+      const menu = page.getByTestId('side-menu').getByRole('menuitem')
+      const titles = await menu.allInnerTexts()
+      expect(titles.length).toBeGreaterThan(0)
+      for (const title of titles) {
+        await menu.filter({ hasText: title.trim() }).click()
+        await page.waitForLoadState('networkidle')
+        const overflow = await page.evaluate(() => {
+          const main = document.querySelector('.el-main')!
+          return {
+            window: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            main: main.scrollWidth - main.clientWidth,
+          }
+        })
+        expect(overflow, `${title} at 1366×768`).toEqual({ window: 0, main: 0 })
+      }
+    })
+  })
+}

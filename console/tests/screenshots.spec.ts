@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs'
+import { expect, test } from './fixtures'
+
+// ZS_SCREENSHOTS=1 writes the main pages as docs/screenshots/*.png (bureau, 1366×768).
+const folder = new URL('../../docs/screenshots/', import.meta.url).pathname
+test.skip(process.env.ZS_SCREENSHOTS !== '1', 'screenshots only with ZS_SCREENSHOTS=1')
+
+test.describe('signed out', () => {
+  test.use({ user: null })
+  test('landing page', async ({ page }) => {
+    mkdirSync(folder, { recursive: true })
+    await page.goto('/welcome')
+    await expect(page.getByTestId('sign-in')).toBeVisible()
+    await page.screenshot({ path: `${folder}landing.png` })
+  })
+})
+
+test('main pages', async ({ page }) => {
+  mkdirSync(folder, { recursive: true })
+  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true')
+  await page.waitForTimeout(1000)
+  await page.screenshot({ path: `${folder}dashboard.png` })
+  await page.getByTestId('wall-screen').click()
+  await page.waitForTimeout(1000)
+  await page.screenshot({ path: `${folder}dashboard-wall.png` })
+  await page.getByTestId('wall-screen').click()
+
+  const menu = page.getByTestId('side-menu').getByRole('menuitem')
+  for (const title of await menu.allInnerTexts()) {
+    await menu.filter({ hasText: title.trim() }).click()
+    const path = new URL(page.url()).pathname
+    if (path === '/')
+      continue
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `${folder}${path.slice(1).replace(/\//g, '-')}.png` })
+  }
+})
