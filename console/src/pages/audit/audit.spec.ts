@@ -3,6 +3,9 @@ import { expect, signIn, test } from '../../../tests/fixtures'
 import { consoleUrl } from '../../../tests/console-url'
 import { accessTokenOf, projectWithFundsReport, type FundsJourney } from '../funds/setup'
 
+// The first view of a page waits on its API calls, which a loaded machine can take past the default 10 s for.
+const loading = { timeout: 30_000 }
+
 async function journey(browser: Browser): Promise<FundsJourney> {
   const context = await browser.newContext({ baseURL: consoleUrl })
   try {
@@ -21,7 +24,7 @@ test.describe('auditor', () => {
     const { reportId } = await journey(browser)
     await page.goto(`/audit?service=funding&type=FundsReport&record=${reportId}`)
     const entries = page.getByTestId('audit-entries')
-    await expect(entries.getByTestId('audit-action')).toHaveText(['上报'])
+    await expect(entries.getByTestId('audit-action')).toHaveText(['上报'], loading)
     await expect(entries.getByTestId('audit-actor')).toContainText(['区县 · 安宁市'])
     await expect(entries).toContainText('50000000.00')
     await expect(entries).toContainText('进账单-')
@@ -34,9 +37,9 @@ test.describe('auditor', () => {
     await page.getByTestId('side-menu').getByRole('menuitem', { name: '审计' }).click()
     await page.getByTestId('audit-service').click()
     await page.getByRole('option', { name: '项目' }).click()
-    await page.getByTestId('audit-record').locator('input').fill(projectId)
+    await page.getByTestId('audit-record').fill(projectId)
     await page.getByTestId('audit-search').click()
-    await expect(page.getByTestId('audit-entries').getByTestId('audit-action').first()).toBeVisible()
+    await expect(page.getByTestId('audit-entries').getByTestId('audit-action').first()).toBeVisible(loading)
     await expect(page).toHaveURL(new RegExp(`service=project.*record=${projectId}`))
   })
 

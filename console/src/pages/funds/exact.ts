@@ -15,6 +15,7 @@ export const exactNumbers: Middleware = {
     const body = text ? JSON.stringify(JSON.parse(text, keepNumberText)) : ''
     const headers = new Headers(response.headers)
     headers.delete('content-length')
+    headers.delete('content-encoding')
     return new Response(body, { status: response.status, statusText: response.statusText, headers })
   },
 }

@@ -4,6 +4,9 @@ import { expect, signIn, test, type DemoUser } from '../../../tests/fixtures'
 import { consoleUrl } from '../../../tests/console-url'
 import { accessTokenOf, projectWithFundsReport, type FundsJourney } from './setup'
 
+// The first view of a page waits on its API calls, which a loaded machine can take past the default 10 s for.
+const loading = { timeout: 30_000 }
+
 /** A project signed by 安宁市 with one funds report waiting, made with the officer's own token. */
 async function journey(browser: Browser, user: DemoUser = 'anning'): Promise<FundsJourney> {
   const context = await browser.newContext({ baseURL: consoleUrl })
@@ -24,11 +27,11 @@ test.describe('finance', () => {
   test('verifies a funds report and the 驾驶舱 到位 figure rises by it', async ({ page, browser }) => {
     const { projectId } = await journey(browser)
     const verifiedTile = page.locator('.tile', { hasText: '到位资金（已核实）' }).locator('.value')
-    await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true')
+    await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
     const before = await verifiedTile.textContent()
 
     await page.goto(`/funds/projects/${projectId}`)
-    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实')
+    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实', loading)
     await reportRow(page).getByTestId('verify').click()
     await page.getByRole('button', { name: '确认核实' }).click()
     await expect(reportRow(page).getByTestId('report-status')).toHaveText('已核实')
@@ -36,7 +39,7 @@ test.describe('finance', () => {
     await expect(reportRow(page).getByTestId('verify')).toHaveCount(0)
 
     await page.getByTestId('side-menu').getByRole('menuitem', { name: '驾驶舱' }).click()
-    await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true')
+    await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
     // 50,000,000 元 is 0.50 亿元: the tile's two decimals move by exactly 50 hundredths.
     const hundredths = (text: string | null) => Math.round(Number.parseFloat(text ?? '') * 100)
     await expect.poll(async () => hundredths(await verifiedTile.textContent())).toBe(hundredths(before) + 50)
@@ -49,7 +52,7 @@ test.describe('finance', () => {
     const dialog = page.getByTestId('reason-dialog')
     await dialog.getByTestId('confirm-reject').click()
     await expect(dialog.locator('.el-form-item__error')).toContainText('reason')
-    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实')
+    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实', loading)
 
     await dialog.getByTestId('reason').fill('凭证与进账金额不符')
     await dialog.getByTestId('confirm-reject').click()
@@ -60,7 +63,7 @@ test.describe('finance', () => {
   test('a decided report cannot be decided again: the 409 tells its state', async ({ page, browser }) => {
     const { projectId, reportId } = await journey(browser)
     await page.goto(`/funds/projects/${projectId}`)
-    await expect(reportRow(page).getByTestId('verify')).toBeVisible()
+    await expect(reportRow(page).getByTestId('verify')).toBeVisible(loading)
     // Someone else verifies it meanwhile (finance's own token, straight to the API).
     const response = await page.request.post(`/api/funds-reports/${reportId}/verify`,
       { headers: { Authorization: `Bearer ${await accessTokenOf(page)}` } })
@@ -78,15 +81,15 @@ test.describe('district officer', () => {
   test('reports funds but sees no verify or reject; a missing voucher number is told under its field', async ({ page, browser }) => {
     const { projectId } = await journey(browser)
     await page.goto('/funds')
-    await expect(page.getByTestId('funds-projects')).toBeVisible()
+    await expect(page.getByTestId('funds-projects')).toBeVisible(loading)
     await page.goto(`/funds/projects/${projectId}`)
-    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实')
+    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实', loading)
     await expect(page.getByTestId('verify')).toHaveCount(0)
     await expect(page.getByTestId('reject')).toHaveCount(0)
 
     await page.getByTestId('report-funds').click()
     const dialog = page.getByTestId('report-dialog')
-    await dialog.getByTestId('report-amount').locator('input').fill('1234567.89')
+    await dialog.getByTestId('report-amount').fill('1234567.89')
     await dialog.getByTestId('report-source').click()
     await page.getByRole('option', { name: '市外省内' }).click()
     await dialog.getByTestId('report-use').click()
@@ -94,9 +97,9 @@ test.describe('district officer', () => {
     await dialog.getByTestId('submit-report').click()
     await expect(dialog.locator('.el-form-item', { hasText: '凭证编号' }).locator('.el-form-item__error')).toContainText('evidenceRef')
     // Nothing typed is lost: the amount is still there.
-    await expect(dialog.getByTestId('report-amount').locator('input')).toHaveValue('1234567.89')
+    await expect(dialog.getByTestId('report-amount')).toHaveValue('1234567.89')
 
-    await dialog.getByTestId('report-evidence').locator('input').fill('验资报告-2026-018')
+    await dialog.getByTestId('report-evidence').fill('验资报告-2026-018')
     await dialog.getByTestId('submit-report').click()
     await expect(dialog).toBeHidden()
     const added = page.getByTestId('funds-reports').locator('.el-table__body tr', { hasText: '验资报告-2026-018' })
@@ -111,7 +114,7 @@ test.describe("another district's officer", () => {
   test("cannot see 安宁市's project funds, even by its address", async ({ page, browser }) => {
     const { projectId } = await journey(browser)
     await page.goto(`/funds/projects/${projectId}`)
-    await expect(page.getByTestId('not-visible')).toContainText('项目不存在或无权查看')
+    await expect(page.getByTestId('not-visible')).toContainText('项目不存在或无权查看', loading)
     await expect(page.getByTestId('funds-reports')).toHaveCount(0)
   })
 })
@@ -121,9 +124,9 @@ test.describe('bureau', () => {
 
   test('sets the year target and downloads the statistics as CSV with the token', async ({ page }) => {
     await page.goto('/funds?tab=stats')
-    await expect(page.getByTestId('stats-tiles')).toBeVisible()
-    await page.getByTestId('target-funds').locator('input').fill('19400000000')
-    await page.getByTestId('target-foreign').locator('input').fill('120000000')
+    await expect(page.getByTestId('stats-tiles')).toBeVisible(loading)
+    await page.getByTestId('target-funds').fill('19400000000')
+    await page.getByTestId('target-foreign').fill('120000000')
     await page.getByTestId('save-targets').click()
     await expect(page.getByTestId('stats-tiles')).toContainText(/到位资金目标 194(\.0+)? 亿元/)
 
@@ -137,8 +140,8 @@ test.describe('bureau', () => {
 
   test('a target that is not an amount is told under its field', async ({ page }) => {
     await page.goto('/funds?tab=stats')
-    await page.getByTestId('target-funds').locator('input').fill('-5')
-    await page.getByTestId('target-foreign').locator('input').fill('120000000')
+    await page.getByTestId('target-funds').fill('-5')
+    await page.getByTestId('target-foreign').fill('120000000')
     await page.getByTestId('save-targets').click()
     await expect(page.getByTestId('targets-form').locator('.el-form-item', { hasText: '实际到位资金' }).locator('.el-form-item__error'))
       .toContainText('fundsInPlaceCny')
@@ -151,7 +154,7 @@ test.describe('auditor', () => {
   test('reads a project funds but has no action buttons', async ({ page, browser }) => {
     const { projectId } = await journey(browser)
     await page.goto(`/funds/projects/${projectId}`)
-    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实')
+    await expect(reportRow(page).getByTestId('report-status')).toHaveText('待核实', loading)
     await expect(page.getByTestId('ledger')).toBeVisible()
     for (const action of ['verify', 'reject', 'report-funds', 'raise-claim'])
       await expect(page.getByTestId(action)).toHaveCount(0)

@@ -1,8 +1,6 @@
 import type { components } from '@/api/generated/funding'
-import type { components as ProjectComponents } from '@/api/generated/project'
 
 type Schemas = components['schemas']
-type ProjectState = ProjectComponents['schemas']['ProjectState']
 
 export const fundsSources: Record<Schemas['FundsSource'], string> = {
   OutsideProvince: '省外境内',
@@ -35,13 +33,3 @@ export const milestones: Record<Schemas['Milestone'], string> = {
 
 export const currencies: Record<string, string> = { CNY: '人民币', USD: '美元' }
 
-export const projectStates: Record<ProjectState, string> = {
-  Negotiating: '洽谈中',
-  Signed: '已签约',
-  Registered: '已注册',
-  LandAcquired: '已拿地',
-  UnderConstruction: '在建',
-  InProduction: '已投产',
-  Stalled: '停滞',
-  Terminated: '已终止',
-}
