@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Cookie, type Page } from '@playwright/test'
 import { consoleUrl } from './console-url'
 
 /** The provider's demo users (services/Identity/Users/DemoUsers.cs) and what the console shows for each. */
@@ -44,12 +44,42 @@ export async function signIn(page: Page, user: DemoUser, path = '/'): Promise<vo
   await expect(page.getByTestId('user-name')).toHaveText(demoUsers[user].name)
 }
 
+/** What one sign-in left in the browser: the provider's session cookie and the console's tokens (sessionStorage). */
+interface SignedInSession {
+  cookies: Cookie[]
+  storage: Record<string, string>
+}
+
+// Per worker: each demo user signs in through the provider's login page once; later tests start from that session,
+// as a user opening a new tab of a signed-in browser would (a full sign-in costs seconds of Chromium's CPU each).
+const sessions = new Map<DemoUser, SignedInSession>()
+
+/** Seeds a new page's sessionStorage once (a test that signs out or expires the session keeps what it did). */
+function seed({ origin, storage }: { origin: string; storage: Record<string, string> }): void {
+  if (location.origin !== origin || sessionStorage.getItem('zs-test-seeded'))
+    return
+  for (const [key, value] of Object.entries(storage))
+    sessionStorage.setItem(key, value)
+  sessionStorage.setItem('zs-test-seeded', '1')
+}
+
 /** `test.use({ user: 'anning' })` signs that user in before each test; `user: null` leaves the page signed out. */
 export const test = base.extend<{ user: DemoUser | null }>({
   user: ['bureau', { option: true }],
-  page: async ({ page, user }, use) => {
-    if (user)
+  page: async ({ page, context, user }, use) => {
+    const saved = user ? sessions.get(user) : undefined
+    if (user && saved) {
+      await context.addCookies(saved.cookies)
+      await context.addInitScript(seed, { origin: new URL(consoleUrl).origin, storage: saved.storage })
+      await page.goto('/')
+      await expect(page.getByTestId('user-name')).toHaveText(demoUsers[user].name)
+    } else if (user) {
       await signIn(page, user)
+      sessions.set(user, {
+        cookies: await context.cookies(),
+        storage: await page.evaluate(() => Object.fromEntries(Object.entries(sessionStorage))),
+      })
+    }
     await use(page)
   },
 })

@@ -8,7 +8,7 @@ for (const user of Object.keys(demoUsers) as DemoUser[]) {
   test.describe(`signed in as ${user}`, () => {
     test.use({ user })
 
-    test('header shows name, role in Chinese and district or park', async ({ page }) => {
+    test('header shows name, role in Chinese and district or park', { tag: '@journey' }, async ({ page }) => {
       const expected = demoUsers[user]
       await expect(page.getByTestId('user-name')).toHaveText(expected.name)
       await expect(page.getByTestId('user-role')).toHaveText(expected.role)
@@ -21,12 +21,14 @@ for (const user of Object.keys(demoUsers) as DemoUser[]) {
     test('menu entries are the pages the role may use', async ({ page }) => {
       const menu = page.getByTestId('side-menu').getByRole('menuitem')
       await expect(menu.filter({ hasText: '驾驶舱' })).toBeVisible()
-      const titles = await menu.allInnerTexts()
       const reachable: string[] = []
-      for (const title of titles) {
-        await menu.filter({ hasText: title.trim() }).click()
+      for (const item of await menu.all()) {
+        const path = (await item.getAttribute('data-path'))!
+        await item.click()
+        // Wait for the page itself: a URL read right after the click may still be the previous page's.
+        await page.waitForURL((url) => url.pathname === path)
         await expect(page.getByText('无权访问')).toHaveCount(0)
-        reachable.push(new URL(page.url()).pathname)
+        reachable.push(path)
       }
       for (const path of pagePaths.filter((p) => !reachable.includes(p))) {
         await page.goto(path)

@@ -26,11 +26,12 @@ test('main pages', async ({ page }) => {
   await page.getByTestId('wall-screen').click()
 
   const menu = page.getByTestId('side-menu').getByRole('menuitem')
-  for (const title of await menu.allInnerTexts()) {
-    await menu.filter({ hasText: title.trim() }).click()
-    const path = new URL(page.url()).pathname
+  for (const item of await menu.all()) {
+    const path = (await item.getAttribute('data-path'))!
     if (path === '/')
       continue
+    await item.click()
+    await page.waitForURL((url) => url.pathname === path)
     await page.waitForLoadState('networkidle')
     await page.screenshot({ path: `${folder}${path.slice(1).replace(/\//g, '-')}.png` })
   }

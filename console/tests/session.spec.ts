@@ -3,7 +3,7 @@ import { expect, submitLogin, test } from './fixtures'
 test.describe('signed out', () => {
   test.use({ user: null })
 
-  test('a page opened signed out goes to the landing page, then through the provider back to that page', async ({ page }) => {
+  test('a page opened signed out goes to the landing page, then through the provider back to that page', { tag: '@journey' }, async ({ page }) => {
     await page.goto('/forbidden')
     await expect(page).toHaveURL(/\/welcome\?returnTo=(%2F|\/)forbidden$/)
     await page.getByTestId('sign-in').click()
@@ -22,7 +22,7 @@ test('退出登录 ends the provider session too: signing in again asks for the 
   await expect(page.locator('input[name="username"]')).toBeVisible()
 })
 
-test('an expired session keeps the open form: back at sign-in, and after signing in the typed values are there', async ({ page, context }) => {
+test('an expired session keeps the open form: back at sign-in, and after signing in the typed values are there', { tag: '@journey' }, async ({ page, context }) => {
   await page.getByTestId('set-targets').click()
   await page.getByTestId('targets-year').locator('input').fill('2031')
   await page.getByTestId('targets-funds').locator('input').fill('194.5')

@@ -50,7 +50,7 @@ test('the funnel links to the projects list of a stage, 大屏 hides menu and he
   await expect(page).toHaveURL(/\/projects\?stage=Negotiating$/)
 })
 
-test('load time of the 驾驶舱, first visit (empty cache) and repeat visit, into console-metrics.json', async ({ page, context }) => {
+test('load time of the 驾驶舱, first visit (empty cache) and repeat visit, into console-metrics.json', { tag: '@journey' }, async ({ page, context }) => {
   const visit = async () => {
     await page.goto('/')
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })

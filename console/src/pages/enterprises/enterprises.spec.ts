@@ -25,7 +25,7 @@ test.describe('district officer', () => {
     await expect(rows.first()).toContainText(uscc)
   })
 
-  test('a wrong USCC is shown under its field and nothing typed is lost', async ({ page }) => {
+  test('a wrong USCC is shown under its field and nothing typed is lost', { tag: '@journey' }, async ({ page }) => {
     const name = unique('校验码错误测试企业')
     const valid = newUscc()
     const wrong = valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0')

@@ -24,7 +24,7 @@ const reportRow = (page: Page) => page.getByTestId('funds-reports').locator('.el
 test.describe('finance', () => {
   test.use({ user: 'finance' })
 
-  test('verifies a funds report and the 驾驶舱 到位 figure rises by it', async ({ page, browser }) => {
+  test('verifies a funds report and the 驾驶舱 到位 figure rises by it', { tag: '@journey' }, async ({ page, browser }) => {
     const { projectId } = await journey(browser)
     const verifiedTile = page.locator('.tile', { hasText: '到位资金（已核实）' }).locator('.value')
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)

@@ -16,7 +16,7 @@ async function registerIntent(page: Page, investment: string): Promise<void> {
 test.describe('district officer (anning)', () => {
   test.use({ user: 'anning' })
 
-  test('records an enterprise, an intent and a follow-up, qualifies and converts it into a project', async ({ page }) => {
+  test('records an enterprise, an intent and a follow-up, qualifies and converts it into a project', { tag: '@journey' }, async ({ page }) => {
     const name = unique('安宁测试新能源装备有限公司')
     await addEnterprise(page, { name, uscc: newUscc(), chain: '装备制造', role: '配套' })
     await registerIntent(page, '350000000.50')

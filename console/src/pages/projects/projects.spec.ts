@@ -7,7 +7,7 @@ const noPageScroll = () => document.documentElement.scrollWidth <= document.docu
 test.describe('a district officer (anning)', () => {
   test.use({ user: 'anning' })
 
-  test('signs a project into a park of the district; the path, money and timeline follow', async ({ page }) => {
+  test('signs a project into a park of the district; the path, money and timeline follow', { tag: '@journey' }, async ({ page }) => {
     const id = await (await StaffApi.of(page)).negotiatingProject()
     await page.goto(`/projects/${id}`)
     await expect(page.getByTestId('project-state')).toHaveText('在谈')
@@ -45,7 +45,7 @@ test.describe('a district officer (anning)', () => {
     await expect(page.getByTestId('project-state')).toHaveText('在谈')
   })
 
-  test('an action on a project changed meanwhile shows the 409 with the current state', async ({ page }) => {
+  test('an action on a project changed meanwhile shows the 409 with the current state', { tag: '@journey' }, async ({ page }) => {
     const api = await StaffApi.of(page)
     const id = await api.negotiatingProject()
     await page.goto(`/projects/${id}`)
@@ -70,7 +70,7 @@ test.describe('a district officer (anning)', () => {
 test.describe('another district officer (chenggong)', () => {
   test.use({ user: 'chenggong' })
 
-  test("cannot see anning's project, even by its address", async ({ page, browser }) => {
+  test("cannot see anning's project, even by its address", { tag: '@journey' }, async ({ page, browser }) => {
     const anning = await browser.newPage({ baseURL: consoleUrl })
     await signIn(anning, 'anning')
     const id = await (await StaffApi.of(anning)).negotiatingProject()
