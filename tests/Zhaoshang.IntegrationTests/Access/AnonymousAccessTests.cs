@@ -1,29 +1,23 @@
 using System.Net;
 using System.Text.Json;
 using Zhaoshang.IntegrationTests.Infrastructure;
+using Zhaoshang.IntegrationTests.OpenApi;
 
 namespace Zhaoshang.IntegrationTests.Access;
 
 /// <summary>
 /// Anyone may read a service's API description (the OpenAPI document and the Swagger UI), and nothing else: every
-/// operation of the document, called without a token, gets 401.
+/// operation of the document, called without a token, gets 401. (The gateway has no document of its own: its API
+/// reference is the services' documents, see Gateway/ApiReferenceTests.)
 /// </summary>
 [Collection(SystemCollection.Name)]
 public class AnonymousAccessTests(SystemFixture system)
 {
-    public static TheoryData<string> Services()
-    {
-        var services = new TheoryData<string>();
-        foreach (var name in TestEnvironment.Ports.Keys)
-            services.Add(name);
-        return services;
-    }
-
     private ServiceProcess Service(string name) =>
         new[] { system.Identity, system.Lead, system.Project, system.Approval, system.Funding }.Single(s => s.Name == name);
 
     [Theory]
-    [MemberData(nameof(Services))]
+    [MemberData(nameof(LiveDocuments.Services), MemberType = typeof(LiveDocuments))]
     public async Task The_api_description_is_readable_without_a_token(string service)
     {
         using var client = system.Client(Service(service), token: null);
@@ -35,7 +29,7 @@ public class AnonymousAccessTests(SystemFixture system)
     }
 
     [Theory]
-    [MemberData(nameof(Services))]
+    [MemberData(nameof(LiveDocuments.Services), MemberType = typeof(LiveDocuments))]
     public async Task Every_operation_of_the_api_description_needs_a_token(string service)
     {
         using var client = system.Client(Service(service), token: null);
