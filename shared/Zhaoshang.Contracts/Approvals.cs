@@ -28,7 +28,13 @@ public sealed record ApprovalItemRejected(
 
 /// <summary>An item passed its statutory limit without a decision; published once per item.</summary>
 public sealed record ApprovalItemOverdue(
-    Guid ProjectId, Guid CaseId, string ItemCode, string ItemName, DateOnly DueOn, DateTimeOffset OccurredAt);
+    Guid ProjectId, Guid CaseId, string ItemCode, string ItemName, DateOnly DueOn, DateTimeOffset OccurredAt,
+    string? District = null, string? Park = null);
+
+/// <summary>An item was granted (准予许可); the project's node plan completes the node this item fulfils.</summary>
+public sealed record ApprovalItemGranted(
+    Guid ProjectId, Guid CaseId, string ItemCode, string ItemName, DateOnly GrantedOn, DateTimeOffset OccurredAt,
+    int CaseVersion);
 
 /// <summary>
 /// Outbound to the approval systems: an item opened for review. Carries the national 项目代码 once filing produced one.
