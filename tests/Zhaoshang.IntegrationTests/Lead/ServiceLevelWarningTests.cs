@@ -56,9 +56,9 @@ public class ServiceLevelWarningTests(SystemFixture system)
     {
         var body = await Eventually.AssertAsync(
             () => system.ScalarAsync<string?>(system.Lead,
-                "SELECT body::text FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.WarningRaised' AND body->>'warningKey' = @warningKey",
+                "SELECT body::text FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.WarningRaised' AND body->>'warningKey' = @warningKey AND sent_at IS NOT NULL",
                 new { warningKey }),
-            b => b is not null, $"the scanner raises {warningKey}");
+            b => b is not null, $"the scanner raises {warningKey} and the broker takes it");
         Assert.Contains(district, body);
     }
 
