@@ -92,6 +92,23 @@ public class AttachmentTests(SystemFixture system)
         Assert.Equal(1, await system.ScalarAsync<int>(system.Funding, "SELECT count(*)::int FROM attachment_contents WHERE sha256 = @hash", new { hash }));
     }
 
+    [Fact]
+    public async Task An_upload_retried_with_its_Idempotency_Key_gets_the_first_answer_and_attaches_once()
+    {
+        var reportId = await FundsReportAsync();
+        var path = $"/api/funds-reports/{reportId}/attachments";
+        var pdf = Uploads.Pdf();
+        var key = $"upload-{Guid.NewGuid():N}";
+
+        using var first = await Uploads.PostAsync(system, system.Funding, District, path, pdf, "验资报告.pdf", idempotencyKey: key);
+        using var retry = await Uploads.PostAsync(system, system.Funding, District, path, pdf, "验资报告.pdf", idempotencyKey: key);
+
+        var id = (await ReadAsync(first, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.Equal(id, (await ReadAsync(retry, HttpStatusCode.Created)).GetProperty("id").GetGuid());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(1, await system.ScalarAsync<int>(system.Funding, "SELECT count(*)::int FROM attachments WHERE record_id = @reportId", new { reportId }));
+    }
+
     /// <summary>What is sent, the status it gets, under which name; built in the test (the big one is 20 MiB).</summary>
     private static readonly Dictionary<string, (HttpStatusCode Status, Func<byte[]> Bytes, string FileName)> Refused = new()
     {
