@@ -49,6 +49,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ApprovalItemReturned), "approval", ["project"]),
         new(typeof(ApprovalItemRejected), "approval", ["project"]),
         new(typeof(ApprovalItemOverdue), "approval", []),
+        new(typeof(ApprovalItemGranted), "approval", ["project"]),
         new(typeof(ApprovalSubmissionRequested), "approval", [], ToApprovalSystems: true),
         new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
         new(typeof(FundingLedgerOpened), "funding", ["project"]),
