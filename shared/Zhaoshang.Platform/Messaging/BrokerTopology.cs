@@ -60,7 +60,6 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
         new(typeof(FundingLedgerOpened), "funding", ["project"]),
         new(typeof(FundsVerified), "funding", ["project"]),
-        new(typeof(ApprovalItemGranted), "approval", []),
         // Every service that grades a deadline raises its warnings with the one contract.
         new(typeof(WarningRaised), ["lead", "project", "approval"], []),
         new(typeof(WarningCleared), ["lead", "project", "approval"], []),
