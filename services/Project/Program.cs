@@ -2,6 +2,9 @@ using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.NodePlans.Plans;
+using Zhaoshang.Project.NodePlans.Templates;
+using Zhaoshang.Project.NodePlans.Warnings;
 using Zhaoshang.Project.Parks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +17,8 @@ app.MapProjectsApi();
 app.MapStaffTransitionsApi();
 app.MapParksApi();
 app.MapKpisApi();
+app.MapNodePlanTemplatesApi();
+app.MapNodePlansApi();
+app.MapNodeWarningsApi();
 
 await app.RunServiceAsync();

@@ -3,7 +3,10 @@ using MassTransit;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Project.Kpis;
+using Zhaoshang.Platform.Warnings;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.NodePlans.Fulfilment;
+using Zhaoshang.Project.NodePlans.Warnings;
 
 namespace Zhaoshang.Project;
 
@@ -27,8 +30,12 @@ internal static class ProjectServices
             x.AddConsumer<ApprovalItemReturnedConsumer, ApprovalItemReturnedConsumerDefinition>();
             x.AddConsumer<ApprovalItemRejectedConsumer, ApprovalItemRejectedConsumerDefinition>();
             x.AddConsumer<FundsVerifiedConsumer, FundsVerifiedConsumerDefinition>();
+            x.AddConsumer<ApprovalItemGrantedConsumer, ApprovalItemGrantedConsumerDefinition>();
         });
         builder.Services.Configure<KpiOptions>(builder.Configuration.GetSection("Kpis"));
         builder.Services.AddGaugeSample<ProjectsPerStateGauge>();
+        builder.Services.AddWarningRule(builder.Configuration);
+        builder.Services.Configure<NodeScanOptions>(builder.Configuration.GetSection(NodeScanOptions.Section));
+        builder.Services.AddHostedService<NodeScanner>();
     }
 }

@@ -68,6 +68,13 @@ internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeP
             await work.PublishAsync(new ApprovalItemRejected(
                 Case.ProjectId, Case.Id, item.Code, item.Name, details as string ?? "不予许可", clock.GetUtcNow(), Case.Version));
         }
+        else if (changed.Status == ApprovalItemStatus.Granted)
+        {
+            // The day of the decision (an approval system's may precede its arrival), which the project's node plan records.
+            var grantedOn = changed.DecidedAt is { } decided ? DateOnly.FromDateTime(decided.UtcDateTime.AddHours(8)) : Today;
+            await work.PublishAsync(new ApprovalItemGranted(
+                Case.ProjectId, Case.Id, item.Code, item.Name, grantedOn, clock.GetUtcNow(), Case.Version));
+        }
     }
 
     /// <summary>Opens an item for review (again, after 补正) with its limit from today and asks its approval system.</summary>

@@ -24,6 +24,9 @@ internal static class ServiceRoutes
         ("Project", "/api/projects"),
         ("Project", "/api/parks"),
         ("Project", "/api/kpis"),
+        ("Project", "/api/node-plan-templates"),
+        ("Project", "/api/me/nodes"),
+        ("Project", "/api/node-warnings"),
         // Beneath a project, yet the approval and funding services' (more specific, so they win over /api/projects).
         ("Approval", "/api/projects/{projectId}/approval-case"),
         ("Approval", "/api/approval-items"),

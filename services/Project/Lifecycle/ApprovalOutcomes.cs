@@ -1,4 +1,5 @@
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Project.NodePlans.Fulfilment;
 
 namespace Zhaoshang.Project.Lifecycle;
 
@@ -64,6 +65,7 @@ internal static class ApprovalOutcomes
         await work.ExecuteAsync(
             "UPDATE projects SET construction_started_on = coalesce(@startedOn, construction_permit_issued_on) WHERE id = @Id",
             new { startedOn, project.Id });
+        await NodeFacts.RecordAsync(work, project.Id, FactKeys.ConstructionStart, startedOn ?? project.ConstructionPermitIssuedOn!.Value, clock);
     }
 
     private static async Task<ProjectRow> LockedAsync(UnitOfWork work, Guid projectId) =>

@@ -3,6 +3,7 @@ using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Project.NodePlans.Fulfilment;
 
 namespace Zhaoshang.Project.Lifecycle;
 
@@ -61,6 +62,9 @@ internal static class ProjectLifecycle
         await work.PublishAsync(new ProjectStateChanged(
             project.Id, project.State.ToString(), to.ToString(), reason, project.District, project.Park, project.Industry,
             clock.TodayInChina(), now, project.NextVersion));
+        // The stage's fact completes its node; a step that knows its own day (开工, 投产) records that too, the earlier wins.
+        if (FactKeys.ForState(to) is { } fact)
+            await NodeFacts.RecordAsync(work, project.Id, fact, clock.TodayInChina(), clock);
         return null;
     }
 }

@@ -6,6 +6,8 @@ using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Identifiers;
 using Zhaoshang.Platform.Security;
+using Zhaoshang.Project.NodePlans.Fulfilment;
+using Zhaoshang.Project.NodePlans.Plans;
 using Zhaoshang.Project.Parks;
 
 namespace Zhaoshang.Project.Lifecycle;
@@ -17,7 +19,8 @@ public static partial class StaffTransitionsApi
     private static readonly string[] EiaKinds = ["Report", "Form", "Exempt"];
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> SignAsync(
-        Guid id, SignRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, SignRequest request, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .RequireText("agreementNo", request.AgreementNo, 64)
@@ -64,6 +67,8 @@ public static partial class StaffTransitionsApi
                 await work.PublishAsync(new ProjectSigned(
                     id, request.AgreementNo!.Trim(), request.SignedOn!.Value, request.ContractedInvestment!.Value, signing.Industry,
                     signing.District, park.Name, profile, signing.Team, clock.GetUtcNow(), signing.NextVersion, park.Id));
+                await NodeFacts.RecordAsync(work, id, FactKeys.Signed, request.SignedOn!.Value, clock);
+                await NodePlanning.CreateAsync(work, id, signing.Industry, signing.Team, request.SignedOn!.Value, calendar, clock);
             });
     }
 
@@ -127,7 +132,11 @@ public static partial class StaffTransitionsApi
             return Problems.Conflict("No construction permit on file.", "Construction can start only once the approval service has issued the permit (施工许可证).");
         var startedOn = request.On ?? clock.TodayInChina();
         return await TransitionAsync(work, id, ProjectState.UnderConstruction, "开工（人工登记）", request.Version, clock, cancellationToken,
-            _ => work.ExecuteAsync("UPDATE projects SET construction_started_on = @startedOn WHERE id = @id", new { startedOn, id }));
+            async _ =>
+            {
+                await work.ExecuteAsync("UPDATE projects SET construction_started_on = @startedOn WHERE id = @id", new { startedOn, id });
+                await NodeFacts.RecordAsync(work, id, FactKeys.ConstructionStart, startedOn, clock);
+            });
     }
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> GoLiveAsync(
@@ -138,6 +147,10 @@ public static partial class StaffTransitionsApi
         var day = request.On ?? clock.TodayInChina();
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         return await TransitionAsync(work, id, ProjectState.InProduction, "投产", request.Version, clock, cancellationToken,
-            _ => work.ExecuteAsync("UPDATE projects SET production_started_on = @day WHERE id = @id", new { day, id }));
+            async _ =>
+            {
+                await work.ExecuteAsync("UPDATE projects SET production_started_on = @day WHERE id = @id", new { day, id });
+                await NodeFacts.RecordAsync(work, id, FactKeys.Production, day, clock);
+            });
     }
 }

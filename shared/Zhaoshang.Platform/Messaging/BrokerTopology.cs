@@ -55,11 +55,11 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ApprovalItemReturned), "approval", ["project"]),
         new(typeof(ApprovalItemRejected), "approval", ["project"]),
         new(typeof(ApprovalItemOverdue), "approval", []),
+        new(typeof(ApprovalItemGranted), "approval", ["project"]),
         new(typeof(ApprovalSubmissionRequested), "approval", [], ToApprovalSystems: true),
         new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
         new(typeof(FundingLedgerOpened), "funding", ["project"]),
         new(typeof(FundsVerified), "funding", ["project"]),
-        new(typeof(ApprovalItemGranted), "approval", []),
         // Every service that grades a deadline raises its warnings with the one contract.
         new(typeof(WarningRaised), ["lead", "project", "approval"], []),
         new(typeof(WarningCleared), ["lead", "project", "approval"], []),

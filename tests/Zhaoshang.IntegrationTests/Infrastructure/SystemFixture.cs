@@ -60,6 +60,7 @@ public sealed class SystemFixture : IAsyncLifetime
             // Deadlines turn yellow and red when a test moves "now" (ShiftClockAsync).
             ["Clock__Shiftable"] = "true",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
+            ["NodePlans__ScanInterval"] = "00:00:01",
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Throttled}"] = ApprovalSystem.ThrottledSecret,
             [$"ApprovalSystems__Items__{ApprovalSystem.Name}"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,"

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
 using Zhaoshang.OrderingTests.Infrastructure;
+using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Project.Lifecycle;
 using Zhaoshang.Project.Parks;
@@ -29,7 +30,7 @@ public sealed class ParkOrderingTests
         var park = await CreateParkAsync("安宁市");
         var projectId = await _desk.OpenAsync();
         await ProjectDesk.OkAsync(SignAsync(projectId, new SignRequest("KM-P", _desk.Today, 90_000_000m, park.Name, null, null),
-            ProjectDesk.Bureau, _fixture.Db.Database, _clock, default));
+            ProjectDesk.Bureau, _fixture.Db.Database, WorkCalendar.WeekendsOnly, _clock, default));
         var newName = $"{park.Name}（更名）";
 
         var renamed = (await ParksApi.UpdateParkAsync(park.Id, Request(newName, park.District, park.Version), Http(), _fixture.Db.Database,
@@ -55,14 +56,15 @@ public sealed class ParkOrderingTests
         var projectId = await _desk.OpenAsync();
         var request = new SignRequest("KM-Q", _desk.Today, 90_000_000m, park.Name, null, null);
 
-        var refused = (await SignAsync(projectId, request, ProjectDesk.Bureau, _fixture.Db.Database, _clock, default)).Result;
+        var refused = (await SignAsync(
+            projectId, request, ProjectDesk.Bureau, _fixture.Db.Database, WorkCalendar.WeekendsOnly, _clock, default)).Result;
         Assert.Contains("park", Assert.IsType<ValidationProblem>(refused).ProblemDetails.Errors.Keys);
         var byDistrict = (await SignAsync(projectId, request with { ParkOutsideDistrict = true },
-            ProjectDesk.Staff(Roles.District, ProjectDesk.District), _fixture.Db.Database, _clock, default)).Result;
+            ProjectDesk.Staff(Roles.District, ProjectDesk.District), _fixture.Db.Database, WorkCalendar.WeekendsOnly, _clock, default)).Result;
         Assert.IsType<ValidationProblem>(byDistrict);
 
         var signed = await ProjectDesk.OkAsync(SignAsync(projectId, request with { ParkOutsideDistrict = true }, ProjectDesk.Bureau,
-            _fixture.Db.Database, _clock, default));
+            _fixture.Db.Database, WorkCalendar.WeekendsOnly, _clock, default));
         Assert.Equal(park.Id, signed.ParkId);
         var event_ = Assert.Single(await _desk.PublishedAsync(projectId), e => e.Type == nameof(ProjectSigned));
         Assert.Equal(park.Id, event_.Body.GetProperty("parkId").GetGuid());

@@ -1,5 +1,6 @@
 using Zhaoshang.OrderingTests.Infrastructure;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.NodePlans.Fulfilment;
 
 namespace Zhaoshang.OrderingTests.Project;
 
@@ -13,5 +14,6 @@ public static class ProjectConsumers
         .Add(new PreLandApprovalsCompletedConsumer(db.Database, clock))
         .Add(new ConstructionPermitIssuedConsumer(db.Database, clock))
         .Add(new ApprovalItemReturnedConsumer(db.Database, clock))
-        .Add(new ApprovalItemRejectedConsumer(db.Database, clock));
+        .Add(new ApprovalItemRejectedConsumer(db.Database, clock))
+        .Add(new ApprovalItemGrantedConsumer(db.Database, clock));
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
 using Zhaoshang.OrderingTests.Infrastructure;
+using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Project.Lifecycle;
 using static Zhaoshang.Project.Lifecycle.StaffTransitionsApi;
@@ -40,7 +41,7 @@ public sealed class ProjectDesk(ServiceDatabase db, FixedClock clock)
     public async Task<Guid> ProjectInAsync(ProjectState stage)
     {
         var projectId = await OpenAsync();
-        await OkAsync(SignAsync(projectId, new SignRequest("KM-T", Today, 200_000_000m, Park, null, null), Bureau, db.Database, clock, default));
+        await SignAsync(projectId);
         if (stage == ProjectState.Signed)
             return projectId;
         await OkAsync(RegisterAsync(projectId, new RegisterRequest("云南测试项目有限公司", "91110000600037341L", null), Bureau, db.Database, clock, default));
@@ -49,6 +50,11 @@ public sealed class ProjectDesk(ServiceDatabase db, FixedClock clock)
         await OkAsync(AcquireLandAsync(projectId, new LandRequest("KCZ-T", 120m, Today, null), Bureau, db.Database, clock, default));
         return projectId;
     }
+
+    /// <summary>签约 by staff: the plan is made in this transaction.</summary>
+    public Task<ProjectView> SignAsync(Guid projectId) =>
+        OkAsync(StaffTransitionsApi.SignAsync(
+            projectId, new SignRequest("KM-T", Today, 200_000_000m, Park, null, null), Bureau, db.Database, WorkCalendar.WeekendsOnly, clock, default));
 
     public DateOnly Today => DateOnly.FromDateTime(clock.Now.UtcDateTime.AddHours(8));
 

@@ -1,0 +1,112 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Observability;
+using Zhaoshang.Platform.Security;
+using Zhaoshang.Platform.Warnings;
+using Zhaoshang.Project.NodePlans.Fulfilment;
+using Zhaoshang.Project.NodePlans.Plans;
+
+namespace Zhaoshang.Project.NodePlans.Warnings;
+
+public sealed class NodeScanOptions
+{
+    public const string Section = "NodePlans";
+
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>
+/// Grades the open nodes that can be other than green today and announces each grade of each deadline once
+/// (<see cref="WarningRaised"/>, its notice row in the outbox message's transaction, so several instances announce it once),
+/// and reminds the owner the working day before a node comes due (<see cref="ReminderDue"/>). First it makes the plans of
+/// projects signed before node plans existed (<see cref="PlanBackfill"/>).
+/// </summary>
+internal sealed class NodeScanner(
+    Database database, WarningRule rule, WarningOptions warnings, WorkCalendar calendar, TimeProvider clock,
+    IOptions<NodeScanOptions> options, ILogger<NodeScanner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ScanInterval, clock);
+        do
+        {
+            try
+            {
+                await PlanBackfill.RunAsync(database, calendar, clock, stoppingToken);
+                var announced = await ScanAsync(stoppingToken);
+                if (announced > 0)
+                    logger.LogInformation("Announced {Count} node warning(s) and reminder(s).", announced);
+                OperationalMetrics.ScannerRan("project-nodes", clock);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Node scan failed; trying again at the next interval.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.TodayInChina();
+        IReadOnlyList<OpenNodes.Row> open;
+        HashSet<string> announcedKeys;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            open = await OpenNodes.ReadAsync(connection, today, OpenNodes.WindowEnd(today, Math.Max(warnings.YellowWithinWorkingDays, 1), calendar));
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection, "node:");
+            announcedKeys.UnionWith(await connection.QueryAsync<string>(
+                "SELECT reminder_key FROM reminder_notices WHERE reminder_key = ANY(@Keys)",
+                new { Keys = open.Select(r => ReminderKey(r.Node)).ToArray() }));
+        }
+
+        var announced = 0;
+        foreach (var row in open.Where(r => r.Node.CompletedOn is null))
+        {
+            var node = row.Node;
+            var itemKey = NodeNotices.ItemKey(node.Id);
+            var standing = rule.On(node.PlannedOn, today);
+            var warns = standing.Grade is { } due && !announcedKeys.Contains(WarningGrades.WarningKey(itemKey, node.PlannedOn, due));
+            var reminds = node.PlannedOn >= today && calendar.WorkingDaysBetween(today, node.PlannedOn) <= 1
+                && !announcedKeys.Contains(ReminderKey(node));
+            if (!warns && !reminds)
+                continue;
+            await using var work = await database.BeginAsync(Actor.System, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (warns && standing.Grade is { } grade && await work.AnnounceAsync(new WarningRaised(
+                    WarningGrades.WarningKey(itemKey, node.PlannedOn, grade), itemKey, "project", $"{row.EnterpriseName}：{node.Name}", grade,
+                    node.PlannedOn, standing.WorkingDays, row.District, row.Park, row.ProjectId, Recipients(row, grade), Link(row), now)))
+            {
+                await work.AuditAsync("ProjectNode", node.Id, "warning raised", null, new { grade, node.PlannedOn, standing.WorkingDays });
+                announced++;
+            }
+
+            // The working day before it comes due (or on the day, if the scan missed the day before): to its owner.
+            if (reminds && await work.RemindAsync(new ReminderDue(
+                    ReminderKey(node), "project", $"{row.EnterpriseName}：{node.Name} 将于 {node.PlannedOn:yyyy-MM-dd} 到期",
+                    node.PlannedOn, row.District, row.Park, row.ProjectId, Recipients(row, WarningGrades.Yellow), Link(row), now)))
+                announced++;
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return announced;
+    }
+
+    /// <summary>The owner; from grade leader on, the 包保领导 too (the bureau is reached as an audience).</summary>
+    internal static IReadOnlyList<string> Recipients(OpenNodes.Row row, string grade)
+    {
+        var people = new List<string>();
+        if (row.Node.Owner is { } owner)
+            people.Add(owner);
+        if (grade is WarningGrades.Leader or WarningGrades.Bureau && row.Leader is { } leader && !people.Contains(leader))
+            people.Add(leader);
+        return people;
+    }
+
+    private static string ReminderKey(NodeRow node) => $"{NodeNotices.ItemKey(node.Id)}:{node.PlannedOn:yyyy-MM-dd}:reminder";
+
+    private static string Link(OpenNodes.Row row) => $"/projects/{row.ProjectId}/nodes";
+}
