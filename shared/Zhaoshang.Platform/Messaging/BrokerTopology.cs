@@ -13,7 +13,7 @@ public sealed record MessageRoute(Type Message, string Publisher, string[] Servi
 {
     /// <summary>
     /// Published mandatory: a message someone must receive is returned by the broker when no queue is bound, instead of
-    /// being dropped. An announcement nobody here consumes (an overdue notice) is published for whoever binds to it.
+    /// being dropped. An announcement nobody here consumes (an intent's transfer) is published for whoever binds to it.
     /// </summary>
     public bool Mandatory => Services.Length > 0 || ToApprovalSystems;
 }
@@ -36,7 +36,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     [
         new(typeof(CooperationIntentConverted), "lead", ["project"]),
         new(typeof(CooperationIntentTransferred), "lead", []),
-        new(typeof(CooperationIntentOverdue), "lead", []),
+        new(typeof(CooperationIntentOverdue), "lead", ["notification"]),
         new(typeof(ProjectOpened), "project", ["lead"]),
         new(typeof(ProjectSigned), "project", ["approval", "funding"]),
         new(typeof(ProjectLandAcquired), "project", ["approval"]),
@@ -48,14 +48,18 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ConstructionPermitIssued), "approval", ["project"]),
         new(typeof(ApprovalItemReturned), "approval", ["project"]),
         new(typeof(ApprovalItemRejected), "approval", ["project"]),
-        new(typeof(ApprovalItemOverdue), "approval", []),
+        new(typeof(ApprovalItemOverdue), "approval", ["notification"]),
         new(typeof(ApprovalSubmissionRequested), "approval", [], ToApprovalSystems: true),
         new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
         new(typeof(FundingLedgerOpened), "funding", ["project"]),
         new(typeof(FundsVerified), "funding", ["project"]),
+        // Graded warnings and reminders: the project service raises them for its node plans.
+        new(typeof(WarningRaised), "project", ["notification"]),
+        new(typeof(WarningCleared), "project", ["notification"]),
+        new(typeof(ReminderDue), "project", ["notification"]),
     ];
 
-    /// <summary>Every service that publishes or consumes something: lead, project, approval, funding.</summary>
+    /// <summary>Every service that publishes or consumes something: lead, project, approval, funding, notification.</summary>
     public static IReadOnlyList<string> ServiceNames { get; } =
         Routes.SelectMany(r => r.Services.Append(r.Publisher)).Where(s => s != ApprovalSystems).Distinct().Order().ToArray();
 
