@@ -18,6 +18,7 @@ public sealed class SystemFixture : IAsyncLifetime
     internal ServiceProcess Project { get; private set; } = null!;
     internal ServiceProcess Approval { get; private set; } = null!;
     internal ServiceProcess Funding { get; private set; } = null!;
+    internal ServiceProcess Notification { get; private set; } = null!;
     internal ServiceProcess Gateway { get; private set; } = null!;
     internal Broker Broker { get; } = new();
 
@@ -64,7 +65,8 @@ public sealed class SystemFixture : IAsyncLifetime
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__PermitsPerSecond"] = $"{ApprovalSystem.ThrottledPermitsPerSecond}",
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
         }));
-        (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
+        (Lead, Project, Approval, Funding, Notification) =
+            (services["Lead"], services["Project"], services["Approval"], services["Funding"], services["Notification"]);
         foreach (var name in services.Keys.Append(Identity.Name))
             _databases[name] = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(name));
         await Task.WhenAll(services.Values.Select(s => s.StartAsync()));
@@ -158,7 +160,7 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         await Broker.DisposeAsync();
         // A start that failed part-way leaves the later ones unset; those that started are stopped all the same.
-        foreach (var service in new ServiceProcess?[] { Gateway, Lead, Project, Approval, Funding, Identity })
+        foreach (var service in new ServiceProcess?[] { Gateway, Lead, Project, Approval, Funding, Notification, Identity })
         {
             if (service is not null)
                 await service.DisposeAsync();
