@@ -57,6 +57,16 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Auth__UnknownKeyRefresh"] = "00:00:02",
             ["ServiceLevels__ScanInterval"] = "00:00:01",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
+            // Deliveries within a test's patience: quick polls, backoff from 1 s doubling to at most 4 s, three attempts.
+            ["Notifications__Delivery__PollInterval"] = "00:00:00.2",
+            ["Notifications__Delivery__InitialBackoff"] = "00:00:01",
+            ["Notifications__Delivery__MaxBackoff"] = "00:00:04",
+            ["Notifications__Delivery__MaxAttempts"] = "3",
+            ["Notifications__Delivery__SendTimeout"] = "00:00:05",
+            ["Notifications__Smtp__Host"] = "127.0.0.1",
+            ["Notifications__Smtp__Port"] = $"{TestEnvironment.SmtpPort}",
+            ["Notifications__Smtp__UseTls"] = "false",
+            ["Notifications__ConsoleUrl"] = GatewayAddress,
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Throttled}"] = ApprovalSystem.ThrottledSecret,
             [$"ApprovalSystems__Items__{ApprovalSystem.Name}"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,"

@@ -43,6 +43,9 @@ internal static class TestEnvironment
         ["Identity"] = 5205 + 10 * Slot, ["Gateway"] = 5206 + 10 * Slot, ["Notification"] = 5207 + 10 * Slot,
     };
 
+    /// <summary>Where the notification service sends e-mail: the SMTP server the notification tests run.</summary>
+    public static readonly int SmtpPort = 5208 + 10 * Slot;
+
     /// <summary>The provider's issuer: the services' Auth:Authority.</summary>
     public static readonly Uri IdentityAuthority = new($"http://127.0.0.1:{Ports["Identity"]}/");
 
