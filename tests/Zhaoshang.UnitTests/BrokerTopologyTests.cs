@@ -15,6 +15,7 @@ public class BrokerTopologyTests
     [
         typeof(Zhaoshang.Lead.LeadTelemetry).Assembly, typeof(Zhaoshang.Project.ProjectTelemetry).Assembly,
         typeof(Zhaoshang.Approval.ApprovalTelemetry).Assembly, typeof(Zhaoshang.Funding.FundingTelemetry).Assembly,
+        typeof(Zhaoshang.Notification.NotificationTelemetry).Assembly,
     ];
 
     private static string ServiceOf(Assembly assembly) => assembly.GetName().Name!["Zhaoshang.".Length..].ToLowerInvariant();
