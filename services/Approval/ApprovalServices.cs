@@ -5,6 +5,7 @@ using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Approval.Parks;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
+using Zhaoshang.Platform.Warnings;
 
 namespace Zhaoshang.Approval;
 
@@ -31,6 +32,7 @@ internal static class ApprovalServices
         builder.Services.AddSingleton(catalogue);
         builder.Services.AddSingleton(ApprovalSystemItems.From(builder.Configuration, catalogue));
         builder.Services.Configure<ApprovalScanOptions>(builder.Configuration.GetSection("ApprovalScan"));
+        builder.Services.AddWarningRule(builder.Configuration);
         builder.Services.AddHostedService<ApprovalScanner>();
         builder.Services.AddGaugeSample<OverdueItemsGauge>();
     }

@@ -4,6 +4,7 @@ using Zhaoshang.Lead.Intents;
 using Zhaoshang.Lead.ServiceLevels;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
+using Zhaoshang.Platform.Warnings;
 
 namespace Zhaoshang.Lead;
 
@@ -20,6 +21,7 @@ internal static class LeadServices
         builder.Services.AddZhaoshangMessaging(builder.Configuration, "lead", x =>
             x.AddConsumer<ProjectOpenedConsumer, ProjectOpenedConsumerDefinition>());
         builder.Services.Configure<ServiceLevelOptions>(builder.Configuration.GetSection("ServiceLevels"));
+        builder.Services.AddWarningRule(builder.Configuration);
         builder.Services.AddHostedService<OverdueScanner>();
         builder.Services.AddGaugeSample<OverdueIntentsGauge>();
     }

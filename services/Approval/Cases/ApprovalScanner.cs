@@ -5,6 +5,7 @@ using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
+using Zhaoshang.Platform.Warnings;
 
 namespace Zhaoshang.Approval.Cases;
 
@@ -15,10 +16,11 @@ public sealed class ApprovalScanOptions
 
 /// <summary>
 /// Time-driven steps: suspends and returns items under 容缺受理 whose dates passed, and announces each item that passes
-/// its limit without a decision (<see cref="ApprovalItemOverdue"/>) once.
+/// its limit without a decision (<see cref="ApprovalItemOverdue"/>) once; grades the items under review (warnings).
 /// </summary>
 internal sealed class ApprovalScanner(
-    Database database, WorkCalendar calendar, TimeProvider clock, IOptions<ApprovalScanOptions> options, ILogger<ApprovalScanner> logger)
+    Database database, WorkCalendar calendar, WarningRule rule, WarningOptions warnings, TimeProvider clock,
+    IOptions<ApprovalScanOptions> options, ILogger<ApprovalScanner> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,6 +31,7 @@ internal sealed class ApprovalScanner(
             try
             {
                 await ScanAsync(stoppingToken);
+                await ApprovalItemWarnings.ScanAsync(database, calendar, rule, warnings, clock, stoppingToken);
                 OperationalMetrics.ScannerRan("approval-deadlines", clock);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -80,7 +83,8 @@ internal sealed class ApprovalScanner(
             {
                 await work.AuditAsync("ApprovalItem", current.Id, "overdue", null, new { current.DueOn });
                 await work.PublishAsync(new ApprovalItemOverdue(
-                    workflow.Case.ProjectId, workflow.Case.Id, current.Code, current.Name, current.DueOn!.Value, clock.GetUtcNow()));
+                    workflow.Case.ProjectId, workflow.Case.Id, current.Code, current.Name, current.DueOn!.Value, clock.GetUtcNow(),
+                    workflow.Case.District, workflow.Case.Park));
             }
 
             await work.CommitAsync(cancellationToken);

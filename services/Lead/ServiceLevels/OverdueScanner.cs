@@ -5,6 +5,7 @@ using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Security;
+using Zhaoshang.Platform.Warnings;
 
 namespace Zhaoshang.Lead.ServiceLevels;
 
@@ -14,12 +15,13 @@ public sealed class ServiceLevelOptions
 }
 
 /// <summary>
-/// Announces each missed service level once (<see cref="CooperationIntentOverdue"/>), so that notifications or
-/// other services can react. The notice row and the outbox message commit together; several instances may scan,
-/// the notice's key lets only one of them announce a given deadline.
+/// Grades every service level an open intent owes with the one warning rule and announces each grade once
+/// (<see cref="WarningRaised"/>; a missed one also as <see cref="CooperationIntentOverdue"/>), clears the warnings of a
+/// deadline met or moved, and reminds the staff who set a follow-up's next step the working day before it. Notices and
+/// outbox messages commit together; several instances may scan, the notices' keys let one of them announce each.
 /// </summary>
 internal sealed class OverdueScanner(
-    Database database, WorkCalendar calendar, TimeProvider clock, IOptions<ServiceLevelOptions> options,
+    Database database, WorkCalendar calendar, WarningRule rule, TimeProvider clock, IOptions<ServiceLevelOptions> options,
     ILogger<OverdueScanner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,9 +31,9 @@ internal sealed class OverdueScanner(
         {
             try
             {
-                var announced = await ScanAsync(stoppingToken);
+                var announced = await ScanAsync(stoppingToken) + await FollowUpReminders.ScanAsync(database, calendar, clock, stoppingToken);
                 if (announced > 0)
-                    logger.LogInformation("Announced {Count} missed service level(s).", announced);
+                    logger.LogInformation("Announced {Count} service-level warning(s) and reminder(s).", announced);
                 OperationalMetrics.ScannerRan("lead-service-levels", clock);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -42,36 +44,90 @@ internal sealed class OverdueScanner(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    internal async Task<int> ScanAsync(CancellationToken cancellationToken)
+    private async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         var today = clock.TodayInChina();
         IReadOnlyList<Intents.CooperationIntent> open;
+        HashSet<string> announcedKeys;
+        IReadOnlyList<OpenWarning> warned;
+        Dictionary<Guid, string[]> followers;
+        HashSet<(Guid, string, DateOnly)> overdueNoticed;
         await using (var connection = await database.OpenAsync(cancellationToken))
+        {
             open = await OpenIntents.ReadAsync(connection, null);
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection, "intent:");
+            warned = await WarningNotices.OpenAsync(connection, "intent:");
+            // The staff who recorded its follow-ups answer for an intent; its district's staff are reached in any case.
+            followers = (await connection.QueryAsync<(Guid IntentId, string[] Staff)>(
+                """
+                SELECT f.intent_id, array_agg(DISTINCT f.recorded_by) FROM intent_follow_ups f
+                JOIN cooperation_intents i ON i.id = f.intent_id
+                WHERE i.status IN ('New', 'Following', 'Qualified') GROUP BY f.intent_id
+                """)).ToDictionary(r => r.IntentId, r => r.Staff);
+            overdueNoticed = (await connection.QueryAsync<(Guid, string, DateOnly)>(
+                """
+                SELECT n.intent_id, n.kind, n.due_on FROM intent_overdue_notices n
+                JOIN cooperation_intents i ON i.id = n.intent_id WHERE i.status IN ('New', 'Following', 'Qualified')
+                """)).ToHashSet();
+        }
 
         var announced = 0;
+        var owed = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         foreach (var intent in open)
         {
-            foreach (var breach in ServiceLevelRules.Breaches(intent, today, calendar))
+            foreach (var deadline in ServiceLevelRules.Deadlines(intent, calendar))
             {
-                await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-                var fresh = await work.ExecuteAsync(
-                    """
-                    INSERT INTO intent_overdue_notices (intent_id, kind, due_on, notified_at)
-                    VALUES (@Id, @Kind, @DueOn, @Now) ON CONFLICT DO NOTHING
-                    """,
-                    new { intent.Id, Kind = breach.Kind.ToString(), breach.DueOn, Now = clock.GetUtcNow() });
-                if (fresh == 0)
+                var itemKey = deadline.ItemKey(intent.Id);
+                owed[itemKey] = deadline.DueOn;
+                var standing = rule.On(deadline.DueOn, today);
+                if (standing.Grade is not { } grade)
                     continue;
-                await work.AuditAsync("CooperationIntent", intent.Id, "overdue", null, breach);
-                await work.PublishAsync(new CooperationIntentOverdue(
-                    intent.Id, breach.Kind.ToString(), breach.DueOn, breach.WorkingDaysLate, intent.District,
-                    intent.EnterpriseName, clock.GetUtcNow()));
+                // Late by a working day at least: also the overdue message of before (a weekend after the deadline is not).
+                var overdue = grade != WarningGrades.Yellow && standing.WorkingDays > 0
+                    && !overdueNoticed.Contains((intent.Id, deadline.Kind.ToString(), deadline.DueOn));
+                if (!overdue && announcedKeys.Contains(WarningGrades.WarningKey(itemKey, deadline.DueOn, grade)))
+                    continue;
+
+                await using var work = await database.BeginAsync(Actor.System, cancellationToken);
+                var now = clock.GetUtcNow();
+                var fresh = await work.AnnounceAsync(new WarningRaised(
+                    WarningGrades.WarningKey(itemKey, deadline.DueOn, grade), itemKey, "intent",
+                    deadline.Title(intent.EnterpriseName), grade, deadline.DueOn, standing.WorkingDays, intent.District, null,
+                    intent.ProjectId, followers.GetValueOrDefault(intent.Id, []), $"/intents/{intent.Id}", now));
+                if (overdue && await AnnounceOverdueAsync(work, intent, deadline, standing.WorkingDays, now))
+                    await work.AuditAsync("CooperationIntent", intent.Id, "overdue", null,
+                        new { Kind = deadline.Kind.ToString(), deadline.DueOn, WorkingDaysLate = standing.WorkingDays });
+                await work.ClearAsync(itemKey, "deadline moved", now, deadline.DueOn);
                 await work.CommitAsync(cancellationToken);
-                announced++;
+                announced += fresh ? 1 : 0;
             }
         }
 
+        // Met (responded, assessed, followed up, closed): their warnings end.
+        foreach (var item in warned.Where(w => !owed.TryGetValue(w.ItemKey, out var due) || due != w.DueOn).Select(w => w.ItemKey).Distinct())
+        {
+            await using var work = await database.BeginAsync(Actor.System, cancellationToken);
+            await work.ClearAsync(item, "service level met", clock.GetUtcNow(), owed.TryGetValue(item, out var due) ? due : null);
+            await work.CommitAsync(cancellationToken);
+        }
+
         return announced;
+    }
+
+    /// <summary>The missed deadline in the message published before graded warnings existed, once per deadline.</summary>
+    private static async Task<bool> AnnounceOverdueAsync(
+        UnitOfWork work, Intents.CooperationIntent intent, ServiceLevelDeadline deadline, int workingDaysLate, DateTimeOffset now)
+    {
+        var fresh = await work.ExecuteAsync(
+            """
+            INSERT INTO intent_overdue_notices (intent_id, kind, due_on, notified_at)
+            VALUES (@Id, @Kind, @DueOn, @Now) ON CONFLICT DO NOTHING
+            """,
+            new { intent.Id, Kind = deadline.Kind.ToString(), deadline.DueOn, Now = now });
+        if (fresh == 0)
+            return false;
+        await work.PublishAsync(new CooperationIntentOverdue(
+            intent.Id, deadline.Kind.ToString(), deadline.DueOn, workingDaysLate, intent.District, intent.EnterpriseName, now));
+        return true;
     }
 }

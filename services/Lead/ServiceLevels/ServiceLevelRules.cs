@@ -27,30 +27,55 @@ public static class ServiceLevelRules
     /// <summary>5亿元: from here on an intent gets the longer assessment time.</summary>
     public const decimal LargeInvestment = 500_000_000m;
 
-    public static IReadOnlyList<ServiceLevelBreach> Breaches(CooperationIntent intent, DateOnly today, WorkCalendar calendar)
+    /// <summary>The service levels an open intent still owes, with their deadlines (none once it is closed).</summary>
+    public static IReadOnlyList<ServiceLevelDeadline> Deadlines(CooperationIntent intent, WorkCalendar calendar)
     {
-        var breaches = new List<ServiceLevelBreach>();
+        var deadlines = new List<ServiceLevelDeadline>();
         if (!intent.IsOpen)
-            return breaches;
-
-        void Check(ServiceLevelKind kind, DateOnly from, int days, string promise)
-        {
-            var due = calendar.AddWorkingDays(from, days);
-            if (today > due && calendar.WorkingDaysBetween(due, today) is var late and > 0)
-                breaches.Add(new ServiceLevelBreach(kind, due, late, $"{promise}; due {due:yyyy-MM-dd}, {late} working day(s) late."));
-        }
+            return deadlines;
 
         if (intent.RespondedOn is null)
-            Check(ServiceLevelKind.Response, intent.ReceivedOn, ResponseDays, "No response within 1 working day of receipt");
+            deadlines.Add(new(ServiceLevelKind.Response, calendar.AddWorkingDays(intent.ReceivedOn, ResponseDays),
+                "No response within 1 working day of receipt"));
         if (intent.AssessedOn is null)
         {
             var days = intent.IntendedInvestment >= LargeInvestment ? LargeAssessmentDays : AssessmentDays;
-            Check(ServiceLevelKind.Assessment, intent.ReceivedOn, days, $"Not assessed within {days} working days of receipt");
+            deadlines.Add(new(ServiceLevelKind.Assessment, calendar.AddWorkingDays(intent.ReceivedOn, days),
+                $"Not assessed within {days} working days of receipt"));
         }
 
         if (intent.Status is IntentStatus.Following or IntentStatus.Qualified)
-            Check(ServiceLevelKind.FollowUp, intent.LastContactOn ?? intent.ReceivedOn, FollowUpDays,
-                "No follow-up within 14 working days of the last contact");
+            deadlines.Add(new(ServiceLevelKind.FollowUp,
+                calendar.AddWorkingDays(intent.LastContactOn ?? intent.ReceivedOn, FollowUpDays),
+                "No follow-up within 14 working days of the last contact"));
+        return deadlines;
+    }
+
+    public static IReadOnlyList<ServiceLevelBreach> Breaches(CooperationIntent intent, DateOnly today, WorkCalendar calendar)
+    {
+        var breaches = new List<ServiceLevelBreach>();
+        foreach (var deadline in Deadlines(intent, calendar))
+        {
+            if (today > deadline.DueOn && calendar.WorkingDaysBetween(deadline.DueOn, today) is var late and > 0)
+                breaches.Add(new ServiceLevelBreach(deadline.Kind, deadline.DueOn, late,
+                    $"{deadline.Promise}; due {deadline.DueOn:yyyy-MM-dd}, {late} working day(s) late."));
+        }
+
         return breaches;
     }
+}
+
+/// <summary>A service level an intent owes: what, by when, and the promise in words.</summary>
+public sealed record ServiceLevelDeadline(ServiceLevelKind Kind, DateOnly DueOn, string Promise)
+{
+    /// <summary>The item key its warnings go by (WarningRaised.ItemKey).</summary>
+    public string ItemKey(Guid intentId) => $"intent:{intentId}:{Kind}";
+
+    /// <summary>中文, for the people it reaches.</summary>
+    public string Title(string enterpriseName) => Kind switch
+    {
+        ServiceLevelKind.Response => $"合作意向「{enterpriseName}」首次响应",
+        ServiceLevelKind.Assessment => $"合作意向「{enterpriseName}」研判",
+        _ => $"合作意向「{enterpriseName}」定期跟进",
+    };
 }

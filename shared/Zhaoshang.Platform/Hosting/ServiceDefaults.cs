@@ -50,7 +50,10 @@ public static class ServiceDefaults
         });
         var bodyLimit = builder.AddRequestBodyLimit();
         builder.Services.AddHealthChecks();
-        builder.Services.AddSingleton(TimeProvider.System);
+        if (ShiftableClock.IsEnabled(builder.Configuration))
+            builder.Services.AddSingleton<ShiftableClock>().AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ShiftableClock>());
+        else
+            builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWorkCalendar(builder.Configuration);
         builder.Services.AddOpenApi(o =>
         {
@@ -110,6 +113,8 @@ public static class ServiceDefaults
         app.MapOpenApi().AllowAnonymous();
         app.MapAuditApi();
         app.MapDeadLettersApi();
+        if (app.Services.GetService<ShiftableClock>() is { } clock)
+            ShiftableClock.MapShiftableClock(app, clock);
         return app;
     }
 

@@ -9,8 +9,14 @@ namespace Zhaoshang.Platform.Messaging;
 /// Who sends a contract and who receives it: the publishing service (or <see cref="BrokerTopology.ApprovalSystems"/>), the
 /// services that consume it, and whether the approval systems do. The broker users' permissions are derived from it.
 /// </summary>
-public sealed record MessageRoute(Type Message, string Publisher, string[] Services, bool ToApprovalSystems = false)
+public sealed record MessageRoute(Type Message, string[] Publishers, string[] Services, bool ToApprovalSystems = false)
 {
+    /// <summary>A contract one service publishes, as most are.</summary>
+    public MessageRoute(Type message, string publisher, string[] services, bool ToApprovalSystems = false)
+        : this(message, [publisher], services, ToApprovalSystems)
+    {
+    }
+
     /// <summary>
     /// Published mandatory: a message someone must receive is returned by the broker when no queue is bound, instead of
     /// being dropped. An announcement nobody here consumes (an intent's transfer) is published for whoever binds to it.
@@ -53,15 +59,16 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
         new(typeof(FundingLedgerOpened), "funding", ["project"]),
         new(typeof(FundsVerified), "funding", ["project"]),
-        // Graded warnings and reminders: the project service raises them for its node plans.
-        new(typeof(WarningRaised), "project", ["notification"]),
-        new(typeof(WarningCleared), "project", ["notification"]),
-        new(typeof(ReminderDue), "project", ["notification"]),
+        new(typeof(ApprovalItemGranted), "approval", []),
+        // Every service that grades a deadline raises its warnings with the one contract; the notification service delivers them.
+        new(typeof(WarningRaised), ["lead", "project", "approval"], ["notification"]),
+        new(typeof(WarningCleared), ["lead", "project", "approval"], ["notification"]),
+        new(typeof(ReminderDue), ["lead", "project"], ["notification"]),
     ];
 
     /// <summary>Every service that publishes or consumes something: lead, project, approval, funding, notification.</summary>
     public static IReadOnlyList<string> ServiceNames { get; } =
-        Routes.SelectMany(r => r.Services.Append(r.Publisher)).Where(s => s != ApprovalSystems).Distinct().Order().ToArray();
+        Routes.SelectMany(r => r.Services.Concat(r.Publishers)).Where(s => s != ApprovalSystems).Distinct().Order().ToArray();
 
     private readonly Dictionary<Type, MessageRoute> _byMessage = routes.ToDictionary(r => r.Message);
 
@@ -98,7 +105,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     /// </summary>
     public static BrokerPermission ServicePermission(string service, string user)
     {
-        var published = Routes.Where(r => r.Publisher == service).Select(r => Regex.Escape(ExchangeOf(r.Message))).ToArray();
+        var published = Routes.Where(r => r.Publishers.Contains(service)).Select(r => Regex.Escape(ExchangeOf(r.Message))).ToArray();
         var queues = Routes.Where(r => r.Services.Contains(service)).Select(r => Regex.Escape(QueueOf(service, r.Message))).ToArray();
         var own = queues.Length == 0 ? null : $"({string.Join('|', queues)})";
         return new BrokerPermission(user,
@@ -110,7 +117,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     /// <summary>An approval system's user: publishes its decisions, reads its own submission queue, declares nothing.</summary>
     public static BrokerPermission ApprovalSystemPermission(string system, string user) => new(user,
         "^$",
-        Pattern(Routes.Where(r => r.Publisher == ApprovalSystems).Select(r => Regex.Escape(ExchangeOf(r.Message)))),
+        Pattern(Routes.Where(r => r.Publishers.Contains(ApprovalSystems)).Select(r => Regex.Escape(ExchangeOf(r.Message)))),
         Pattern([Regex.Escape(ApprovalSystemQueue(system))]));
 
     /// <summary>Every application user's permissions in one environment (its users named by <paramref name="identities"/>).</summary>

@@ -31,10 +31,12 @@ internal sealed class Broker : IAsyncDisposable
             Password = TestEnvironment.BrokerPassword(user),
         }.CreateConnectionAsync();
 
-    /// <summary>The broker user that publishes a contract: its publishing service's, or for decisions this approval system's.</summary>
+    /// <summary>
+    /// The broker user that publishes a contract: its (first) publishing service's, or for decisions this approval system's.
+    /// </summary>
     public static string PublisherOf(Type message, string approvalSystem = ApprovalSystem.Name)
     {
-        var publisher = BrokerTopology.Routes.Single(r => r.Message == message).Publisher;
+        var publisher = BrokerTopology.Routes.Single(r => r.Message == message).Publishers[0];
         return publisher == BrokerTopology.ApprovalSystems
             ? TestEnvironment.SystemBrokerUser(approvalSystem)
             : TestEnvironment.ServiceBrokerUser(publisher);

@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using Dapper;
 using Npgsql;
 using Zhaoshang.Load;
+using Zhaoshang.Platform.Hosting;
 
 namespace Zhaoshang.IntegrationTests.Infrastructure;
 
@@ -56,6 +58,8 @@ public sealed class SystemFixture : IAsyncLifetime
             // Short, so that a rotated key is taken up within seconds (TokenValidationTests).
             ["Auth__UnknownKeyRefresh"] = "00:00:02",
             ["ServiceLevels__ScanInterval"] = "00:00:01",
+            // Deadlines turn yellow and red when a test moves "now" (ShiftClockAsync).
+            ["Clock__Shiftable"] = "true",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
             // Deliveries within a test's patience: quick polls, backoff from 1 s doubling to at most 4 s, three attempts.
             ["Notifications__Delivery__PollInterval"] = "00:00:00.2",
@@ -119,6 +123,33 @@ public sealed class SystemFixture : IAsyncLifetime
         if (token is not null)
             client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// Moves "now" in <paramref name="services"/> (the clock the scanners and deadlines go by); dispose to put it back.
+    /// Tests share one system and run one at a time, so a moved clock must not outlive its test.
+    /// </summary>
+    internal async Task<IAsyncDisposable> ShiftClockAsync(DateTimeOffset now, params ServiceProcess[] services)
+    {
+        foreach (var service in services)
+        {
+            using var http = new HttpClient { BaseAddress = service.BaseAddress };
+            (await http.PutAsJsonAsync(ShiftableClock.Path, new { now })).EnsureSuccessStatusCode();
+        }
+
+        return new ShiftedClock(services);
+    }
+
+    private sealed class ShiftedClock(ServiceProcess[] services) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var service in services)
+            {
+                using var http = new HttpClient { BaseAddress = service.BaseAddress };
+                (await http.DeleteAsync(ShiftableClock.Path)).EnsureSuccessStatusCode();
+            }
+        }
     }
 
     internal async Task<T> ScalarAsync<T>(ServiceProcess service, string sql, object? parameters = null)

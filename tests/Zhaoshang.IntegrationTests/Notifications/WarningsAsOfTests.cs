@@ -72,7 +72,7 @@ public sealed class WarningsAsOfTests(SystemFixture system)
         var itemKey = $"intent:{intentId}:Response";
         await system.Broker.PublishAsync(Guid.NewGuid(), overdue);
         await system.Broker.PublishAsync(Guid.NewGuid(),
-            NotificationDeliveryTests.Warning(district, [], WarningGrades.Red, DueOn, On(9), itemKey) with { Source = "lead" });
+            NotificationDeliveryTests.Warning(district, [], WarningGrades.Red, DueOn, On(9), itemKey) with { Source = "intent" });
         await system.Broker.PublishAsync(Guid.NewGuid(), new ApprovalItemOverdue(
             Guid.NewGuid(), Guid.NewGuid(), "eia-form", "环境影响评价（报告表）", DueOn, On(9), district, null));
 
