@@ -36,7 +36,8 @@ internal static class NotificationServices
         builder.Services.AddSingleton<DeliveryPlanner>();
         builder.Services.AddSingleton<WarningBook>();
         builder.Services.AddSingleton<NoticeText>();
-        builder.Services.AddHttpClient<RobotSender>();
+        builder.Services.AddHttpClient(RobotSender.ClientName);
+        builder.Services.AddSingleton<RobotSender>();
         builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddHostedService<DeliveryDispatcher>();
         builder.Services.AddGaugeSample<DeliveriesGauge>();

@@ -15,7 +15,7 @@ public static class DeliveriesApi
     {
         var api = app.MapGroup("/api/notification-deliveries").WithTags("Notification deliveries (推送记录)");
         api.MapGet("/", ListAsync).WithName("ListNotificationDeliveries").AllowRoles(Roles.Bureau, Roles.Auditor)
-            .WithSummary("Deliveries by status (pending, sent, failed), newest first, each with its attempts and last error.");
+            .WithSummary("Deliveries by status (pending, sent, failed) and by key (a WarningKey or ReminderKey), newest first, each with its attempts and last error.");
         api.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryNotificationDelivery").AllowRoles(Roles.Bureau)
             .WithSummary("Sends a failed delivery again now, with a fresh set of attempts (409 unless it failed).");
         return app;

@@ -7,12 +7,16 @@ namespace Zhaoshang.Notification.Deliveries;
 /// <summary>
 /// Posts markdown to a group robot's webhook: WeCom (企业微信) <c>{"msgtype":"markdown","markdown":{"content":…}}</c>,
 /// DingTalk <c>{"msgtype":"markdown","markdown":{"title":…,"text":…}}</c>, signed when the channel has a secret. Both
-/// answer 200 with an <c>errcode</c>; anything but 0 is a failure.
+/// answer 200 with an <c>errcode</c>; anything but 0 is a failure. A client from the factory per message, so the
+/// long-lived dispatcher still gets handlers that are renewed (DNS changes of the robots' hosts are seen).
 /// </summary>
-internal sealed class RobotSender(HttpClient http, TimeProvider clock, IOptions<DeliveryOptions> options)
+internal sealed class RobotSender(IHttpClientFactory clients, TimeProvider clock, IOptions<DeliveryOptions> options)
 {
+    public const string ClientName = "robots";
+
     public async Task SendAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
+        using var http = clients.CreateClient(ClientName);
         object payload;
         var url = delivery.Target;
         if (delivery.ChannelKind == ChannelKinds.DingTalk)
