@@ -2,6 +2,7 @@ using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.NodeEvidence;
 using Zhaoshang.Project.Parks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +15,6 @@ app.MapProjectsApi();
 app.MapStaffTransitionsApi();
 app.MapParksApi();
 app.MapKpisApi();
+app.MapNodeAttachmentsApi();
 
 await app.RunServiceAsync();
