@@ -5,6 +5,7 @@ using Zhaoshang.Project.Lifecycle;
 using Zhaoshang.Project.NodePlans.Plans;
 using Zhaoshang.Project.NodePlans.Templates;
 using Zhaoshang.Project.NodePlans.Warnings;
+using Zhaoshang.Project.NodeEvidence;
 using Zhaoshang.Project.Parks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,5 +21,6 @@ app.MapKpisApi();
 app.MapNodePlanTemplatesApi();
 app.MapNodePlansApi();
 app.MapNodeWarningsApi();
+app.MapNodeAttachmentsApi();
 
 await app.RunServiceAsync();

@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
@@ -18,7 +16,7 @@ namespace Zhaoshang.Platform.Attachments;
 /// resolver that finds the record. Upload needs the right to change the record, list and download the right to see it
 /// (a record out of scope reads as not found); every upload and download is written to the record's audit trail.
 /// </summary>
-public static class AttachmentsApi
+public static partial class AttachmentsApi
 {
     /// <summary>
     /// Maps <c>POST</c> and <c>GET {recordRoute}/attachments</c> and <c>GET {recordRoute}/attachments/{attachmentId}</c>.
@@ -53,27 +51,6 @@ public static class AttachmentsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("Downloads the file as uploaded, under its original name (audited).");
         return app;
-    }
-
-    /// <summary>
-    /// The record's route values are read by the resolver, not bound to the handlers' parameters, so the document would
-    /// not list them: each operation gets them here, in route order (a <c>:guid</c> one as a uuid).
-    /// </summary>
-    private static Task DescribeRecordRoute(OpenApiOperation operation, string recordRoute)
-    {
-        var parameters = RoutePatternFactory.Parse(recordRoute).Parameters.Select(p => (IOpenApiParameter)new OpenApiParameter
-        {
-            Name = p.Name,
-            In = ParameterLocation.Path,
-            Required = true,
-            Schema = new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Format = p.ParameterPolicies.Any(policy => policy.Content == "guid") ? "uuid" : null,
-            },
-        });
-        operation.Parameters = [.. parameters, .. operation.Parameters ?? []];
-        return Task.CompletedTask;
     }
 
     /// <summary>The upload's form, for the OpenAPI document: one file in the field <c>file</c>.</summary>
@@ -168,19 +145,4 @@ public static class AttachmentsApi
             },
             Detail = message,
         });
-
-    /// <summary>One service's kind of record: how to find it, and what it is called in problems.</summary>
-    internal sealed record Records(AttachableRecordResolver Resolve, string Noun)
-    {
-        public async Task<AttachableRecord?> FindVisibleAsync(Database database, HttpRequest request, Actor actor, CancellationToken cancellationToken)
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var record = await Resolve(connection, request.RouteValues);
-            return record is not null && record.IsVisibleTo(actor) ? record : null;
-        }
-
-        public ProblemHttpResult NotFound(HttpRequest request) =>
-            TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{char.ToUpperInvariant(Noun[0])}{Noun[1..]} not found.",
-                detail: $"{request.Path} belongs to no {Noun} you may see.");
-    }
 }

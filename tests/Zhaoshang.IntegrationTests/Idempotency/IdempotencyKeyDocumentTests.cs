@@ -31,7 +31,7 @@ public class IdempotencyKeyDocumentTests(SystemFixture system)
             {
                 "CreateEnterprise", "CreateEvent", "CreateIncentivePolicy", "CreateIntent", "CreatePark", "PayIncentiveStage",
                 "RaiseIncentiveClaim", "RecordFollowUp", "ReportFunds", "UploadApprovalItemAttachment", "UploadFollowUpAttachment",
-                "UploadFundsReportAttachment",
+                "UploadFundsReportAttachment", "UploadNodeAttachment",
             },
             operations.Keys.Order());
         Assert.All(operations, o => Assert.Equal(1, o.Value));
