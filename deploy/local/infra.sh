@@ -25,7 +25,7 @@ case "$env_name" in
   orders) suffix="_orders"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_orders${ZS_TEST_SLOT}" ;;
   *) echo "usage: $0 dev|ui|test|bench|faults|orders [--fresh]" >&2; exit 2 ;;
 esac
-services=(lead project approval funding)
+services=(lead project approval funding notification)
 sudo_=""
 [ "$(id -u)" -eq 0 ] || sudo_="sudo"
 log() { printf '[infra] %s\n' "$*"; }

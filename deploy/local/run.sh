@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine without Docker: PostgreSQL and RabbitMQ (installed and started on
-# 127.0.0.1 by infra.sh), then the OpenID Connect provider, the four services and the gateway in front of them (serving
-# the console), each on 127.0.0.1. Stays in the foreground until Ctrl-C, which stops them; with --detach it returns once
-# all are healthy (stop them with stop.sh, given the same --env).
+# 127.0.0.1 by infra.sh), then the OpenID Connect provider, the five services (lead, project, approval, funding,
+# notification) and the gateway in front of them (serving the console), each on 127.0.0.1. Stays in the foreground
+# until Ctrl-C, which stops them; with --detach it returns once all are healthy (stop them with stop.sh, given the
+# same --env).
 #   run.sh [--detach] [--env dev|ui] [--ports BASE] [--no-build]
 #   --env dev (default)  databases zs_<service>, vhost "zhaoshang", run dir .run, the Aspire Dashboard; BASE 5100
 #   --env ui             databases zs_<service>_ui, vhost "zhaoshang_ui" (_ui<n> with ZS_TEST_SLOT=n), run dir .run/ui<n>,
 #                        no telemetry viewer; BASE 5600 + 10 n: a second system beside a dev run (the console's tests)
-#   --ports BASE         gateway BASE, lead +1, project +2, approval +3, funding +4, identity (the issuer) +5
+#   --ports BASE         gateway BASE, lead +1, project +2, approval +3, funding +4, identity (the issuer) +5,
+#                        notification +6
 #   --no-build           runs what is built (test.sh has built the solution and the console already)
 # Both environments have the same demo users, passwords and demo data.
 set -euo pipefail
@@ -50,7 +52,7 @@ fi
 
 mkdir -p "$run_dir/logs" "$run_dir/pids"
 declare -A ports=([Gateway]=$base [Lead]=$((base + 1)) [Project]=$((base + 2)) [Approval]=$((base + 3)) [Funding]=$((base + 4))
-  [Identity]=$((base + 5)))
+  [Identity]=$((base + 5)) [Notification]=$((base + 6)))
 url() { echo "http://127.0.0.1:${ports[$1]}"; }
 gateway=$(url Gateway)
 issuer="$(url Identity)/"
@@ -99,7 +101,7 @@ environment_of() {
     Gateway)
       echo "Gateway__Console__Authority=$issuer"
       echo "Gateway__ConsoleRoot=$console_root"
-      for target in Lead Project Approval Funding Identity; do echo "Gateway__Services__$target=$(url $target)"; done
+      for target in Lead Project Approval Funding Identity Notification; do echo "Gateway__Services__$target=$(url $target)"; done
       return ;;
     Identity)
       echo "Identity__KeyDirectory=$run_dir/identity-keys"
@@ -110,6 +112,9 @@ environment_of() {
         echo "Identity__ConsoleRedirectUris__1=http://127.0.0.1:5173/signin-callback"
         echo "Identity__ConsolePostLogoutRedirectUris__1=http://127.0.0.1:5173/"
       fi ;;
+    Notification)
+      # Links in robot messages and e-mails lead to this run's console.
+      echo "Notifications__ConsoleUrl=$gateway" ;;&
     *)
       echo "RabbitMq__VirtualHost=zhaoshang$suffix"
       echo "RabbitMq__Username=$name"
@@ -133,7 +138,7 @@ supervise() {
     sleep 2
   done
 }
-for svc in Identity Lead Project Approval Funding Gateway; do
+for svc in Identity Lead Project Approval Funding Notification Gateway; do
   # Run from a copy, so that a later build (test.sh builds the same output folders) never swaps files under a live service.
   bin="$run_dir/app/$svc"
   rm -rf "$bin" && mkdir -p "$run_dir/app" && cp -r "$root/services/$svc/bin/Release/net10.0" "$bin"
@@ -142,7 +147,7 @@ for svc in Identity Lead Project Approval Funding Gateway; do
 done
 sleep 0.5
 
-for svc in Identity Lead Project Approval Funding Gateway; do
+for svc in Identity Lead Project Approval Funding Notification Gateway; do
   for i in $(seq 1 120); do
     curl -fsS -o /dev/null "$(url "$svc")/health/ready" 2>/dev/null && break
     if ! kill -0 "$(cat "$run_dir/pids/${svc,,}.pid")" 2>/dev/null || [ "$i" -eq 120 ]; then
@@ -167,7 +172,7 @@ telemetry="telemetry $dashboard_ui   (Aspire Dashboard: traces, metrics, structu
 [ "$env_name" = dev ] || telemetry="telemetry none in this environment (--env $env_name)"
 cat <<MSG
 [run] for staff: $gateway/   (the console; API reference: $gateway/api/reference)
-[run] the gateway, the OpenID Connect provider and all four services are healthy (--env $env_name):
+[run] the gateway, the OpenID Connect provider and all five services are healthy (--env $env_name):
   gateway   $gateway   (every API under /api, the audit trails as /api/<service>/audit; the console's $gateway/config.json)
   identity  $(url Identity)   (issuer; discovery: ${issuer}.well-known/openid-configuration,
                                      users: $(url Identity)/api/users, sign-in page: $(url Identity)/login)
@@ -175,6 +180,7 @@ cat <<MSG
   project   $(url Project)   (API docs: $(url Project)/swagger)
   approval  $(url Approval)   (API docs: $(url Approval)/swagger)
   funding   $(url Funding)   (API docs: $(url Funding)/swagger)
+  notification $(url Notification)   (API docs: $(url Notification)/swagger)
   demo users (password: \$Identity__DemoPassword in deploy/local/dev.env; deploy/local/token.sh signs in as them,
     at ZS_IDENTITY=$(url Identity)):
     bureau (市投资促进局), anning (district 安宁市), chenggong (district 呈贡区), anning-park (park 安宁工业园区),

@@ -5,7 +5,7 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
-    /// <summary>Each service's base address by name (Lead, Project, Approval, Funding, Identity).</summary>
+    /// <summary>Each service's base address by name (Lead, Project, Approval, Funding, Identity, Notification).</summary>
     public Dictionary<string, Uri> Services { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The console's production build (the files of <c>console/dist</c>); empty or missing: no console.</summary>

@@ -1,9 +1,9 @@
 namespace Zhaoshang.Load;
 
-/// <summary>The four services (and the OpenID Connect provider) as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
+/// <summary>The five services (and the OpenID Connect provider) as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
 public static class LocalSystem
 {
-    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding"];
+    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding", "Notification"];
 
     /// <summary>
     /// One service's environment for an environment suffix ("_bench", "_faults"): its own database and the vhost,

@@ -12,7 +12,7 @@ namespace Zhaoshang.Gateway.Routing;
 /// </summary>
 internal static class ServiceRoutes
 {
-    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding", "Identity"];
+    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding", "Identity", "Notification"];
 
     private static readonly (string Service, string Path)[] Owned =
     [
@@ -40,6 +40,11 @@ internal static class ServiceRoutes
         ("Funding", "/api/targets"),
         ("Funding", "/api/exchange-rates"),
         ("Identity", "/api/users"),
+        ("Notification", "/api/inbox"),
+        ("Notification", "/api/notification-preferences"),
+        ("Notification", "/api/notification-channels"),
+        ("Notification", "/api/notification-deliveries"),
+        ("Notification", "/api/warnings"),
     ];
 
     /// <summary>The platform's paths, on every service.</summary>

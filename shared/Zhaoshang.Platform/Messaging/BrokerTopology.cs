@@ -19,7 +19,7 @@ public sealed record MessageRoute(Type Message, string[] Publishers, string[] Se
 
     /// <summary>
     /// Published mandatory: a message someone must receive is returned by the broker when no queue is bound, instead of
-    /// being dropped. An announcement nobody here consumes (an overdue notice) is published for whoever binds to it.
+    /// being dropped. An announcement nobody here consumes (an intent's transfer) is published for whoever binds to it.
     /// </summary>
     public bool Mandatory => Services.Length > 0 || ToApprovalSystems;
 }
@@ -42,7 +42,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     [
         new(typeof(CooperationIntentConverted), "lead", ["project"]),
         new(typeof(CooperationIntentTransferred), "lead", []),
-        new(typeof(CooperationIntentOverdue), "lead", []),
+        new(typeof(CooperationIntentOverdue), "lead", ["notification"]),
         new(typeof(ProjectOpened), "project", ["lead"]),
         new(typeof(ProjectSigned), "project", ["approval", "funding"]),
         new(typeof(ProjectLandAcquired), "project", ["approval"]),
@@ -54,20 +54,19 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ConstructionPermitIssued), "approval", ["project"]),
         new(typeof(ApprovalItemReturned), "approval", ["project"]),
         new(typeof(ApprovalItemRejected), "approval", ["project"]),
-        new(typeof(ApprovalItemOverdue), "approval", []),
+        new(typeof(ApprovalItemOverdue), "approval", ["notification"]),
         new(typeof(ApprovalItemGranted), "approval", ["project"]),
         new(typeof(ApprovalSubmissionRequested), "approval", [], ToApprovalSystems: true),
         new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
         new(typeof(FundingLedgerOpened), "funding", ["project"]),
         new(typeof(FundsVerified), "funding", ["project"]),
-        new(typeof(ApprovalItemGranted), "approval", []),
         // Every service that grades a deadline raises its warnings with the one contract.
-        new(typeof(WarningRaised), ["lead", "project", "approval"], []),
-        new(typeof(WarningCleared), ["lead", "project", "approval"], []),
-        new(typeof(ReminderDue), ["lead", "project"], []),
+        new(typeof(WarningRaised), ["lead", "project", "approval"], ["notification"]),
+        new(typeof(WarningCleared), ["lead", "project", "approval"], ["notification"]),
+        new(typeof(ReminderDue), ["lead", "project"], ["notification"]),
     ];
 
-    /// <summary>Every service that publishes or consumes something: lead, project, approval, funding.</summary>
+    /// <summary>Every service that publishes or consumes something: lead, project, approval, funding, notification.</summary>
     public static IReadOnlyList<string> ServiceNames { get; } =
         Routes.SelectMany(r => r.Services.Concat(r.Publishers)).Where(s => s != ApprovalSystems).Distinct().Order().ToArray();
 

@@ -20,6 +20,7 @@ public sealed class SystemFixture : IAsyncLifetime
     internal ServiceProcess Project { get; private set; } = null!;
     internal ServiceProcess Approval { get; private set; } = null!;
     internal ServiceProcess Funding { get; private set; } = null!;
+    internal ServiceProcess Notification { get; private set; } = null!;
     internal ServiceProcess Gateway { get; private set; } = null!;
     internal Broker Broker { get; } = new();
 
@@ -60,6 +61,16 @@ public sealed class SystemFixture : IAsyncLifetime
             // Deadlines turn yellow and red when a test moves "now" (ShiftClockAsync).
             ["Clock__Shiftable"] = "true",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
+            // Deliveries within a test's patience: quick polls, backoff from 1 s doubling to at most 4 s, three attempts.
+            ["Notifications__Delivery__PollInterval"] = "00:00:00.2",
+            ["Notifications__Delivery__InitialBackoff"] = "00:00:01",
+            ["Notifications__Delivery__MaxBackoff"] = "00:00:04",
+            ["Notifications__Delivery__MaxAttempts"] = "3",
+            ["Notifications__Delivery__SendTimeout"] = "00:00:05",
+            ["Notifications__Smtp__Host"] = "127.0.0.1",
+            ["Notifications__Smtp__Port"] = $"{TestEnvironment.SmtpPort}",
+            ["Notifications__Smtp__UseTls"] = "false",
+            ["Notifications__ConsoleUrl"] = GatewayAddress,
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Name}"] = ApprovalSystem.Secret,
             [$"ApprovalSystems__Secrets__{ApprovalSystem.Throttled}"] = ApprovalSystem.ThrottledSecret,
             [$"ApprovalSystems__Items__{ApprovalSystem.Name}"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,"
@@ -68,7 +79,8 @@ public sealed class SystemFixture : IAsyncLifetime
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__PermitsPerSecond"] = $"{ApprovalSystem.ThrottledPermitsPerSecond}",
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
         }));
-        (Lead, Project, Approval, Funding) = (services["Lead"], services["Project"], services["Approval"], services["Funding"]);
+        (Lead, Project, Approval, Funding, Notification) =
+            (services["Lead"], services["Project"], services["Approval"], services["Funding"], services["Notification"]);
         foreach (var name in services.Keys.Append(Identity.Name))
             _databases[name] = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(name));
         await Task.WhenAll(services.Values.Select(s => s.StartAsync()));
@@ -189,7 +201,7 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         await Broker.DisposeAsync();
         // A start that failed part-way leaves the later ones unset; those that started are stopped all the same.
-        foreach (var service in new ServiceProcess?[] { Gateway, Lead, Project, Approval, Funding, Identity })
+        foreach (var service in new ServiceProcess?[] { Gateway, Lead, Project, Approval, Funding, Notification, Identity })
         {
             if (service is not null)
                 await service.DisposeAsync();

@@ -34,14 +34,17 @@ internal static class TestEnvironment
     public static readonly string FaultsSuffix = Slot == 0 ? "_faults" : $"_faults{Slot}";
     public static readonly int FaultsFirstPort = 5401 + 10 * Slot;
 
-    /// <summary>The four services; the OpenID Connect provider ("Identity") has a port and a database too, the gateway a port.</summary>
-    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding"];
+    /// <summary>The five services; the OpenID Connect provider ("Identity") has a port and a database too, the gateway a port.</summary>
+    public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding", "Notification"];
 
     public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int>
     {
         ["Lead"] = 5201 + 10 * Slot, ["Project"] = 5202 + 10 * Slot, ["Approval"] = 5203 + 10 * Slot, ["Funding"] = 5204 + 10 * Slot,
-        ["Identity"] = 5205 + 10 * Slot, ["Gateway"] = 5206 + 10 * Slot,
+        ["Identity"] = 5205 + 10 * Slot, ["Gateway"] = 5206 + 10 * Slot, ["Notification"] = 5207 + 10 * Slot,
     };
+
+    /// <summary>Where the notification service sends e-mail: the SMTP server the notification tests run.</summary>
+    public static readonly int SmtpPort = 5208 + 10 * Slot;
 
     /// <summary>The provider's issuer: the services' Auth:Authority.</summary>
     public static readonly Uri IdentityAuthority = new($"http://127.0.0.1:{Ports["Identity"]}/");

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Paging;
+using Zhaoshang.Platform.Security;
+using Zhaoshang.Platform.Warnings;
+
+namespace Zhaoshang.Notification.Warnings;
+
+/// <summary>
+/// The warnings (预警) open on any day, from every source (nodes, intent service levels, approval items), per person,
+/// district, park and city, and the director's count per district and grade. District and park staff see their own only.
+/// </summary>
+public static class WarningsApi
+{
+    public static IEndpointRouteBuilder MapWarningsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/warnings").WithTags("Warnings (预警)");
+        api.MapGet("/", ListAsync).WithName("ListWarnings").AllowRoles(Roles.Staff)
+            .WithSummary("Warnings open on asOf (default today), most severe first, with their grade on that day.");
+        api.MapGet("/summary", SummaryAsync).WithName("SummarizeWarnings").AllowRoles(Roles.Staff)
+            .WithSummary("Per district: how many warnings of each grade were open on asOf (default today).");
+        return app;
+    }
+
+    /// <summary>One open warning: workingDays left (yellow) or late (red and above) on asOf; gradedOn the day it reached its grade.</summary>
+    public sealed record Warning(
+        string ItemKey, string WarningKey, string Source, string Title, string Grade, DateOnly DueOn, int WorkingDays,
+        string District, string? Park, Guid? ProjectId, string[] Recipients, string? Link, DateOnly GradedOn);
+
+    public sealed record DistrictWarnings(string District, int Yellow, int Red, int Leader, int Bureau, int Total);
+
+    public sealed record WarningSummary(DateOnly AsOf, IReadOnlyList<DistrictWarnings> Districts);
+
+    private sealed record Row(
+        string ItemKey, string WarningKey, string Source, string Title, string Grade, DateOnly DueOn, string District, string? Park,
+        Guid? ProjectId, string[] Recipients, string? Link, DateOnly GradedOn);
+
+    internal static async Task<Results<Ok<Page<Warning>>, ValidationProblem>> ListAsync(
+        DateOnly? asOf, string? district, string? park, string? person, string? grade, string? source, int? page, int? pageSize,
+        ClaimsPrincipal user, Database database, WarningRule rule, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var paging = new PageQuery(page, pageSize, null);
+        var errors = paging.Validate(new ValidationErrors()).CheckDate("asOf", asOf);
+        if (grade is not null && !WarningGrades.All.Contains(grade))
+            errors.Add("grade", "'grade' is yellow, red, leader or bureau.");
+        if (!errors.IsValid)
+            return errors.ToProblem();
+        var day = asOf ?? clock.TodayInChina();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryPageAsync<Row>(
+            $"""
+            {OpenWarnings.Sql}
+            SELECT item_key, warning_key, source, title, grade, due_on, district, park, project_id, recipients, link, graded_on,
+                   count(*) OVER () AS total
+            FROM open ORDER BY grade_rank DESC, due_on, item_key LIMIT @Size OFFSET @Offset
+            """,
+            Scoped(Actor.From(user), day, district, park, person, grade, source, new { paging.Size, paging.Offset }), paging);
+        return TypedResults.Ok(rows.Select(r => new Warning(
+            r.ItemKey, r.WarningKey, r.Source, r.Title, r.Grade, r.DueOn, rule.On(r.DueOn, day).WorkingDays, r.District, r.Park,
+            r.ProjectId, r.Recipients, r.Link, r.GradedOn)));
+    }
+
+    internal static async Task<Results<Ok<WarningSummary>, ValidationProblem>> SummaryAsync(
+        DateOnly? asOf, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().CheckDate("asOf", asOf);
+        if (!errors.IsValid)
+            return errors.ToProblem();
+        var day = asOf ?? clock.TodayInChina();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var districts = await connection.QueryAsync<DistrictWarnings>(
+            $"""
+            {OpenWarnings.Sql}
+            SELECT district,
+                   (count(*) FILTER (WHERE grade = '{WarningGrades.Yellow}'))::int AS yellow,
+                   (count(*) FILTER (WHERE grade = '{WarningGrades.Red}'))::int AS red,
+                   (count(*) FILTER (WHERE grade = '{WarningGrades.Leader}'))::int AS leader,
+                   (count(*) FILTER (WHERE grade = '{WarningGrades.Bureau}'))::int AS bureau,
+                   count(*)::int AS total
+            FROM open GROUP BY district ORDER BY total DESC, district
+            """,
+            Scoped(Actor.From(user), day, null, null, null, null, null, new { }));
+        return TypedResults.Ok(new WarningSummary(day, districts.AsList()));
+    }
+
+    /// <summary>
+    /// The query's parameters, narrowed to the caller's scope: district staff to their district, park staff to their
+    /// park, whatever they asked for (asking for another's matches nothing).
+    /// </summary>
+    private static DynamicParameters Scoped(
+        Actor actor, DateOnly asOf, string? district, string? park, string? person, string? grade, string? source, object paging)
+    {
+        var parameters = new DynamicParameters(paging);
+        var denied = false;
+        if (actor.OwnDistrict is { } own)
+        {
+            denied |= district is not null && district != own;
+            district = own;
+        }
+        if (actor.Role == Roles.Park)
+        {
+            denied |= park is not null && park != actor.Park;
+            park = actor.Park ?? "";
+        }
+        parameters.AddDynamicParams(new { asOf, district, park, person, grade, source, denied });
+        return parameters;
+    }
+}
