@@ -11,6 +11,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapApprovalCasesApi();
 app.MapApprovalItemsApi();
+app.MapApprovalItemAttachmentsApi();
 app.MapDecisionsApi();
 
 await app.RunServiceAsync();

@@ -13,6 +13,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapLedgersApi();
 app.MapFundsApi();
+app.MapFundsReportAttachmentsApi();
 app.MapExchangeRatesApi();
 app.MapStatsApi();
 app.MapIncentivesApi();

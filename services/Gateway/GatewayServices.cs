@@ -1,5 +1,6 @@
 using Zhaoshang.Gateway.Reference;
 using Zhaoshang.Gateway.Routing;
+using Zhaoshang.Platform.Attachments;
 
 namespace Zhaoshang.Gateway;
 
@@ -13,7 +14,9 @@ internal static class GatewayServices
         var section = builder.Configuration.GetSection(GatewayOptions.Section);
         builder.Services.Configure<GatewayOptions>(section);
         var options = section.Get<GatewayOptions>() ?? new();
-        builder.Services.AddReverseProxy().LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters(options));
+        // The services' own key: the gateway lets an upload through that the service accepts.
+        var attachments = builder.Configuration.GetSection(AttachmentOptions.Section).Get<AttachmentOptions>() ?? new();
+        builder.Services.AddReverseProxy().LoadFromMemory(ServiceRoutes.Routes(attachments), ServiceRoutes.Clusters(options));
         builder.Services.AddResponseCompression();
         builder.Services.AddHttpClient(ApiReference.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
     }

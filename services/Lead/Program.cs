@@ -18,6 +18,7 @@ app.MapOverdueIntentsApi();
 app.MapIntentsApi();
 app.MapIntentLifecycleApi();
 app.MapIntentFollowUpsApi();
+app.MapFollowUpAttachmentsApi();
 app.MapIntentTransfersApi();
 
 await app.RunServiceAsync();

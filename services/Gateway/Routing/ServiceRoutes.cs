@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Configuration;
+using Zhaoshang.Platform.Attachments;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
@@ -47,6 +48,18 @@ internal static class ServiceRoutes
         ("Notification", "/api/warnings"),
     ];
 
+    /// <summary>
+    /// The attachments' uploads, beneath their owners' paths (more specific, so they win): the only routes whose bodies
+    /// may exceed the gateway's own limit (Kestrel:Limits:MaxRequestBodySize), up to the attachments' limit.
+    /// </summary>
+    private static readonly (string Service, string Path)[] Attachments =
+    [
+        ("Lead", "/api/intents/{intentId}/follow-ups/{followUpId}/attachments"),
+        ("Project", "/api/projects/{projectId}/nodes/{nodeId}/attachments"),
+        ("Approval", "/api/projects/{projectId}/approval-case/items/{itemCode}/attachments"),
+        ("Funding", "/api/funds-reports/{reportId}/attachments"),
+    ];
+
     /// <summary>The platform's paths, on every service.</summary>
     public static readonly string[] Shared = ["/api/audit", "/api/outbox/dead-letters"];
 
@@ -73,7 +86,7 @@ internal static class ServiceRoutes
             p.First.StartsWith('{') || p.First.Equals(p.Second, StringComparison.OrdinalIgnoreCase));
     }
 
-    public static IReadOnlyList<RouteConfig> Routes()
+    public static IReadOnlyList<RouteConfig> Routes(AttachmentOptions attachments)
     {
         var owned = Owned.Select(r => new RouteConfig
         {
@@ -81,13 +94,20 @@ internal static class ServiceRoutes
             ClusterId = r.Service,
             Match = new RouteMatch { Path = r.Path + "/{**rest}" },
         });
+        var uploads = Attachments.Select(r => new RouteConfig
+        {
+            RouteId = $"{r.Service}:{r.Path}",
+            ClusterId = r.Service,
+            Match = new RouteMatch { Path = r.Path + "/{**rest}" },
+            MaxRequestBodySize = attachments.MaxRequestBytes,
+        });
         var shared = Services.SelectMany(service => Shared.Select(path => new RouteConfig
         {
             RouteId = $"{service}:{SharedPath(service, path)}",
             ClusterId = service,
             Match = new RouteMatch { Path = SharedPath(service, path) + "/{**rest}" },
         }.WithTransformPathRouteValues(path + "/{**rest}")));
-        return [.. owned, .. shared];
+        return [.. owned, .. uploads, .. shared];
     }
 
     public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>

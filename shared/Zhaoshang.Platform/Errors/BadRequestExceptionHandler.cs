@@ -20,7 +20,8 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
         // Kestrel's "body too large" may arrive wrapped in the JSON binder's "failed to read" (a chunked body).
         var status = TooLarge(exception) ? StatusCodes.Status413PayloadTooLarge : badRequest.StatusCode;
-        var problem = status == StatusCodes.Status413PayloadTooLarge ? bodyLimit.Problem() : Describe(badRequest);
+        var limit = httpContext.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>() ?? bodyLimit;
+        var problem = status == StatusCodes.Status413PayloadTooLarge ? limit.Problem() : Describe(badRequest);
         problem.Status = status;
         httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

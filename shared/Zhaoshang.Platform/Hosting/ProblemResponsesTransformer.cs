@@ -14,8 +14,9 @@ internal sealed class ProblemResponsesTransformer(RequestBodyLimit bodyLimit) : 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Responses ??= new OpenApiResponses();
+        var limit = context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyLimit>().LastOrDefault() ?? bodyLimit;
         if (operation.RequestBody is not null)
-            operation.Responses.TryAdd("413", new OpenApiResponse { Description = $"The request body is larger than {bodyLimit.Describe()}." });
+            operation.Responses.TryAdd("413", new OpenApiResponse { Description = $"The request body is larger than {limit.Describe()}." });
         foreach (var (status, response) in operation.Responses)
         {
             if (status.StartsWith('4') && response is OpenApiResponse { Content: null or { Count: 0 } } bare)

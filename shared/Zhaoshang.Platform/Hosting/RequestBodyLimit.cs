@@ -13,6 +13,8 @@ namespace Zhaoshang.Platform.Hosting;
 /// The largest request body a service accepts (<c>Http:MaxRequestBodyBytes</c>, 1 MiB unless configured): the JSON
 /// requests of these APIs are a few kilobytes, and a bigger body only costs memory. Anything larger gets a 413
 /// ProblemDetails naming the limit, before any endpoint runs, whether its length was declared or it came chunked.
+/// As endpoint metadata it is an endpoint's own limit (the attachments' uploads): that endpoint streams its body itself
+/// and Kestrel stops it at the limit, nothing is buffered beforehand.
 /// </summary>
 public sealed class RequestBodyLimit(long maxBytes)
 {
@@ -81,7 +83,8 @@ internal static class RequestBodyLimitExtensions
     /// <summary>
     /// After authorization, so that nobody without a valid token or signature gets a body read. Refuses a declared
     /// Content-Length over the limit at once; reads a chunked body into memory first (at most the limit), so an endpoint
-    /// that would not read it (say a DELETE) cannot act on an oversized request either.
+    /// that would not read it (say a DELETE) cannot act on an oversized request either. An endpoint with its own limit
+    /// reads its body itself: only a declared length over that limit is refused here.
     /// </summary>
     public static void UseRequestBodyLimit(this WebApplication app)
     {
@@ -89,6 +92,20 @@ internal static class RequestBodyLimitExtensions
         app.Use(async (context, next) =>
         {
             var request = context.Request;
+            if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>() is { } own)
+            {
+                if (request.ContentLength > own.MaxBytes)
+                {
+                    await RefuseAsync(context, own);
+                    return;
+                }
+
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrel)
+                    kestrel.MaxRequestBodySize = own.MaxBytes;
+                await next(context);
+                return;
+            }
+
             if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true || request.ContentLength <= limit.MaxBytes
                 || (request.ContentLength is null && await limit.TryBufferAsync(request, null, context.RequestAborted)))
                 await next(context);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Zhaoshang.Platform.Attachments;
 using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
@@ -67,6 +68,7 @@ public static class ServiceDefaults
         builder.AddZhaoshangTelemetry(serviceName, serviceSource);
         builder.Services.AddZhaoshangDatabase(builder.Configuration);
         builder.AddIdempotentCreates();
+        builder.Services.AddAttachments(builder.Configuration);
         return builder;
     }
 
