@@ -83,6 +83,17 @@ public class NodePlanRulesTests
     }
 
     [Fact]
+    public void Null_phases_steps_and_nodes_are_refused_by_position_and_so_are_too_many_nodes()
+    {
+        TemplatePhase[] nulls = [null!, new("审批", [null!, new("立项", [null!])])];
+        var errors = TemplateRules.Check("模板", null, nulls).ToProblem().ProblemDetails.Errors;
+        Assert.Equal(["phases[0]", "phases[1].steps[0]", "phases[1].steps[1].nodes[0]"], errors.Keys.Order());
+
+        var many = Enumerable.Range(0, TemplateRules.MaxNodes + 1).Select(i => Node($"n{i}", "signed", 1)).ToList();
+        Assert.Contains("phases", TemplateRules.Check("模板", null, [new("前期", [new("全部", many)])]).ToProblem().ProblemDetails.Errors.Keys);
+    }
+
+    [Fact]
     public void A_well_formed_template_passes() =>
         Assert.True(TemplateRules.Check("农业项目", ["一产"],
         [

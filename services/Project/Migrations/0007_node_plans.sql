@@ -1,6 +1,6 @@
 -- Node plans (节点计划): templates the bureau keeps (phases → steps → nodes), each signed project's plan made from one,
--- its nodes with owners, planned dates and evidence, their history, the facts that complete nodes by themselves, and
--- the warnings and reminders announced about them.
+-- its nodes with owners, planned dates and evidence, their history, and the facts that complete nodes by themselves.
+-- Warnings and reminders about nodes are announced once through the platform's warning_notices.
 CREATE TABLE node_plan_templates (
     id         uuid PRIMARY KEY,
     name       text        NOT NULL UNIQUE,
@@ -76,15 +76,6 @@ CREATE TABLE project_facts (
     recorded_at  timestamptz NOT NULL,
     PRIMARY KEY (project_id, key)
 );
-
--- Each warning (WarningKey) and reminder announced once, in the transaction of its outbox message.
-CREATE TABLE node_notices (
-    key        text PRIMARY KEY,
-    node_id    uuid        NOT NULL REFERENCES project_nodes (id),
-    kind       text        NOT NULL CHECK (kind IN ('warning', 'reminder', 'cleared')),
-    noticed_at timestamptz NOT NULL
-);
-CREATE INDEX node_notices_node ON node_notices (node_id);
 
 -- The default plan, modelled on the lifecycle and the approval catalogue (see services/Approval/Cases/ApprovalCatalogue.cs).
 INSERT INTO node_plan_templates (id, name, sectors, is_default, phases) VALUES (

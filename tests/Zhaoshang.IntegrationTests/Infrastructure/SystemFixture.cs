@@ -61,6 +61,7 @@ public sealed class SystemFixture : IAsyncLifetime
             // Deadlines turn yellow and red when a test moves "now" (ShiftClockAsync).
             ["Clock__Shiftable"] = "true",
             ["ApprovalScan__ScanInterval"] = "00:00:01",
+            ["NodePlans__ScanInterval"] = "00:00:01",
             // Deliveries within a test's patience: quick polls, backoff from 1 s doubling to at most 4 s, three attempts.
             ["Notifications__Delivery__PollInterval"] = "00:00:00.2",
             ["Notifications__Delivery__InitialBackoff"] = "00:00:01",

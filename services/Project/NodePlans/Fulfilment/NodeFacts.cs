@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Warnings;
 using Zhaoshang.Project.NodePlans.Plans;
 
 namespace Zhaoshang.Project.NodePlans.Fulfilment;
@@ -71,26 +71,11 @@ internal static class NodeHistory
             });
 }
 
-/// <summary>The warnings and reminders announced about nodes, and clearing them when the node's deadline is met or moved.</summary>
+/// <summary>A node's warnings (item key <c>node:{id}</c>) end when it is completed or re-planned.</summary>
 internal static class NodeNotices
 {
     public static string ItemKey(Guid nodeId) => $"node:{nodeId}";
 
-    /// <summary>Publishes <see cref="WarningCleared"/> once per warned deadline: the first clear after a warning.</summary>
-    public static async Task ClearAsync(UnitOfWork work, Guid nodeId, string reason, TimeProvider clock)
-    {
-        var warned = await work.QuerySingleAsync<bool>(
-            """
-            SELECT EXISTS (SELECT 1 FROM node_notices w WHERE w.node_id = @nodeId AND w.kind = 'warning'
-                           AND NOT EXISTS (SELECT 1 FROM node_notices c WHERE c.node_id = @nodeId AND c.kind = 'cleared'
-                                           AND c.noticed_at >= w.noticed_at))
-            """, new { nodeId });
-        if (!warned)
-            return;
-        var now = clock.GetUtcNow();
-        await work.ExecuteAsync(
-            "INSERT INTO node_notices (key, node_id, kind, noticed_at) VALUES (@Key, @nodeId, 'cleared', @now)",
-            new { Key = $"{ItemKey(nodeId)}:cleared:{Guid.CreateVersion7()}", nodeId, now });
-        await work.PublishAsync(new WarningCleared(ItemKey(nodeId), reason, now));
-    }
+    public static Task ClearAsync(UnitOfWork work, Guid nodeId, string reason, TimeProvider clock, DateOnly? unlessDueOn = null) =>
+        work.ClearAsync(ItemKey(nodeId), reason, clock.GetUtcNow(), unlessDueOn);
 }

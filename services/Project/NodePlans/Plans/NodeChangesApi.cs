@@ -99,7 +99,7 @@ public static partial class NodePlansApi
                 return NodeOutcome.Refused(Problems.Conflict("The node is complete.", $"{node.Name} was completed on {node.CompletedOn:yyyy-MM-dd}; a complete node keeps its plan."));
             await work.ExecuteAsync(
                 "UPDATE project_nodes SET planned_on = @PlannedOn, version = version + 1 WHERE id = @nodeId", new { request.PlannedOn, nodeId });
-            await NodeNotices.ClearAsync(work, nodeId, "节点已重新计划", clock);
+            await NodeNotices.ClearAsync(work, nodeId, "节点已重新计划", clock, request.PlannedOn);
             return NodeOutcome.Changed("replanned", request.Reason!.Trim(), new { node.PlannedOn }, new { request.PlannedOn });
         });
     }

@@ -12,6 +12,7 @@ public static partial class TemplateRules
 {
     public const string SignedAnchor = "signed";
     public const int MaxOffset = 2000;
+    public const int MaxNodes = 200;
 
     public static ValidationErrors Check(string? name, IReadOnlyList<string>? sectors, IReadOnlyList<TemplatePhase>? phases)
     {
@@ -20,10 +21,18 @@ public static partial class TemplateRules
             errors.Add("sectors", $"'sectors' may name only {string.Join(", ", ProjectSectors.All)}.");
         if (phases is null || phases.Count == 0)
             return errors.Add("phases", "'phases' needs at least one phase.");
+        if (phases.Sum(p => p?.Steps?.Sum(s => s?.Nodes?.Count ?? 0) ?? 0) > MaxNodes)
+            return errors.Add("phases", $"'phases' hold at most {MaxNodes} nodes in all.");
         var codes = new HashSet<string>();
         for (var p = 0; p < phases.Count; p++)
         {
             var phase = $"phases[{p}]";
+            if (phases[p] is null)
+            {
+                errors.Add(phase, $"'{phase}' is a phase, not null.");
+                continue;
+            }
+
             errors.RequireText($"{phase}.name", phases[p].Name, 50);
             var steps = phases[p].Steps ?? [];
             if (steps.Count == 0)
@@ -31,6 +40,12 @@ public static partial class TemplateRules
             for (var s = 0; s < steps.Count; s++)
             {
                 var step = $"{phase}.steps[{s}]";
+                if (steps[s] is null)
+                {
+                    errors.Add(step, $"'{step}' is a step, not null.");
+                    continue;
+                }
+
                 errors.RequireText($"{step}.name", steps[s].Name, 50);
                 var nodes = steps[s].Nodes ?? [];
                 if (nodes.Count == 0)
@@ -43,8 +58,14 @@ public static partial class TemplateRules
         return errors;
     }
 
-    private static void CheckNode(ValidationErrors errors, string field, TemplateNode node, HashSet<string> earlier)
+    private static void CheckNode(ValidationErrors errors, string field, TemplateNode? node, HashSet<string> earlier)
     {
+        if (node is null)
+        {
+            errors.Add(field, $"'{field}' is a node, not null.");
+            return;
+        }
+
         if (node.Code is null || !CodePattern().IsMatch(node.Code) || node.Code == SignedAnchor)
             errors.Add($"{field}.code", $"'{field}.code' is 1 to 40 lowercase letters, digits or '-', not 'signed'.");
         else if (earlier.Contains(node.Code))

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Options;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
@@ -52,28 +53,43 @@ internal sealed class NodeScanner(
     {
         var today = clock.TodayInChina();
         IReadOnlyList<OpenNodes.Row> open;
+        HashSet<string> announcedKeys;
         await using (var connection = await database.OpenAsync(cancellationToken))
+        {
             open = await OpenNodes.ReadAsync(connection, today, OpenNodes.WindowEnd(today, Math.Max(warnings.YellowWithinWorkingDays, 1), calendar));
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection, "node:");
+            announcedKeys.UnionWith(await connection.QueryAsync<string>(
+                "SELECT reminder_key FROM reminder_notices WHERE reminder_key = ANY(@Keys)",
+                new { Keys = open.Select(r => ReminderKey(r.Node)).ToArray() }));
+        }
 
         var announced = 0;
         foreach (var row in open.Where(r => r.Node.CompletedOn is null))
         {
             var node = row.Node;
+            var itemKey = NodeNotices.ItemKey(node.Id);
             var standing = rule.On(node.PlannedOn, today);
-            if (standing.Grade is { } grade)
-                announced += await AnnounceAsync(row, WarningGrades.WarningKey(NodeNotices.ItemKey(node.Id), node.PlannedOn, grade), "warning",
-                    () => new WarningRaised(
-                        WarningGrades.WarningKey(NodeNotices.ItemKey(node.Id), node.PlannedOn, grade), NodeNotices.ItemKey(node.Id), "project",
-                        $"{row.EnterpriseName}：{node.Name}", grade, node.PlannedOn, standing.WorkingDays, row.District, row.Park, row.ProjectId,
-                        Recipients(row, grade), Link(row), clock.GetUtcNow()), cancellationToken);
-            if (node.PlannedOn >= today && calendar.WorkingDaysBetween(today, node.PlannedOn) <= 1)
+            var warns = standing.Grade is { } due && !announcedKeys.Contains(WarningGrades.WarningKey(itemKey, node.PlannedOn, due));
+            var reminds = node.PlannedOn >= today && calendar.WorkingDaysBetween(today, node.PlannedOn) <= 1
+                && !announcedKeys.Contains(ReminderKey(node));
+            if (!warns && !reminds)
+                continue;
+            await using var work = await database.BeginAsync(Actor.System, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (warns && standing.Grade is { } grade && await work.AnnounceAsync(new WarningRaised(
+                    WarningGrades.WarningKey(itemKey, node.PlannedOn, grade), itemKey, "project", $"{row.EnterpriseName}：{node.Name}", grade,
+                    node.PlannedOn, standing.WorkingDays, row.District, row.Park, row.ProjectId, Recipients(row, grade), Link(row), now)))
             {
-                var key = $"{NodeNotices.ItemKey(node.Id)}:{node.PlannedOn:yyyy-MM-dd}:reminder";
-                announced += await AnnounceAsync(row, key, "reminder",
-                    () => new ReminderDue(key, "project", $"{row.EnterpriseName}：{node.Name} 将于 {node.PlannedOn:yyyy-MM-dd} 到期", node.PlannedOn,
-                        row.District, row.Park, row.ProjectId, Recipients(row, WarningGrades.Yellow), Link(row), clock.GetUtcNow()),
-                    cancellationToken);
+                await work.AuditAsync("ProjectNode", node.Id, "warning raised", null, new { grade, node.PlannedOn, standing.WorkingDays });
+                announced++;
             }
+
+            // The working day before it comes due (or on the day, if the scan missed the day before): to its owner.
+            if (reminds && await work.RemindAsync(new ReminderDue(
+                    ReminderKey(node), "project", $"{row.EnterpriseName}：{node.Name} 将于 {node.PlannedOn:yyyy-MM-dd} 到期",
+                    node.PlannedOn, row.District, row.Park, row.ProjectId, Recipients(row, WarningGrades.Yellow), Link(row), now)))
+                announced++;
+            await work.CommitAsync(cancellationToken);
         }
 
         return announced;
@@ -90,20 +106,7 @@ internal sealed class NodeScanner(
         return people;
     }
 
-    private static string Link(OpenNodes.Row row) => $"/projects/{row.ProjectId}/nodes";
+    private static string ReminderKey(NodeRow node) => $"{NodeNotices.ItemKey(node.Id)}:{node.PlannedOn:yyyy-MM-dd}:reminder";
 
-    private async Task<int> AnnounceAsync<T>(OpenNodes.Row row, string key, string kind, Func<T> message, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-        var fresh = await work.ExecuteAsync(
-            "INSERT INTO node_notices (key, node_id, kind, noticed_at) VALUES (@key, @Id, @kind, @Now) ON CONFLICT DO NOTHING",
-            new { key, row.Node.Id, kind, Now = clock.GetUtcNow() });
-        if (fresh == 0)
-            return 0;
-        await work.AuditAsync("ProjectNode", row.Node.Id, kind == "warning" ? "warning raised" : "reminder due", null, new { key });
-        await work.PublishAsync(message());
-        await work.CommitAsync(cancellationToken);
-        return 1;
-    }
+    private static string Link(OpenNodes.Row row) => $"/projects/{row.ProjectId}/nodes";
 }
