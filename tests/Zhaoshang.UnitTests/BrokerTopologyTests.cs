@@ -15,6 +15,7 @@ public class BrokerTopologyTests
     [
         typeof(Zhaoshang.Lead.LeadTelemetry).Assembly, typeof(Zhaoshang.Project.ProjectTelemetry).Assembly,
         typeof(Zhaoshang.Approval.ApprovalTelemetry).Assembly, typeof(Zhaoshang.Funding.FundingTelemetry).Assembly,
+        typeof(Zhaoshang.Notification.NotificationTelemetry).Assembly,
     ];
 
     private static string ServiceOf(Assembly assembly) => assembly.GetName().Name!["Zhaoshang.".Length..].ToLowerInvariant();
@@ -79,6 +80,7 @@ public class BrokerTopologyTests
         Assert.Contains(("Zhaoshang.Contracts:ProjectSigned", "funding-project-signed"), queues);
         Assert.True(topology.IsMandatory(typeof(ApprovalSubmissionRequested)));
         Assert.True(topology.IsMandatory(typeof(CooperationIntentConverted)));
-        Assert.False(topology.IsMandatory(typeof(ApprovalItemOverdue)));
+        Assert.True(topology.IsMandatory(typeof(ApprovalItemOverdue)));
+        Assert.False(topology.IsMandatory(typeof(CooperationIntentTransferred)));
     }
 }

@@ -3,13 +3,14 @@ using Zhaoshang.Load;
 namespace Zhaoshang.FaultInjection;
 
 /// <summary>
-/// The full run (default) or the short one the test command runs (--short): fewer projects and a shorter broker
-/// outage, the same kinds of fault. --instances N runs N instances of every service side by side (2); --late SERVICE
+/// The full run (default) or the short one the test command runs (--short): fewer projects, a shorter broker outage,
+/// one instance of each service killed rather than every instance, and the broker restarted once (for its outage)
+/// rather than twice: the same kinds of fault. --instances N runs N instances of every service side by side (2); --late SERVICE
 /// starts that service's instances only after the others have published to it (Approval).
 /// </summary>
 internal sealed record FaultOptions(
     int Projects, int Concurrency, TimeSpan BrokerOutage, string Suffix, int FirstPort, int Seed, string RepositoryRoot, int Instances,
-    string LateService)
+    string LateService, bool Short)
 {
     public static FaultOptions Parse(string[] args)
     {
@@ -24,6 +25,7 @@ internal sealed record FaultOptions(
             int.Parse(Value("--seed") ?? Environment.TickCount.ToString()),
             Value("--root") ?? LocalSystem.RepositoryRoot(),
             int.Parse(Value("--instances") ?? "2"),
-            Value("--late") ?? "Approval");
+            Value("--late") ?? "Approval",
+            quick);
     }
 }

@@ -9,11 +9,11 @@ namespace Zhaoshang.FaultInjection;
 /// The faults, at random moments while projects are in flight: the late service started once projects wait for it,
 /// each instance killed (kill -9) and restarted, duplicate deliveries of one real message of each type, RabbitMQ
 /// restarted, a malformed message into every service queue, RabbitMQ stopped for the outage, PostgreSQL restarted, and
-/// one more instance killed.
+/// one more instance killed. The short run kills one instance of each service and restarts RabbitMQ only for its outage.
 /// </summary>
 internal sealed class FaultPlan(
     ServiceHost[] hosts, ServiceHost[] late, ServiceDatabases databases, BrokerTap tap, FaultJournal journal, Random random,
-    TimeSpan brokerOutage)
+    TimeSpan brokerOutage, bool isShort)
 {
     public IReadOnlyList<Guid> Duplicated { get; private set; } = [];
     public IReadOnlyDictionary<string, Guid> Poisoned { get; private set; } = new Dictionary<string, Guid>();
@@ -22,7 +22,8 @@ internal sealed class FaultPlan(
     {
         await StartLateServiceAsync();
         await PauseAsync();
-        foreach (var host in hosts.OrderBy(_ => random.Next()))
+        var victims = isShort ? hosts.GroupBy(h => h.Name).Select(g => g.OrderBy(_ => random.Next()).First()) : hosts;
+        foreach (var host in victims.OrderBy(_ => random.Next()))
         {
             await KillAndRestartAsync(host);
             await PauseAsync();
@@ -32,8 +33,11 @@ internal sealed class FaultPlan(
         journal.Did($"published again, same MessageId, one real message of each of {Duplicated.Count} types ({string.Join(", ", tap.CopiedTypes.Order())})");
         await PauseAsync();
 
-        await TimedAsync("RabbitMQ restarted (node stopped and started)", () => Infrastructure.RestartRabbitMqAsync(TimeSpan.Zero));
-        await PauseAsync();
+        if (!isShort)
+        {
+            await TimedAsync("RabbitMQ restarted (node stopped and started)", () => Infrastructure.RestartRabbitMqAsync(TimeSpan.Zero));
+            await PauseAsync();
+        }
 
         var queues = (await tap.QueuesAsync())
             .Where(q => !q.Name.StartsWith("amq.", StringComparison.Ordinal) && !q.Name.EndsWith("_error", StringComparison.Ordinal)

@@ -75,7 +75,7 @@ try
         }
     })));
 
-    var faults = new FaultPlan(hosts, late, databases, tap, journal, random, options.BrokerOutage);
+    var faults = new FaultPlan(hosts, late, databases, tap, journal, random, options.BrokerOutage, options.Short);
     await faults.RunAsync();
     Volatile.Write(ref faultsDone, true);
     await driving;

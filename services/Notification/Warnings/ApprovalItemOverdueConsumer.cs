@@ -16,9 +16,9 @@ public sealed class ApprovalItemOverdueConsumer(Database database, WarningBook b
         var itemKey = $"approval-item:{message.CaseId}:{message.ItemCode}";
         var late = rule.On(message.DueOn, WarningBook.ChinaDay(message.OccurredAt)).WorkingDays;
         var warning = new Notice(
-            Notice.Warning, WarningGrades.WarningKey(itemKey, message.DueOn, WarningGrades.Red), "approval",
+            Notice.Warning, WarningGrades.WarningKey(itemKey, message.DueOn, WarningGrades.Red), "approval-item",
             $"审批事项「{message.ItemName}」超过法定时限", WarningGrades.Red, message.DueOn, late,
-            message.District ?? "", message.Park, message.ProjectId, [], $"/approvals/{message.ProjectId}/{message.ItemCode}",
+            message.District ?? "", message.Park, message.ProjectId, [], $"/projects/{message.ProjectId}",
             message.OccurredAt);
         return book.RaiseAsync(work, warning, itemKey);
     }

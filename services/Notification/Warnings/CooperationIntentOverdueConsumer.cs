@@ -20,7 +20,7 @@ public sealed class CooperationIntentOverdueConsumer(Database database, WarningB
         var itemKey = $"intent:{message.IntentId}:{message.Kind}";
         var kind = KindNames.GetValueOrDefault(message.Kind, message.Kind);
         var warning = new Notice(
-            Notice.Warning, WarningGrades.WarningKey(itemKey, message.DueOn, WarningGrades.Red), "lead",
+            Notice.Warning, WarningGrades.WarningKey(itemKey, message.DueOn, WarningGrades.Red), "intent",
             $"{message.EnterpriseName} 合作意向{kind}超期", WarningGrades.Red, message.DueOn, message.WorkingDaysLate,
             message.District, null, null, [], $"/intents/{message.IntentId}", message.DetectedAt);
         return book.RaiseAsync(work, warning, itemKey);

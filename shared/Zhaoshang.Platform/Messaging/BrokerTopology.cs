@@ -60,7 +60,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ApprovalDecisionReported), ApprovalSystems, ["approval"]),
         new(typeof(FundingLedgerOpened), "funding", ["project"]),
         new(typeof(FundsVerified), "funding", ["project"]),
-        // Every service that grades a deadline raises its warnings with the one contract.
+        // Every service that grades a deadline raises its warnings with the one contract; the notification service delivers them.
         new(typeof(WarningRaised), ["lead", "project", "approval"], ["notification"]),
         new(typeof(WarningCleared), ["lead", "project", "approval"], ["notification"]),
         new(typeof(ReminderDue), ["lead", "project"], ["notification"]),

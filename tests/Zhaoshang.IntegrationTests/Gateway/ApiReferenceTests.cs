@@ -13,7 +13,7 @@ namespace Zhaoshang.IntegrationTests.Gateway;
 [Collection(SystemCollection.Name)]
 public class ApiReferenceTests(SystemFixture system)
 {
-    private static readonly string[] Documents = ["lead", "project", "approval", "funding", "identity"];
+    private static readonly string[] Documents = ["lead", "project", "approval", "funding", "identity", "notification"];
 
     [Fact]
     public async Task The_reference_page_lists_every_services_document_and_serves_its_own_files()

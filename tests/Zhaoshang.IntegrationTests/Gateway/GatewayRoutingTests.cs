@@ -29,6 +29,8 @@ public class GatewayRoutingTests(SystemFixture system)
         { "Funding", $"/api/projects/{UnknownProject}/ledger" },
         { "Funding", $"/api/projects/{UnknownProject}/funds-reports" },
         { "Identity", "/api/users" },
+        { "Notification", "/api/warnings/summary?asOf=2026-11-09" },
+        { "Notification", "/api/notification-channels" },
     };
 
     [Theory]
@@ -118,6 +120,7 @@ public class GatewayRoutingTests(SystemFixture system)
         "Project" => system.Project,
         "Approval" => system.Approval,
         "Funding" => system.Funding,
+        "Notification" => system.Notification,
         _ => system.Identity,
     };
 
