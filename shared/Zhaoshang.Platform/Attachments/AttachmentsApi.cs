@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
@@ -30,7 +32,8 @@ public static class AttachmentsApi
         var records = new Records(resolve, noun);
         var options = app.ServiceProvider.GetRequiredService<IOptions<AttachmentOptions>>().Value;
         var kinds = string.Join(", ", ContentTypes.Accepted.Select(t => t.Name));
-        var api = app.MapGroup(recordRoute + "/attachments").WithTags(tag);
+        var api = app.MapGroup(recordRoute + "/attachments").WithTags(tag)
+            .AddOpenApiOperationTransformer((operation, _, _) => DescribeRecordRoute(operation, recordRoute));
         api.MapPost("", (HttpRequest request, ClaimsPrincipal user, Database database, IAttachmentStore store, TimeProvider clock,
                 CancellationToken cancellationToken) =>
                 UploadAsync(records, options.MaxBytes, request, user, database, store, clock, cancellationToken))
@@ -50,6 +53,27 @@ public static class AttachmentsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("Downloads the file as uploaded, under its original name (audited).");
         return app;
+    }
+
+    /// <summary>
+    /// The record's route values are read by the resolver, not bound to the handlers' parameters, so the document would
+    /// not list them: each operation gets them here, in route order (a <c>:guid</c> one as a uuid).
+    /// </summary>
+    private static Task DescribeRecordRoute(OpenApiOperation operation, string recordRoute)
+    {
+        var parameters = RoutePatternFactory.Parse(recordRoute).Parameters.Select(p => (IOpenApiParameter)new OpenApiParameter
+        {
+            Name = p.Name,
+            In = ParameterLocation.Path,
+            Required = true,
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Format = p.ParameterPolicies.Any(policy => policy.Content == "guid") ? "uuid" : null,
+            },
+        });
+        operation.Parameters = [.. parameters, .. operation.Parameters ?? []];
+        return Task.CompletedTask;
     }
 
     /// <summary>The upload's form, for the OpenAPI document: one file in the field <c>file</c>.</summary>

@@ -73,7 +73,8 @@ public class AttachmentTests(SystemFixture system)
         var item = Assert.Single((await approval.GetFromJsonAsync<JsonElement>(itemPath)).EnumerateArray());
         Assert.Equal(Uploads.Sha256(png), Uploads.Sha256(await approval.GetByteArrayAsync($"{itemPath}/{item.GetProperty("id").GetGuid()}")));
         // Another item of the same case has none: attachments belong to their record.
-        Assert.Empty((await approval.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/approval-case/items/eia-report/attachments")).EnumerateArray());
+        var other = (await bureau.ItemStatusesAsync(projectId)).Keys.First(code => code != "filing");
+        Assert.Empty((await approval.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/approval-case/items/{other}/attachments")).EnumerateArray());
     }
 
     [Fact]
@@ -89,6 +90,23 @@ public class AttachmentTests(SystemFixture system)
         var hash = Convert.FromHexString(Uploads.Sha256(pdf));
         Assert.Equal(2, await system.ScalarAsync<int>(system.Funding, "SELECT count(*)::int FROM attachments WHERE sha256 = @hash", new { hash }));
         Assert.Equal(1, await system.ScalarAsync<int>(system.Funding, "SELECT count(*)::int FROM attachment_contents WHERE sha256 = @hash", new { hash }));
+    }
+
+    [Fact]
+    public async Task An_upload_retried_with_its_Idempotency_Key_gets_the_first_answer_and_attaches_once()
+    {
+        var reportId = await FundsReportAsync();
+        var path = $"/api/funds-reports/{reportId}/attachments";
+        var pdf = Uploads.Pdf();
+        var key = $"upload-{Guid.NewGuid():N}";
+
+        using var first = await Uploads.PostAsync(system, system.Funding, District, path, pdf, "验资报告.pdf", idempotencyKey: key);
+        using var retry = await Uploads.PostAsync(system, system.Funding, District, path, pdf, "验资报告.pdf", idempotencyKey: key);
+
+        var id = (await ReadAsync(first, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.Equal(id, (await ReadAsync(retry, HttpStatusCode.Created)).GetProperty("id").GetGuid());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(1, await system.ScalarAsync<int>(system.Funding, "SELECT count(*)::int FROM attachments WHERE record_id = @reportId", new { reportId }));
     }
 
     /// <summary>What is sent, the status it gets, under which name; built in the test (the big one is 20 MiB).</summary>

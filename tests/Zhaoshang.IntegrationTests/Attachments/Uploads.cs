@@ -27,10 +27,14 @@ internal static class Uploads
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static async Task<HttpResponseMessage> PostAsync(
-        SystemFixture system, ServiceProcess service, string token, string path, byte[] bytes, string fileName, string declaredType = "application/pdf")
+        SystemFixture system, ServiceProcess service, string token, string path, byte[] bytes, string fileName, string declaredType = "application/pdf",
+        string? idempotencyKey = null)
     {
         using var client = system.Client(service, token);
-        using var form = new MultipartFormDataContent();
+        if (idempotencyKey is not null)
+            client.DefaultRequestHeaders.Add("Idempotency-Key", idempotencyKey);
+        // A fixed boundary: a retry sends the same bytes, as a client retrying its request does.
+        using var form = new MultipartFormDataContent("zhaoshang-evidence-boundary");
         var file = new ByteArrayContent(bytes);
         // What the sender declares counts for nothing: the service judges the content.
         file.Headers.ContentType = new MediaTypeHeaderValue(declaredType);

@@ -30,7 +30,8 @@ public class IdempotencyKeyDocumentTests(SystemFixture system)
             new[]
             {
                 "CreateEnterprise", "CreateEvent", "CreateIncentivePolicy", "CreateIntent", "CreatePark", "PayIncentiveStage",
-                "RaiseIncentiveClaim", "RecordFollowUp", "ReportFunds",
+                "RaiseIncentiveClaim", "RecordFollowUp", "ReportFunds", "UploadApprovalItemAttachment", "UploadFollowUpAttachment",
+                "UploadFundsReportAttachment",
             },
             operations.Keys.Order());
         Assert.All(operations, o => Assert.Equal(1, o.Value));
