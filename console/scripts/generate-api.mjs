@@ -6,7 +6,7 @@ import openapiTS, { astToString } from 'openapi-typescript'
 const root = new URL('../', import.meta.url)
 const out = new URL('src/api/generated/', root)
 // The services behind the gateway; identity is the provider, reached at its own address.
-const routed = ['lead', 'project', 'approval', 'funding']
+const routed = ['lead', 'project', 'approval', 'funding', 'notification']
 const services = [...routed, 'identity']
 const methods = ['get', 'put', 'post', 'delete', 'patch']
 

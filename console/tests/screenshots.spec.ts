@@ -36,3 +36,13 @@ test('main pages', async ({ page }) => {
     await page.screenshot({ path: `${folder}${path.slice(1).replace(/\//g, '-')}.png` })
   }
 })
+
+test('node plan of a signed project', async ({ page }) => {
+  mkdirSync(folder, { recursive: true })
+  await page.goto('/projects?stage=Signed&district=安宁市')
+  await page.getByTestId('project-table').locator('a[href^="/projects/"]').first().click()
+  await page.getByRole('tab', { name: '节点计划' }).click()
+  await expect(page.getByTestId('node-gantt')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: `${folder}node-plan.png`, fullPage: true })
+})

@@ -3,6 +3,7 @@ import type { paths as LeadPaths } from './generated/lead'
 import type { paths as ProjectPaths } from './generated/project'
 import type { paths as ApprovalPaths } from './generated/approval'
 import type { paths as FundingPaths } from './generated/funding'
+import type { paths as NotificationPaths } from './generated/notification'
 import type { paths as IdentityPaths } from './generated/identity'
 import { currentUser, session, sessionExpired, userManager } from '@/app/session'
 
@@ -28,11 +29,12 @@ function client<Paths extends {}>(baseUrl = '') {
   return api
 }
 
-// The four services through the gateway (same origin); shared paths such as audit are /api/<service>/audit.
+// The services through the gateway (same origin); shared paths such as audit are /api/<service>/audit.
 export const leadApi = client<LeadPaths>()
 export const projectApi = client<ProjectPaths>()
 export const approvalApi = client<ApprovalPaths>()
 export const fundingApi = client<FundingPaths>()
+export const notificationApi = client<NotificationPaths>()
 
 let identity: ReturnType<typeof client<IdentityPaths>> | undefined
 

@@ -1,5 +1,5 @@
 import type { components } from '@/api/generated/approval'
-import { today } from '../projects/format'
+import { todayInChina } from '@/app/format'
 
 export type ApprovalItem = components['schemas']['ApprovalItem']
 type Status = components['schemas']['ApprovalItemStatus']
@@ -53,7 +53,7 @@ export interface Light {
 const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
 
 /** Green (on time), yellow (due within three days) or red (overdue) for an item still under review; none otherwise. */
-export function lightOf(item: Pick<ApprovalItem, 'status' | 'dueOn'>, asOf = today()): Light | undefined {
+export function lightOf(item: Pick<ApprovalItem, 'status' | 'dueOn'>, asOf = todayInChina()): Light | undefined {
   const underReview = item.status === 'Open' || item.status === 'AcceptedWithDeficiency' || item.status === 'Suspended'
   if (!underReview || !item.dueOn)
     return undefined

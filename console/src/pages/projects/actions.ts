@@ -1,6 +1,6 @@
 import { projectApi } from '@/api/clients'
 import type { OperationId } from '@/app/permissions'
-import type { ProjectState } from './format'
+import type { ProjectState } from './states'
 
 export type ActionKey =
   | 'sign' | 'register' | 'acquireLand' | 'startConstruction' | 'goLive' | 'stall' | 'resume' | 'terminate' | 'transfer'

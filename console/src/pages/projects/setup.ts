@@ -14,7 +14,7 @@ export class StaffApi {
     return new StaffApi(page.request, token)
   }
 
-  async call<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+  async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<T> {
     const response = await this.request.fetch(path, {
       method, data: body, headers: { Authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
     })
