@@ -2,10 +2,10 @@ using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.NodeEvidence;
 using Zhaoshang.Project.NodePlans.Plans;
 using Zhaoshang.Project.NodePlans.Templates;
 using Zhaoshang.Project.NodePlans.Warnings;
-using Zhaoshang.Project.NodeEvidence;
 using Zhaoshang.Project.Parks;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -77,7 +77,7 @@ internal sealed class NodeScanner(
             await using var work = await database.BeginAsync(Actor.System, cancellationToken);
             var now = clock.GetUtcNow();
             if (warns && standing.Grade is { } grade && await work.AnnounceAsync(new WarningRaised(
-                    WarningGrades.WarningKey(itemKey, node.PlannedOn, grade), itemKey, "project", $"{row.EnterpriseName}：{node.Name}", grade,
+                    WarningGrades.WarningKey(itemKey, node.PlannedOn, grade), itemKey, "node", $"{row.EnterpriseName}：{node.Name}", grade,
                     node.PlannedOn, standing.WorkingDays, row.District, row.Park, row.ProjectId, Recipients(row, grade), Link(row), now)))
             {
                 await work.AuditAsync("ProjectNode", node.Id, "warning raised", null, new { grade, node.PlannedOn, standing.WorkingDays });
@@ -86,7 +86,7 @@ internal sealed class NodeScanner(
 
             // The working day before it comes due (or on the day, if the scan missed the day before): to its owner.
             if (reminds && await work.RemindAsync(new ReminderDue(
-                    ReminderKey(node), "project", $"{row.EnterpriseName}：{node.Name} 将于 {node.PlannedOn:yyyy-MM-dd} 到期",
+                    ReminderKey(node), "node", $"{row.EnterpriseName}：{node.Name} 将于 {node.PlannedOn:yyyy-MM-dd} 到期",
                     node.PlannedOn, row.District, row.Park, row.ProjectId, Recipients(row, WarningGrades.Yellow), Link(row), now)))
                 announced++;
             await work.CommitAsync(cancellationToken);
