@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Notification.Channels;
@@ -12,7 +13,7 @@ public static class ChannelsApi
 {
     public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notification-channels").WithTags("Notification channels (推送渠道)");
+        var api = app.MapGroup("/api/notification-channels").WithTag("Notification channels (推送渠道)", "The group robots (WeCom, DingTalk) and e-mail addresses the bureau has warnings sent to, by city, district or park.");
         api.MapGet("/", ListAsync).WithName("ListNotificationChannels").AllowRoles(Roles.Bureau)
             .WithSummary("The channels (secrets are never returned, only hasSecret).");
         api.MapPost("/", CreateAsync).WithName("CreateNotificationChannel").AllowRoles(Roles.Bureau)

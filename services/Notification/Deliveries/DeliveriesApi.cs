@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
@@ -13,7 +14,7 @@ public static class DeliveriesApi
 {
     public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notification-deliveries").WithTags("Notification deliveries (推送记录)");
+        var api = app.MapGroup("/api/notification-deliveries").WithTag("Notification deliveries (推送记录)", "Each robot message and e-mail: sent, pending or failed with its last error, and an operator's retry.");
         api.MapGet("/", ListAsync).WithName("ListNotificationDeliveries").AllowRoles(Roles.Bureau, Roles.Auditor)
             .WithSummary("Deliveries by status (pending, sent, failed) and by key (a WarningKey or ReminderKey), newest first, each with its attempts and last error.");
         api.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryNotificationDelivery").AllowRoles(Roles.Bureau)

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
@@ -13,7 +14,7 @@ public static class InboxApi
 {
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/inbox").WithTags("Inbox (消息)");
+        var api = app.MapGroup("/api/inbox").WithTag("Inbox (消息)", "A member of staff's warnings and reminders in the console, with what they have read.");
         api.MapGet("/", ListAsync).WithName("ListInbox").AllowRoles(Roles.Staff)
             .WithSummary("The caller's inbox, newest first; unread=true for the unread only.");
         api.MapGet("/unread-count", UnreadCountAsync).WithName("CountUnreadInbox").AllowRoles(Roles.Staff)

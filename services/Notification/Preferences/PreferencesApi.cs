@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Notification.Preferences;
@@ -13,7 +14,7 @@ public static class PreferencesApi
 {
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notification-preferences").WithTags("Notification preferences (通知设置)");
+        var api = app.MapGroup("/api/notification-preferences").WithTag("Notification preferences (通知设置)", "Each member of staff's own e-mail address and which channels may reach them.");
         api.MapGet("/me", GetAsync).WithName("GetMyNotificationPreferences").AllowRoles(Roles.Staff)
             .WithSummary("The caller's preferences (no address and nothing by e-mail until set).");
         api.MapPut("/me", SetAsync).WithName("SetMyNotificationPreferences").AllowRoles(Roles.Staff)

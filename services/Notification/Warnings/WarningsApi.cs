@@ -5,6 +5,7 @@ using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Platform.Warnings;
@@ -19,7 +20,7 @@ public static class WarningsApi
 {
     public static IEndpointRouteBuilder MapWarningsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/warnings").WithTags("Warnings (预警)");
+        var api = app.MapGroup("/api/warnings").WithTag("Warnings (预警)", "Graded warnings open on any day (asOf), per person, district, park and city, and their counts per district.");
         api.MapGet("/", ListAsync).WithName("ListWarnings").AllowRoles(Roles.Staff)
             .WithSummary("Warnings open on asOf (default today), most severe first, with their grade on that day.");
         api.MapGet("/summary", SummaryAsync).WithName("SummarizeWarnings").AllowRoles(Roles.Staff)

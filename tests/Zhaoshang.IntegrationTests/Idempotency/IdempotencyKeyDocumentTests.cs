@@ -29,7 +29,7 @@ public class IdempotencyKeyDocumentTests(SystemFixture system)
         Assert.Equal(
             new[]
             {
-                "CreateEnterprise", "CreateEvent", "CreateIncentivePolicy", "CreateIntent", "CreatePark", "PayIncentiveStage",
+                "CreateEnterprise", "CreateEvent", "CreateIncentivePolicy", "CreateIntent", "CreateNodePlanTemplate", "CreatePark", "PayIncentiveStage",
                 "RaiseIncentiveClaim", "RecordFollowUp", "ReportFunds", "UploadApprovalItemAttachment", "UploadFollowUpAttachment",
                 "UploadFundsReportAttachment", "UploadNodeAttachment",
             },

@@ -13,7 +13,7 @@ public class ApprovalItemWarningTests(SystemFixture system)
         var bureau = new Journey(system);
         var projectId = await bureau.SignedProjectAsync();
         var approvalCase = await bureau.ExpectAsync(HttpStatusCode.OK, system.Approval, HttpMethod.Get, $"/api/projects/{projectId}/approval-case");
-        var caseId = approvalCase.GetProperty("id").GetGuid();
+        var caseId = await system.ScalarAsync<Guid>(system.Approval, "SELECT id FROM approval_cases WHERE project_id = @projectId", new { projectId });
         var item = approvalCase.GetProperty("items").EnumerateArray()
             .First(i => i.GetProperty("status").GetString() == "Open" && i.GetProperty("dueOn").ValueKind == System.Text.Json.JsonValueKind.String);
         var code = item.GetProperty("code").GetString()!;
