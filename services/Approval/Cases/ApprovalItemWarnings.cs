@@ -56,13 +56,8 @@ internal static class ApprovalItemWarnings
         }
 
         // Decided, returned or resubmitted with a new limit: the old warnings end.
-        var open = items.ToDictionary(i => ItemKey(i.CaseId, i.Code), i => i.DueOn);
-        foreach (var itemKey in warned.Where(w => !open.TryGetValue(w.ItemKey, out var due) || due != w.DueOn).Select(w => w.ItemKey).Distinct())
-        {
-            await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-            await work.ClearAsync(itemKey, "decided", clock.GetUtcNow(), open.TryGetValue(itemKey, out var due) ? due : null);
-            await work.CommitAsync(cancellationToken);
-        }
+        var owed = items.ToDictionary(i => ItemKey(i.CaseId, i.Code), i => i.DueOn);
+        await WarningNotices.ClearNoLongerOwedAsync(database, warned, owed, "decided", clock, cancellationToken);
 
         return count;
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
-using Zhaoshang.Platform.Observability;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Platform.Warnings;
 
@@ -21,30 +21,17 @@ public sealed class ApprovalScanOptions
 internal sealed class ApprovalScanner(
     Database database, WorkCalendar calendar, WarningRule rule, WarningOptions warnings, TimeProvider clock,
     IOptions<ApprovalScanOptions> options, ILogger<ApprovalScanner> logger)
-    : BackgroundService
+    : PeriodicScanner("approval-deadlines", options.Value.ScanInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, clock);
-        do
-        {
-            try
-            {
-                await ScanAsync(stoppingToken);
-                await ApprovalItemWarnings.ScanAsync(database, calendar, rule, warnings, clock, stoppingToken);
-                OperationalMetrics.ScannerRan("approval-deadlines", clock);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Approval scan failed; trying again at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await ScanAsync(cancellationToken);
+        await ApprovalItemWarnings.ScanAsync(database, calendar, rule, warnings, Clock, cancellationToken);
     }
 
     private async Task ScanAsync(CancellationToken cancellationToken)
     {
-        var today = clock.TodayInChina();
+        var today = Clock.TodayInChina();
         IEnumerable<Candidate> candidates;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -60,7 +47,7 @@ internal sealed class ApprovalScanner(
         foreach (var candidate in candidates)
         {
             await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-            var workflow = await CaseWorkflow.LockAsync(work, candidate.ProjectId, calendar, clock);
+            var workflow = await CaseWorkflow.LockAsync(work, candidate.ProjectId, calendar, Clock);
             if (workflow?.Item(candidate.Code) is not { } item)
                 continue;
 
@@ -83,7 +70,7 @@ internal sealed class ApprovalScanner(
             {
                 await work.AuditAsync("ApprovalItem", current.Id, "overdue", null, new { current.DueOn });
                 await work.PublishAsync(new ApprovalItemOverdue(
-                    workflow.Case.ProjectId, workflow.Case.Id, current.Code, current.Name, current.DueOn!.Value, clock.GetUtcNow(),
+                    workflow.Case.ProjectId, workflow.Case.Id, current.Code, current.Name, current.DueOn!.Value, Clock.GetUtcNow(),
                     workflow.Case.District, workflow.Case.Park));
             }
 

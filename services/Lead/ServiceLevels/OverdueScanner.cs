@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
-using Zhaoshang.Platform.Observability;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Platform.Warnings;
 
@@ -22,31 +22,18 @@ public sealed class ServiceLevelOptions
 /// </summary>
 internal sealed class OverdueScanner(
     Database database, WorkCalendar calendar, WarningRule rule, TimeProvider clock, IOptions<ServiceLevelOptions> options,
-    ILogger<OverdueScanner> logger) : BackgroundService
+    ILogger<OverdueScanner> logger) : PeriodicScanner("lead-service-levels", options.Value.ScanInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, clock);
-        do
-        {
-            try
-            {
-                var announced = await ScanAsync(stoppingToken) + await FollowUpReminders.ScanAsync(database, calendar, clock, stoppingToken);
-                if (announced > 0)
-                    logger.LogInformation("Announced {Count} service-level warning(s) and reminder(s).", announced);
-                OperationalMetrics.ScannerRan("lead-service-levels", clock);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Service-level scan failed; trying again at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var announced = await ScanAsync(cancellationToken) + await FollowUpReminders.ScanAsync(database, calendar, Clock, cancellationToken);
+        if (announced > 0)
+            logger.LogInformation("Announced {Count} service-level warning(s) and reminder(s).", announced);
     }
 
     private async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        var today = clock.TodayInChina();
+        var today = Clock.TodayInChina();
         IReadOnlyList<Intents.CooperationIntent> open;
         HashSet<string> announcedKeys;
         IReadOnlyList<OpenWarning> warned;
@@ -89,7 +76,7 @@ internal sealed class OverdueScanner(
                     continue;
 
                 await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-                var now = clock.GetUtcNow();
+                var now = Clock.GetUtcNow();
                 var fresh = await work.AnnounceAsync(new WarningRaised(
                     WarningGrades.WarningKey(itemKey, deadline.DueOn, grade), itemKey, "intent",
                     deadline.Title(intent.EnterpriseName), grade, deadline.DueOn, standing.WorkingDays, intent.District, null,
@@ -104,12 +91,7 @@ internal sealed class OverdueScanner(
         }
 
         // Met (responded, assessed, followed up, closed): their warnings end.
-        foreach (var item in warned.Where(w => !owed.TryGetValue(w.ItemKey, out var due) || due != w.DueOn).Select(w => w.ItemKey).Distinct())
-        {
-            await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-            await work.ClearAsync(item, "service level met", clock.GetUtcNow(), owed.TryGetValue(item, out var due) ? due : null);
-            await work.CommitAsync(cancellationToken);
-        }
+        await WarningNotices.ClearNoLongerOwedAsync(database, warned, owed, "service level met", Clock, cancellationToken);
 
         return announced;
     }

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Warnings;
 
@@ -43,6 +44,22 @@ public static class WarningNotices
             return false;
         await work.PublishAsync(new WarningCleared(itemKey, reason, now));
         return true;
+    }
+
+    /// <summary>
+    /// Clears, each in its own transaction, the warned items whose deadline is no longer owed or has moved: those absent
+    /// from <paramref name="owed"/> (met, decided, closed) or owed now by another date.
+    /// </summary>
+    public static async Task ClearNoLongerOwedAsync(
+        Database database, IReadOnlyList<OpenWarning> warned, IReadOnlyDictionary<string, DateOnly> owed, string reason,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        foreach (var itemKey in warned.Where(w => !owed.TryGetValue(w.ItemKey, out var due) || due != w.DueOn).Select(w => w.ItemKey).Distinct())
+        {
+            await using var work = await database.BeginAsync(Actor.System, cancellationToken);
+            await work.ClearAsync(itemKey, reason, clock.GetUtcNow(), owed.TryGetValue(itemKey, out var due) ? due : null);
+            await work.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Publishes <paramref name="reminder"/> unless its ReminderKey was announced before.</summary>

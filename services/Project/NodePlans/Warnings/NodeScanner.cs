@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
-using Zhaoshang.Platform.Observability;
+using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Platform.Warnings;
 using Zhaoshang.Project.NodePlans.Fulfilment;
@@ -26,32 +26,20 @@ public sealed class NodeScanOptions
 /// </summary>
 internal sealed class NodeScanner(
     Database database, WarningRule rule, WarningOptions warnings, WorkCalendar calendar, TimeProvider clock,
-    IOptions<NodeScanOptions> options, ILogger<NodeScanner> logger) : BackgroundService
+    IOptions<NodeScanOptions> options, ILogger<NodeScanner> logger)
+    : PeriodicScanner("project-nodes", options.Value.ScanInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, clock);
-        do
-        {
-            try
-            {
-                await PlanBackfill.RunAsync(database, calendar, clock, stoppingToken);
-                var announced = await ScanAsync(stoppingToken);
-                if (announced > 0)
-                    logger.LogInformation("Announced {Count} node warning(s) and reminder(s).", announced);
-                OperationalMetrics.ScannerRan("project-nodes", clock);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Node scan failed; trying again at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await PlanBackfill.RunAsync(database, calendar, Clock, cancellationToken);
+        var announced = await ScanAsync(cancellationToken);
+        if (announced > 0)
+            logger.LogInformation("Announced {Count} node warning(s) and reminder(s).", announced);
     }
 
     internal async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        var today = clock.TodayInChina();
+        var today = Clock.TodayInChina();
         IReadOnlyList<OpenNodes.Row> open;
         HashSet<string> announcedKeys;
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -75,7 +63,7 @@ internal sealed class NodeScanner(
             if (!warns && !reminds)
                 continue;
             await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             if (warns && standing.Grade is { } grade && await work.AnnounceAsync(new WarningRaised(
                     WarningGrades.WarningKey(itemKey, node.PlannedOn, grade), itemKey, "node", $"{row.EnterpriseName}：{node.Name}", grade,
                     node.PlannedOn, standing.WorkingDays, row.District, row.Park, row.ProjectId, Recipients(row, grade), Link(row), now)))
