@@ -122,6 +122,12 @@ environment_of() {
   esac
   echo "ConnectionStrings__Database=Host=127.0.0.1;Port=5432;Database=$name;Username=$name;Password=${name}_dev;Maximum Pool Size=20"
   echo "Auth__Authority=$issuer"
+  # The browser tests sign projects and look for their warnings within seconds, not at the next five-minute scan.
+  if [ "$env_name" = ui ]; then
+    echo "ServiceLevels__ScanInterval=00:00:15"
+    echo "ApprovalScan__ScanInterval=00:00:15"
+    echo "NodePlans__ScanInterval=00:00:15"
+  fi
 }
 # A small supervisor per process: one that exits on its own (a crash, or the broker watchdog's exit code 1) is started
 # again after 2 s; once stop.sh has marked the stop, an exit ends the loop.

@@ -4,7 +4,7 @@ namespace Zhaoshang.FaultInjection;
 
 /// <summary>
 /// The full run (default) or the short one the test command runs (--short): fewer projects, a shorter broker outage,
-/// one instance of each service killed rather than every instance, and the broker restarted once (for its outage)
+/// one instance of each service killed (all at once) rather than every instance in turn, and the broker restarted once (for its outage)
 /// rather than twice: the same kinds of fault. --instances N runs N instances of every service side by side (2); --late SERVICE
 /// starts that service's instances only after the others have published to it (Approval).
 /// </summary>

@@ -9,7 +9,7 @@ namespace Zhaoshang.FaultInjection;
 /// The faults, at random moments while projects are in flight: the late service started once projects wait for it,
 /// each instance killed (kill -9) and restarted, duplicate deliveries of one real message of each type, RabbitMQ
 /// restarted, a malformed message into every service queue, RabbitMQ stopped for the outage, PostgreSQL restarted, and
-/// one more instance killed. The short run kills one instance of each service and restarts RabbitMQ only for its outage.
+/// one more instance killed. The short run kills one instance of each service, all at once, and restarts RabbitMQ only for its outage.
 /// </summary>
 internal sealed class FaultPlan(
     ServiceHost[] hosts, ServiceHost[] late, ServiceDatabases databases, BrokerTap tap, FaultJournal journal, Random random,
@@ -22,11 +22,19 @@ internal sealed class FaultPlan(
     {
         await StartLateServiceAsync();
         await PauseAsync();
-        var victims = isShort ? hosts.GroupBy(h => h.Name).Select(g => g.OrderBy(_ => random.Next()).First()) : hosts;
-        foreach (var host in victims.OrderBy(_ => random.Next()))
+        if (isShort)
         {
-            await KillAndRestartAsync(host);
+            // One instance of each service at the same moment: the others carry the flow while these come back.
+            await Task.WhenAll(hosts.GroupBy(h => h.Name).Select(g => KillAndRestartAsync(g.OrderBy(_ => random.Next()).First())));
             await PauseAsync();
+        }
+        else
+        {
+            foreach (var host in hosts.OrderBy(_ => random.Next()))
+            {
+                await KillAndRestartAsync(host);
+                await PauseAsync();
+            }
         }
 
         Duplicated = await tap.PublishDuplicatesAsync();

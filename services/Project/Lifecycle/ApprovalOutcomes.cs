@@ -13,9 +13,10 @@ internal static class ApprovalOutcomes
     /// <summary>Why a project went back to its stage when the case moved past the setback that stalled it.</summary>
     public const string StallLifted = "审批补正后通过，恢复推进";
 
-    /// <summary>Records a fact (<paramref name="assignment"/> with <c>@Day</c>); the update takes the row lock.</summary>
+    /// <summary>Records a fact (<paramref name="assignment"/> with <c>@Day</c>); the record lock first, then the row's.</summary>
     public static async Task RecordFactAsync(UnitOfWork work, Guid projectId, string assignment, DateOnly day)
     {
+        await work.LockRecordAsync(projectId);
         if (await work.ExecuteAsync($"UPDATE projects SET {assignment}, updated_at = now() WHERE id = @projectId", new { projectId, Day = day }) == 0)
             throw new InvalidOperationException($"Approval case event for unknown project {projectId}.");
     }

@@ -18,9 +18,15 @@ internal static class ProjectLifecycle
     public static async Task<ProjectRow?> FindAsync(UnitOfWork work, Guid id) =>
         await work.QuerySingleOrDefaultAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id", new { id });
 
-    /// <summary>The project, locked until the transaction ends.</summary>
-    public static async Task<ProjectRow?> FindForUpdateAsync(UnitOfWork work, Guid id) =>
-        await work.QuerySingleOrDefaultAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id FOR UPDATE", new { id });
+    /// <summary>
+    /// The project, locked until the transaction ends. The record lock comes first, as in every consumer that records a
+    /// fact or parks a message for the project: taken after the row lock, it deadlocked with them.
+    /// </summary>
+    public static async Task<ProjectRow?> FindForUpdateAsync(UnitOfWork work, Guid id)
+    {
+        await work.LockRecordAsync(id);
+        return await work.QuerySingleOrDefaultAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id FOR UPDATE", new { id });
+    }
 
     /// <summary>The project, locked, if the actor may change it: 404 when they may not see it, 403 when they only may see it.</summary>
     public static async Task<(ProjectRow? Project, ProblemHttpResult? Refusal)> FindForChangeAsync(UnitOfWork work, Guid id)

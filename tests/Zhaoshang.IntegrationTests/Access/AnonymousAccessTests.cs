@@ -14,7 +14,7 @@ namespace Zhaoshang.IntegrationTests.Access;
 public class AnonymousAccessTests(SystemFixture system)
 {
     private ServiceProcess Service(string name) =>
-        new[] { system.Identity, system.Lead, system.Project, system.Approval, system.Funding }.Single(s => s.Name == name);
+        new[] { system.Identity, system.Lead, system.Project, system.Approval, system.Funding, system.Notification }.Single(s => s.Name == name);
 
     [Theory]
     [MemberData(nameof(LiveDocuments.Services), MemberType = typeof(LiveDocuments))]

@@ -165,13 +165,6 @@ public sealed class SystemFixture : IAsyncLifetime
         return await connection.ExecuteAsync(sql, parameters);
     }
 
-    /// <summary>After PostgreSQL restarted under the tests: pooled connections are dead, the next ones are new.</summary>
-    internal void ForgetDatabaseConnections()
-    {
-        foreach (var dataSource in _databases.Values)
-            dataSource.Clear();
-    }
-
     /// <summary>
     /// Locks a service's inbox table until disposed: each of its consumers then blocks on its first statement, so a
     /// test knows exactly which messages the service holds in flight.

@@ -13,8 +13,8 @@ namespace Zhaoshang.OrderingTests.Approval;
 [Collection(ApprovalCollection.Name)]
 public sealed class ApprovalPermutationTests(ApprovalDatabase fixture, ITestOutputHelper output)
 {
-    private const int Journeys = 30;
-    private const int PermutationsPerJourney = 12;
+    private static readonly int Journeys = Permutations.Sampled(16);
+    private static readonly int PermutationsPerJourney = Permutations.Sampled(8);
 
     private readonly ApprovalHarness _approval = new(fixture.Db);
 

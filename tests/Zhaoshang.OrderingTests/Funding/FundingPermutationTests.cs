@@ -18,8 +18,8 @@ namespace Zhaoshang.OrderingTests.Funding;
 public sealed class FundingPermutationTests(FundingDatabase fixture)
 {
     private const int Seed = 1313;
-    private static readonly int JourneyCount = EnvironmentCount("ZS_FUNDING_JOURNEYS", 30);
-    private static readonly int PermutationCount = EnvironmentCount("ZS_FUNDING_PERMUTATIONS", 12);
+    private static readonly int JourneyCount = Permutations.Sampled(16);
+    private static readonly int PermutationCount = Permutations.Sampled(8);
     private static readonly string[] Districts = ["安宁市", "五华区", "官渡区", "呈贡区"];
     private static readonly int[] Years = [2060, 2061, 2062, 2063, 2064];
 
@@ -133,9 +133,6 @@ public sealed class FundingPermutationTests(FundingDatabase fixture)
         text.AppendLine($"parked {await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM parked_messages WHERE record_key = @projectId", new { projectId })}");
         return text.ToString();
     }
-
-    private static int EnvironmentCount(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), out var count) && count > 0 ? count : fallback;
 
     /// <summary>
     /// A journey's steps, replayable on a fresh project: each step adds the events the project service would publish.

@@ -19,6 +19,13 @@ public static class Permutations
         return all;
     }
 
+    /// <summary>
+    /// How many journeys or orders a permutation test tries: the suite's count, times <c>ZS_ORDERING_SCALE</c> for a long
+    /// run (README, "Tests").
+    /// </summary>
+    public static int Sampled(int suiteCount) =>
+        suiteCount * (int.TryParse(Environment.GetEnvironmentVariable("ZS_ORDERING_SCALE"), out var scale) && scale > 0 ? scale : 1);
+
     /// <summary>The reversed order: the one a test can name without a seed.</summary>
     public static IReadOnlyList<Delivery> Reversed(IReadOnlyList<Delivery> inOrder) => inOrder.Reverse().ToList();
 }

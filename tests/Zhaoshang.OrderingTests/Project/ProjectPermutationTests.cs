@@ -16,8 +16,8 @@ namespace Zhaoshang.OrderingTests.Project;
 [Collection(ProjectCollection.Name)]
 public sealed class ProjectPermutationTests(ProjectDatabase fixture, ITestOutputHelper output)
 {
-    private static readonly int JourneyCount = FromEnvironment("ZS_ORDER_JOURNEYS", 25);
-    private static readonly int PermutationCount = FromEnvironment("ZS_ORDER_PERMUTATIONS", 16);
+    private static readonly int JourneyCount = Permutations.Sampled(14);
+    private static readonly int PermutationCount = Permutations.Sampled(10);
 
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
 
@@ -68,9 +68,6 @@ public sealed class ProjectPermutationTests(ProjectDatabase fixture, ITestOutput
         FundsVerified m => $"Funds={m.ProjectVerifiedTotalCny}",
         var m => m.GetType().Name,
     }));
-
-    private static int FromEnvironment(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
 
     /// <summary>One journey: the stage staff took the project to, and what the other services publish about it, in order.</summary>
     private sealed record JourneyPlan(ProjectState Stage, bool StalledByStaff, IReadOnlyList<(string Kind, int CaseVersion)> CaseEvents,

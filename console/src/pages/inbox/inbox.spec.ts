@@ -9,7 +9,7 @@ test.describe('a district officer (anning)', () => {
     const api = await StaffApi.of(page)
     // The district's approval items coming due are in its inbox: a signed project's filing is due within days.
     await api.signedProject()
-    await expect.poll(async () => (await api.call<{ count: number }>('GET', '/api/inbox/unread-count')).count, { timeout: 30_000 }).toBeGreaterThan(1)
+    await expect.poll(async () => (await api.call<{ count: number }>('GET', '/api/inbox/unread-count')).count, { timeout: 60_000 }).toBeGreaterThan(1)
     await page.reload()
     const badge = page.getByTestId('unread-count').locator('sup')
     await expect(badge).toBeVisible()
