@@ -9,6 +9,8 @@ for (const user of ['bureau', 'anning-park'] as DemoUser[]) {
       const menu = page.getByTestId('side-menu').getByRole('menuitem')
       const items = await menu.all()
       expect(items.length).toBeGreaterThan(0)
+      // Every page of the menu is opened and loaded: the allowance grows with the menu (20 s a page on a busy machine).
+      test.setTimeout(20_000 * (items.length + 1))
       for (const item of items) {
         const title = await item.innerText()
         const path = (await item.getAttribute('data-path'))!

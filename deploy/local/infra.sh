@@ -10,7 +10,8 @@
 #   infra.sh faults --fresh zs_<service>_faults and "zhaoshang_faults" (the fault-injection run; with ZS_TEST_SLOT as for test)
 #   infra.sh orders --fresh zs_<service>_orders (the ordering tests hand the consumers their messages directly; no vhost
 #                           is used; with ZS_TEST_SLOT as for test)
-# Safe to run any number of times.
+# Safe to run any number of times. ZS_BROKER_SETUP_BUILT=1 runs tools/Zhaoshang.BrokerSetup as built (Release) instead of
+# building it: for calls side by side once one call has built it (test.sh).
 set -euo pipefail
 
 env_name=${1:-dev}
@@ -141,7 +142,8 @@ provision_broker() {
   log "provisioning the broker users and topology of vhost $vhost"
   Broker__VirtualHost="$vhost" Broker__Environment="$suffix" Broker__ApprovalSystems="$(approval_systems)" \
     Broker__AdminUsername="$admin" Broker__AdminPassword="${admin}_dev" Broker__DevPasswords=true \
-    dotnet run --project "$(dirname "$0")/../../tools/Zhaoshang.BrokerSetup" -c Release -v q -nologo
+    dotnet run --project "$(dirname "$0")/../../tools/Zhaoshang.BrokerSetup" -c Release -v q -nologo \
+    $([ "${ZS_BROKER_SETUP_BUILT:-0}" = 1 ] && echo --no-build)
   remove_shared_users
 }
 

@@ -18,6 +18,9 @@ public static partial class StaffTransitionsApi
     private static readonly string[] Filings = ["Filing", "Verification"];
     private static readonly string[] EiaKinds = ["Report", "Form", "Exempt"];
 
+    /// <summary>What <c>projects.area_mu</c> (numeric(12,2), 亩) holds.</summary>
+    private const decimal MaxAreaMu = 9_999_999_999.99m;
+
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> SignAsync(
         Guid id, SignRequest request, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -96,7 +99,7 @@ public static partial class StaffTransitionsApi
         var today = clock.TodayInChina();
         var errors = new ValidationErrors()
             .RequireText("parcelId", request.ParcelId, 64)
-            .RequireAmount("areaMu", request.AreaMu)
+            .RequireAmount("areaMu", request.AreaMu, max: MaxAreaMu)
             .RequireDate("contractDate", request.ContractDate);
         if (request.ContractDate > today)
             errors.Add("contractDate", "'contractDate' cannot be in the future.");

@@ -39,15 +39,18 @@ public sealed class ValidationErrors
     public ValidationErrors RequireId(string field, Guid? value) =>
         value is null || value == Guid.Empty ? Add(field, $"'{field}' is required.") : this;
 
-    /// <summary>Amounts in 元: present, not negative, at most two decimals (the fen), at most <see cref="MaxAmount"/>.</summary>
-    public ValidationErrors RequireAmount(string field, decimal? value, bool allowZero = false)
+    /// <summary>
+    /// Amounts in 元 (or another quantity kept to two decimals): present, not negative, at most two decimals (the fen),
+    /// at most <paramref name="max"/> (<see cref="MaxAmount"/> unless the quantity's column holds less).
+    /// </summary>
+    public ValidationErrors RequireAmount(string field, decimal? value, bool allowZero = false, decimal max = MaxAmount)
     {
         if (value is null)
             return Add(field, $"'{field}' is required.");
         if (value < 0 || (!allowZero && value == 0))
             return Add(field, $"'{field}' must be {(allowZero ? "zero or more" : "greater than zero")}.");
-        if (value > MaxAmount)
-            return Add(field, $"'{field}' must be at most {MaxAmount}.");
+        if (value > max)
+            return Add(field, $"'{field}' must be at most {max}.");
         return decimal.Round(value.Value, 2) != value ? Add(field, $"'{field}' must not be finer than the fen (0.01).") : this;
     }
 

@@ -61,6 +61,26 @@ public class AccessMatrixTests(SystemFixture system)
         ["GET approval /api/projects/{id}/approval-case/items/{code}/history"] = (ReadCase,
             (t, s, _, _) => Get(t.Fixture.Approval, $"/api/projects/{s.ProjectId}/approval-case/items/filing/history")),
         ["GET approval /api/approval-items/overdue"] = (Callers.Expect(200, ("finance", 403)), (t, _, _, _) => Get(t.Fixture.Approval, "/api/approval-items/overdue")),
+        ["GET project /api/projects/{id}/nodes"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}/nodes")),
+        ["GET project /api/projects/{id}/nodes/history"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}/nodes/history")),
+        ["GET project /api/me/nodes"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/me/nodes")),
+        ["GET project /api/node-warnings"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/node-warnings")),
+        ["GET project /api/node-plan-templates"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/node-plan-templates")),
+        ["POST project /api/projects/{id}/nodes/{nodeId}/completion"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var projectId = await t.ProjectForAsync(s, expected);
+            const string Node = "FROM project_nodes WHERE project_id = @projectId AND code = 'registered'";
+            var nodeId = await t.Fixture.ScalarAsync<Guid>(t.Fixture.Project, "SELECT id " + Node, new { projectId });
+            var version = await t.Fixture.ScalarAsync<int>(t.Fixture.Project, "SELECT version " + Node, new { projectId });
+            return new Call(t.Fixture.Project, HttpMethod.Post, $"/api/projects/{projectId}/nodes/{nodeId}/completion",
+                new { completedOn = Journey.Today, note = "权限矩阵：营业执照已核验", version },
+                () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT count(*) FROM project_nodes WHERE id = @nodeId AND completed_on IS NULL", new { nodeId }));
+        }),
+        ["GET notification /api/inbox"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Notification, "/api/inbox")),
+        ["GET notification /api/warnings/summary"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Notification, "/api/warnings/summary")),
+        ["GET notification /api/notification-channels"] = (BureauOnly, (t, _, _, _) => Get(t.Fixture.Notification, "/api/notification-channels")),
+        ["GET notification /api/notification-deliveries"] = (Callers.Expect(403, ("bureau", 200), ("auditor", 200)),
+            (t, _, _, _) => Get(t.Fixture.Notification, "/api/notification-deliveries")),
         ["POST project /api/parks"] = (Callers.Expect(403, ("bureau", 201)), (t, _, _, _) =>
         {
             var name = $"权限测试园区{Guid.NewGuid():N}";

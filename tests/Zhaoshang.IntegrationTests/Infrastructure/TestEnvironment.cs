@@ -72,7 +72,9 @@ internal static class TestEnvironment
     /// <summary>What the gateway serves as the console: a few files the fixture writes, standing in for a console build.</summary>
     public static string ConsoleRoot { get; } = Path.Combine(RepositoryRoot, ".run", $"test-console{Suffix}");
 
-    public static string LogDirectory { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot, ".run", "test-logs")).FullName;
+    /// <summary>The services' logs: <c>.run/test-logs</c>, or <c>.run/test-logs&lt;n&gt;</c> for slot n (test.sh runs two slots side by side).</summary>
+    public static string LogDirectory { get; } =
+        Directory.CreateDirectory(Path.Combine(RepositoryRoot, ".run", Slot == 0 ? "test-logs" : $"test-logs{Slot}")).FullName;
 
     private static string FindRepositoryRoot()
     {
