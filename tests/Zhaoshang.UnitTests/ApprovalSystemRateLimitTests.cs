@@ -43,8 +43,9 @@ public sealed class ApprovalSystemRateLimitTests : IDisposable
     public async Task A_quiet_spell_does_not_add_to_the_next_burst()
     {
         Assert.Equal(1, Acquire("tzxm", 1));
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // full again, and idle
-        Assert.Equal(40, Acquire("tzxm", 40));
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // full again (timers permitting on a loaded machine), and idle
+        var burst = Acquire("tzxm", 60);
+        Assert.True(burst is > 20 and <= 40, $"{burst} permits after a quiet spell: refilled, but never past the burst of 40");
         // The bound follows the time that really passed: on a loaded machine a 250 ms delay can take seconds.
         var since = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromMilliseconds(250)); // a partitioned limiter replenishes every 100 ms

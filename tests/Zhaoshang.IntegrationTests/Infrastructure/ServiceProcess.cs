@@ -128,8 +128,9 @@ internal sealed class ServiceProcess(string name, IReadOnlyDictionary<string, st
 
     private async Task WaitUntilReadyAsync(Process process)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // test.sh starts two test systems and the browser tests' system at once on two cores: starts take their time.
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
