@@ -31,6 +31,29 @@ public class NodePlanRulesTests
     }
 
     [Fact]
+    public void A_replanned_node_carries_the_open_nodes_hanging_on_it_and_a_complete_one_stops_the_chain()
+    {
+        // land moved from Friday 25 September to Wednesday 30 September: permit (3 after land) and start (1 after permit)
+        // follow across the National Day holiday; eia hangs on land but is done, so audit (on eia) stays; filing hangs elsewhere.
+        PlannedNode Planned(string code, string anchor, int offset, int day, int? done = null) =>
+            new(code, anchor, offset, new DateOnly(2026, 9, day), done is { } d ? new DateOnly(2026, 9, d) : null);
+        var moved = PlanDating.Follow(
+            [
+                Planned("filing", "signed", 2, 3), Planned("land", "signed", 5, 25), Planned("permit", "land", 3, 30),
+                new PlannedNode("start", "permit", 1, new DateOnly(2026, 10, 8), null), Planned("eia", "land", 1, 28, done: 24),
+                Planned("audit", "eia", 2, 30),
+            ],
+            "land", new DateOnly(2026, 9, 30), China2026);
+        Assert.Equal(new Dictionary<string, DateOnly> { ["permit"] = new(2026, 10, 10), ["start"] = new(2026, 10, 12) }, moved);
+    }
+
+    [Fact]
+    public void A_replan_to_the_same_day_moves_nothing() =>
+        Assert.Empty(PlanDating.Follow(
+            [new PlannedNode("land", "signed", 5, new DateOnly(2026, 9, 25), null), new PlannedNode("permit", "land", 3, new DateOnly(2026, 9, 30), null)],
+            "land", new DateOnly(2026, 9, 25), China2026));
+
+    [Fact]
     public void A_node_anchored_on_a_later_node_cannot_be_dated() =>
         Assert.Throws<InvalidOperationException>(() =>
             PlanDating.Date([Node("a", "b", 1), Node("b", "signed", 1)], new DateOnly(2026, 9, 29), China2026));

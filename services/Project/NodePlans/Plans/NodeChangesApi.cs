@@ -89,8 +89,8 @@ public static partial class NodePlansApi
     }
 
     internal static Task<Results<Ok<NodeView>, ValidationProblem, ProblemHttpResult>> ReplanAsync(
-        Guid id, Guid nodeId, ReplanRequest request, ClaimsPrincipal user, Database database, WarningRule rule, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, Guid nodeId, ReplanRequest request, ClaimsPrincipal user, Database database, WarningRule rule, WorkCalendar calendar,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().RequireDate("plannedOn", request.PlannedOn).RequireText("reason", request.Reason, 2000);
         return ChangeNodeAsync(id, nodeId, request.Version, errors, user, database, rule, clock, cancellationToken, async (work, node) =>
@@ -100,7 +100,8 @@ public static partial class NodePlansApi
             await work.ExecuteAsync(
                 "UPDATE project_nodes SET planned_on = @PlannedOn, version = version + 1 WHERE id = @nodeId", new { request.PlannedOn, nodeId });
             await NodeNotices.ClearAsync(work, nodeId, "节点已重新计划", clock, request.PlannedOn);
-            return NodeOutcome.Changed("replanned", request.Reason!.Trim(), new { node.PlannedOn }, new { request.PlannedOn });
+            var followed = await ReplanFollowers.MoveAsync(work, id, node, request.PlannedOn!.Value, request.Reason!.Trim(), calendar, clock);
+            return NodeOutcome.Changed("replanned", request.Reason!.Trim(), new { node.PlannedOn }, new { request.PlannedOn, Followed = followed });
         });
     }
 

@@ -27,7 +27,7 @@ public static partial class NodePlansApi
         api.MapPost("/{nodeId:guid}/completion", CompleteAsync).WithName("CompleteNode").AllowRoles(StaffTransitionsApi.Changers)
             .WithSummary("Completes a node on a day with a note on its evidence; clears its warnings.");
         api.MapPost("/{nodeId:guid}/replan", ReplanAsync).WithName("ReplanNode").AllowRoles(StaffTransitionsApi.Changers)
-            .WithSummary("Moves an open node's planned date, with the reason (kept in the history); clears its warnings.");
+            .WithSummary("Moves an open node's planned date, with the reason (kept in the history); the open nodes that hang on it keep their offsets and move with it; clears their warnings.");
         return app;
     }
 
