@@ -64,16 +64,6 @@ const calls: { [K in EvidenceRecord]: EvidenceCalls<K> } = {
 /** The generated clients' calls for one kind of record (each service's document, with the bearer token). */
 export const evidenceCalls = <K extends EvidenceRecord>(record: K): EvidenceCalls<K> => calls[record]
 
-/** A file the browser saves under `name`: the API needs the token, so the bytes come by fetch, not by a link. */
-export function saveFile(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
-
 const kinds: Record<string, string> = {
   'application/pdf': 'PDF', 'image/png': 'PNG 图片', 'image/jpeg': 'JPEG 图片', 'image/gif': 'GIF 图片', 'image/webp': 'WebP 图片',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word', 'application/msword': 'Word 97-2003',

@@ -2,6 +2,7 @@ import type { components } from '@/api/generated/funding'
 import type { components as ProjectComponents } from '@/api/generated/project'
 import { fundingApi, projectApi } from '@/api/clients'
 import { call } from '@/app/problems'
+import { saveFile } from '@/app/files'
 import { exact } from './exact'
 
 type Schemas = components['schemas']
@@ -82,20 +83,11 @@ export const setRate = (currency: string, date: string, cnyPerUnit: string) => (
 // CSV exports: fetched with the bearer token like every call, then saved as a file.
 export async function downloadStatisticsCsv(query: StatsQuery): Promise<void> {
   const file = await call(fundingApi.GET('/api/stats/funds.csv', { params: { query }, parseAs: 'blob' }))
-  save(file, `到位资金统计${query.Year ? `-${query.Year}` : ''}.csv`)
+  saveFile(file, `到位资金统计${query.Year ? `-${query.Year}` : ''}.csv`)
 }
 export async function downloadPaymentsCsv(year?: number): Promise<void> {
   const file = await call(fundingApi.GET('/api/incentive-payments.csv', { params: { query: { year } }, parseAs: 'blob' }))
-  save(file, `奖励兑现台账${year ? `-${year}` : ''}.csv`)
-}
-
-function save(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  saveFile(file, `奖励兑现台账${year ? `-${year}` : ''}.csv`)
 }
 
 /** The project as the caller may see it, or the status that refused it (404: missing or someone else's). */
