@@ -3,6 +3,7 @@ using MassTransit;
 using Zhaoshang.Approval.Cases;
 using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Approval.Parks;
+using Zhaoshang.Approval.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Warnings;
@@ -26,6 +27,7 @@ internal static class ApprovalServices
             x.AddConsumer<ApprovalDecisionReportedConsumer, ApprovalDecisionReportedConsumerDefinition>();
             x.AddConsumer<ProjectTransferredConsumer, ProjectTransferredConsumerDefinition>();
             x.AddConsumer<ParkRenamedConsumer, ParkRenamedConsumerDefinition>();
+            x.AddConsumer<WorkingCalendarChangedConsumer, WorkingCalendarChangedConsumerDefinition>();
         });
         var configured = builder.Configuration.GetSection("ApprovalCatalogue:Items").Get<CatalogueItem[]>();
         var catalogue = configured is { Length: > 0 } ? new ApprovalCatalogue(configured) : ApprovalCatalogue.Default;

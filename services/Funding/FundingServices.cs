@@ -3,6 +3,7 @@ using MassTransit;
 using Zhaoshang.Funding.Incentives;
 using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Parks;
+using Zhaoshang.Funding.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Funding;
@@ -22,5 +23,6 @@ internal static class FundingServices
             x.AddConsumer<ProjectStateChangedConsumer, ProjectStateChangedConsumerDefinition>();
             x.AddConsumer<ProjectTransferredConsumer, ProjectTransferredConsumerDefinition>();
             x.AddConsumer<ParkRenamedConsumer, ParkRenamedConsumerDefinition>();
+            x.AddConsumer<WorkingCalendarChangedConsumer, WorkingCalendarChangedConsumerDefinition>();
         });
 }

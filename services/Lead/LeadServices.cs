@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Lead.Intents;
 using Zhaoshang.Lead.ServiceLevels;
+using Zhaoshang.Lead.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Warnings;
@@ -19,7 +20,10 @@ internal static class LeadServices
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddZhaoshangMessaging(builder.Configuration, "lead", x =>
-            x.AddConsumer<ProjectOpenedConsumer, ProjectOpenedConsumerDefinition>());
+        {
+            x.AddConsumer<ProjectOpenedConsumer, ProjectOpenedConsumerDefinition>();
+            x.AddConsumer<WorkingCalendarChangedConsumer, WorkingCalendarChangedConsumerDefinition>();
+        });
         builder.Services.Configure<ServiceLevelOptions>(builder.Configuration.GetSection("ServiceLevels"));
         builder.Services.AddWarningRule(builder.Configuration);
         builder.Services.AddHostedService<OverdueScanner>();

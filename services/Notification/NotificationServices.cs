@@ -3,6 +3,7 @@ using MassTransit;
 using Zhaoshang.Notification.Deliveries;
 using Zhaoshang.Notification.Inbox;
 using Zhaoshang.Notification.Warnings;
+using Zhaoshang.Notification.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Warnings;
@@ -26,6 +27,7 @@ internal static class NotificationServices
             x.AddConsumer<CooperationIntentOverdueConsumer, CooperationIntentOverdueConsumerDefinition>();
             x.AddConsumer<ApprovalItemOverdueConsumer, ApprovalItemOverdueConsumerDefinition>();
             x.AddConsumer<ReminderDueConsumer, ReminderDueConsumerDefinition>();
+            x.AddConsumer<WorkingCalendarChangedConsumer, WorkingCalendarChangedConsumerDefinition>();
         });
         builder.Services.AddWarningRule(builder.Configuration);
         builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.Section))

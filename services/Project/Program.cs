@@ -7,6 +7,7 @@ using Zhaoshang.Project.NodePlans.Plans;
 using Zhaoshang.Project.NodePlans.Templates;
 using Zhaoshang.Project.NodePlans.Warnings;
 using Zhaoshang.Project.Parks;
+using Zhaoshang.Project.WorkingCalendar;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("project", ProjectTelemetry.SourceName);
@@ -22,5 +23,6 @@ app.MapNodePlanTemplatesApi();
 app.MapNodePlansApi();
 app.MapNodeWarningsApi();
 app.MapNodeAttachmentsApi();
+app.MapWorkingCalendarApi();
 
 await app.RunServiceAsync();

@@ -9,7 +9,7 @@ public class MigrationDiscoveryTests
     {
         var platform = MigrationRunner.Discover(typeof(MigrationRunner).Assembly);
         Assert.Equal(["0001_outbox_inbox", "0002_audit_actor_webhook_nonces", "0003_parked_messages", "0004_outbox_dead_letters_and_purge",
-                "0005_idempotent_requests", "0006_warning_notices"],
+                "0005_idempotent_requests", "0006_warning_notices", "0007_working_calendar_years"],
             platform.Select(m => m.Name));
 
         var lead = MigrationRunner.Discover(typeof(Zhaoshang.Lead.LeadTelemetry).Assembly);

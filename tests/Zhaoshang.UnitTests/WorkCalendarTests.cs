@@ -43,6 +43,28 @@ public class WorkCalendarTests
     }
 
     [Fact]
+    public void A_year_is_replaced_only_by_a_newer_version_and_the_other_years_stay()
+    {
+        var calendar = new WorkCalendar([new DateOnly(2027, 1, 1)], []);
+        var nationalDay = Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d)).ToArray();
+
+        Assert.True(calendar.Apply(2026, 2, nationalDay, [new DateOnly(2026, 10, 10)]));
+        Assert.False(calendar.Apply(2026, 1, [], []));
+        Assert.False(calendar.Apply(2026, 2, [], []));
+
+        Assert.Equal(2, calendar.VersionOf(2026));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 5)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 10, 10)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 1, 1)));
+        Assert.Null(calendar.VersionOf(2028));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2028, 1, 3)));
+
+        Assert.True(calendar.Apply(2026, 3, [], []));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 10, 5)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 10)));
+    }
+
+    [Fact]
     public void Zero_working_days_is_the_start_itself() =>
         Assert.Equal(new DateOnly(2026, 11, 21), WorkCalendar.WeekendsOnly.AddWorkingDays(new DateOnly(2026, 11, 21), 0));
 }

@@ -1,17 +1,18 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Zhaoshang.Platform.Calendar;
 
 public static class CalendarExtensions
 {
-    /// <summary>The working calendar from configuration: <c>WorkCalendar:Holidays</c> and <c>WorkCalendar:WorkingWeekendDays</c>.</summary>
-    public static IServiceCollection AddWorkCalendar(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The working calendar from the service's own <c>working_calendar_years</c>: weekends only until
+    /// <see cref="WorkingCalendarRefresh"/> has loaded it at start.
+    /// </summary>
+    public static IServiceCollection AddWorkCalendar(this IServiceCollection services)
     {
-        var section = configuration.GetSection("WorkCalendar");
-        services.AddSingleton(new WorkCalendar(
-            section.GetSection("Holidays").Get<DateOnly[]>() ?? [],
-            section.GetSection("WorkingWeekendDays").Get<DateOnly[]>() ?? []));
+        services.AddSingleton(WorkCalendar.WeekendsOnly);
+        services.AddSingleton<WorkingCalendarRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkingCalendarRefresh>());
         return services;
     }
 

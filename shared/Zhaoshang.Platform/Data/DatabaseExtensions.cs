@@ -23,6 +23,7 @@ public static class DatabaseExtensions
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyArrayTypeHandler());
         // Dapper maps DateTimeOffset itself and would bypass the handler when writing, and Npgsql refuses a non-UTC
         // offset for timestamptz: a decision sent with "+08:00" failed with 500.
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));

@@ -19,3 +19,19 @@ internal sealed class DateOnlyTypeHandler : SqlMapper.TypeHandler<DateOnly>
         _ => throw new DataException($"Cannot convert {value.GetType()} to DateOnly."),
     };
 }
+
+/// <summary>
+/// <c>date[]</c> (the working calendar's days): Npgsql reads it as DateTime[] through Dapper and writes DateOnly[] as
+/// <c>date[]</c> itself.
+/// </summary>
+internal sealed class DateOnlyArrayTypeHandler : SqlMapper.TypeHandler<DateOnly[]>
+{
+    public override void SetValue(IDbDataParameter parameter, DateOnly[]? value) => parameter.Value = value;
+
+    public override DateOnly[] Parse(object value) => value switch
+    {
+        DateOnly[] days => days,
+        DateTime[] days => days.Select(DateOnly.FromDateTime).ToArray(),
+        _ => throw new DataException($"Cannot convert {value.GetType()} to DateOnly[]."),
+    };
+}

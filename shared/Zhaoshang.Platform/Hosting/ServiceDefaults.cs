@@ -55,7 +55,7 @@ public static class ServiceDefaults
             builder.Services.AddSingleton<ShiftableClock>().AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ShiftableClock>());
         else
             builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddWorkCalendar(builder.Configuration);
+        builder.Services.AddWorkCalendar();
         builder.Services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer(new ApiDocumentTransformer(serviceName, bodyLimit));
@@ -120,7 +120,7 @@ public static class ServiceDefaults
         return app;
     }
 
-    /// <summary>Applies the platform's and the service's migrations, then runs until shut down.</summary>
+    /// <summary>Applies the platform's and the service's migrations, loads the working calendar, then runs until shut down.</summary>
     public static async Task RunServiceAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
@@ -129,6 +129,8 @@ public static class ServiceDefaults
             [("platform", typeof(ServiceDefaults).Assembly), ("service", Assembly.GetEntryAssembly()!)],
             logger,
             app.Lifetime.ApplicationStopping);
+        // Deadlines are counted from the first request and message on, so the calendar is there before either.
+        await app.Services.GetRequiredService<WorkingCalendarRefresh>().LoadAsync(app.Lifetime.ApplicationStopping);
         await app.RunAsync();
     }
 }

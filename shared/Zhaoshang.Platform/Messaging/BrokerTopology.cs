@@ -64,6 +64,8 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(WarningRaised), ["lead", "project", "approval"], ["notification"]),
         new(typeof(WarningCleared), ["lead", "project", "approval"], ["notification"]),
         new(typeof(ReminderDue), ["lead", "project"], ["notification"]),
+        // The project service owns the working calendar; every other service counts working days from its own copy.
+        new(typeof(WorkingCalendarChanged), "project", ["lead", "approval", "funding", "notification"]),
     ];
 
     /// <summary>Every service that publishes or consumes something: lead, project, approval, funding, notification.</summary>

@@ -81,6 +81,16 @@ public class AccessMatrixTests(SystemFixture system)
         ["GET notification /api/notification-channels"] = (BureauOnly, (t, _, _, _) => Get(t.Fixture.Notification, "/api/notification-channels")),
         ["GET notification /api/notification-deliveries"] = (Callers.Expect(403, ("bureau", 200), ("auditor", 200)),
             (t, _, _, _) => Get(t.Fixture.Notification, "/api/notification-deliveries")),
+        ["GET project /api/working-calendar"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/working-calendar?year=2026")),
+        // A year far off, so that the bureau's change moves no deadline of the other tests.
+        ["PUT project /api/working-calendar/{year}"] = (BureauOnly, async (t, _, _, _) =>
+        {
+            const string held = "SELECT coalesce(max(version), 0)::int FROM working_calendar_years WHERE year = 2099";
+            var version = await t.Fixture.ScalarAsync<int>(t.Fixture.Project, held);
+            return new Call(t.Fixture.Project, HttpMethod.Put, "/api/working-calendar/2099",
+                new { holidays = new[] { new DateOnly(2099, 1, 1) }, workingWeekendDays = Array.Empty<DateOnly>(), version },
+                () => t.AssertCountAsync(t.Fixture.Project, version, held, new { }));
+        }),
         ["POST project /api/parks"] = (Callers.Expect(403, ("bureau", 201)), (t, _, _, _) =>
         {
             var name = $"权限测试园区{Guid.NewGuid():N}";

@@ -23,6 +23,7 @@ public class GatewayRoutingTests(SystemFixture system)
         { "Project", "/api/projects" },
         { "Project", $"/api/projects/{UnknownProject}" },
         { "Project", "/api/kpis" },
+        { "Project", "/api/working-calendar?year=2026" },
         { "Approval", "/api/approval-items/overdue" },
         { "Approval", $"/api/projects/{UnknownProject}/approval-case" },
         { "Funding", "/api/incentive-policies" },
