@@ -2,11 +2,13 @@ using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.MasterData;
 using Zhaoshang.Project.NodeEvidence;
 using Zhaoshang.Project.NodePlans.Plans;
 using Zhaoshang.Project.NodePlans.Templates;
 using Zhaoshang.Project.NodePlans.Warnings;
 using Zhaoshang.Project.Parks;
+using Zhaoshang.Project.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("project", ProjectTelemetry.SourceName);
@@ -16,11 +18,13 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapStaffTransitionsApi();
+app.MapMasterDataApi();
 app.MapParksApi();
 app.MapKpisApi();
 app.MapNodePlanTemplatesApi();
 app.MapNodePlansApi();
 app.MapNodeWarningsApi();
 app.MapNodeAttachmentsApi();
+app.MapSearchApi();
 
 await app.RunServiceAsync();
