@@ -25,8 +25,10 @@ public static class FundsReportEditsApi
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         var current = await work.QuerySingleOrDefaultAsync<FundsReport>(
             $"SELECT {FundsReport.Columns} FROM funds_reports WHERE id = @id FOR UPDATE", new { id });
-        var ledger = current is null ? null : await work.QuerySingleAsync<LedgerScope>(LedgerScope.ByProject, new { projectId = current.ProjectId });
-        if (current is null || !work.Actor.CanSee(ledger!.Scope))
+        if (current is null)
+            return Problems.NotFound("Funds report", id);
+        var ledger = await work.QuerySingleAsync<LedgerScope>(LedgerScope.ByProject, new { projectId = current.ProjectId });
+        if (!work.Actor.CanSee(ledger.Scope))
             return Problems.NotFound("Funds report", id);
         if (!work.Actor.CanChange(ledger.Scope))
             return Problems.Forbidden($"Only the bureau and {ledger.District}'s staff correct this project's funds.");
