@@ -55,12 +55,16 @@ public class ProjectEditTests(SystemFixture system)
     public async Task A_funds_report_is_corrected_until_finance_verifies_it()
     {
         var projectId = await _bureau.SignedProjectAsync();
-        object Report(int? version, decimal amount = 3_000_000.00m, string currency = "CNY") => new
+        object Report(int version, decimal amount = 3_000_000.00m, string currency = "CNY") => new
         {
             amount, currency, source = "OutsideProvince", use = "FixedAssets", reportedOn = Journey.Today, evidenceRef = "银行进账单 2026-118", version,
         };
         var reportId = (await _district.ExpectAsync(HttpStatusCode.Created, system.Funding, HttpMethod.Post,
-            $"/api/projects/{projectId}/funds-reports", Report(null, 2_500_000.00m))).GetProperty("id").GetGuid();
+            $"/api/projects/{projectId}/funds-reports", new
+            {
+                amount = 2_500_000.00m, currency = "CNY", source = "OutsideProvince", use = "FixedAssets", reportedOn = Journey.Today,
+                evidenceRef = "银行进账单 2026-118",
+            })).GetProperty("id").GetGuid();
         var path = $"/api/funds-reports/{reportId}";
 
         var corrected = await _district.ExpectAsync(HttpStatusCode.OK, system.Funding, HttpMethod.Put, path, Report(1));
