@@ -2,6 +2,7 @@ using Zhaoshang.Lead;
 using Zhaoshang.Lead.Enterprises;
 using Zhaoshang.Lead.Events;
 using Zhaoshang.Lead.Intents;
+using Zhaoshang.Lead.Search;
 using Zhaoshang.Lead.ServiceLevels;
 using Zhaoshang.Platform.Hosting;
 
@@ -16,9 +17,11 @@ app.MapIndustryChainsApi();
 app.MapPromotionEventsApi();
 app.MapOverdueIntentsApi();
 app.MapIntentsApi();
+app.MapIntentEditsApi();
 app.MapIntentLifecycleApi();
 app.MapIntentFollowUpsApi();
 app.MapFollowUpAttachmentsApi();
 app.MapIntentTransfersApi();
+app.MapSearchApi();
 
 await app.RunServiceAsync();

@@ -2,11 +2,13 @@ using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
+using Zhaoshang.Project.MasterData;
 using Zhaoshang.Project.NodeEvidence;
 using Zhaoshang.Project.NodePlans.Plans;
 using Zhaoshang.Project.NodePlans.Templates;
 using Zhaoshang.Project.NodePlans.Warnings;
 using Zhaoshang.Project.Parks;
+using Zhaoshang.Project.Search;
 using Zhaoshang.Project.WorkingCalendar;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +19,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapStaffTransitionsApi();
+app.MapMasterDataApi();
 app.MapParksApi();
 app.MapKpisApi();
 app.MapNodePlanTemplatesApi();
@@ -24,5 +27,6 @@ app.MapNodePlansApi();
 app.MapNodeWarningsApi();
 app.MapNodeAttachmentsApi();
 app.MapWorkingCalendarApi();
+app.MapSearchApi();
 
 await app.RunServiceAsync();

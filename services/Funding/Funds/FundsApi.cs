@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
 using Zhaoshang.Funding.Incentives;
 using Zhaoshang.Funding.Ledgers;
-using Zhaoshang.Funding.Money;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
@@ -13,11 +12,10 @@ using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Funding.Funds;
 
-public static class FundsApi
+public static partial class FundsApi
 {
     public static readonly string[] Reporters = [Roles.Bureau, Roles.District];
     public static readonly string[] Readers = [Roles.Bureau, Roles.District, Roles.Park, Roles.Finance, Roles.Auditor];
-    private static readonly string[] Currencies = ["CNY", "USD"];
 
     public static IEndpointRouteBuilder MapFundsApi(this IEndpointRouteBuilder app)
     {
@@ -27,6 +25,8 @@ public static class FundsApi
             .WithSummary("Reports funds in place; USD is converted at the rate of the report date.");
         api.MapGet("/projects/{projectId:guid}/funds-reports", ListAsync).WithName("ListFundsReports").AllowRoles(Readers)
             .WithSummary("The project's funds-in-place reports, by report date.");
+        api.MapPut("/funds-reports/{id:guid}", FundsReportEditsApi.UpdateFundsReportAsync).WithName("UpdateFundsReport").AllowRoles(Reporters)
+            .WithSummary("Corrects a report finance has not decided yet; send the version you read (stale → 409 with the report as it is; verified or rejected → 409).");
         api.MapPost("/funds-reports/{id:guid}/verify", VerifyAsync).WithName("VerifyFunds").AllowRoles(Roles.Finance)
             .WithSummary("Finance verifies the report: only verified funds count.");
         api.MapPost("/funds-reports/{id:guid}/reject", RejectAsync).WithName("RejectFunds").AllowRoles(Roles.Finance)
@@ -34,27 +34,13 @@ public static class FundsApi
         return app;
     }
 
-    public sealed record FundsReportRequest(
-        decimal? Amount, string? Currency, FundsSource? Source, FundsUse? Use, DateOnly? ReportedOn, string? EvidenceRef);
-
     public sealed record ReasonRequest(string? Reason);
 
     internal static async Task<Results<Created<FundsReport>, ValidationProblem, ProblemHttpResult>> ReportAsync(
         Guid projectId, FundsReportRequest request, ClaimsPrincipal user, Database database, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors()
-            .RequireAmount("amount", request.Amount)
-            .RequireDate("reportedOn", request.ReportedOn)
-            .RequireText("evidenceRef", request.EvidenceRef, 200);
-        if (request.Currency is null || !Currencies.Contains(request.Currency))
-            errors.Add("currency", "'currency' is CNY or USD.");
-        if (request.Source is null)
-            errors.Add("source", "'source' is OutsideProvince (省外境内), OutsideCityInProvince (市外省内) or Abroad (境外).");
-        if (request.Use is null)
-            errors.Add("use", "'use' is FixedAssets or WorkingCapital.");
-        if (request.ReportedOn > clock.TodayInChina())
-            errors.Add("reportedOn", "'reportedOn' cannot be in the future.");
+        var errors = request.Validate(clock.TodayInChina());
         if (!errors.IsValid)
             return errors.ToProblem();
 
@@ -66,18 +52,12 @@ public static class FundsApi
         if (!work.Actor.CanChange(ledger.Scope))
             return Problems.Forbidden($"Only the bureau and {ledger.District}'s staff report this project's funds.");
 
-        var rate = request.Currency == "CNY" ? 1m : await work.QuerySingleOrDefaultAsync<decimal?>(
-            "SELECT cny_per_unit FROM exchange_rates WHERE currency = @Currency AND rate_date = @ReportedOn",
-            new { request.Currency, request.ReportedOn });
-        if (rate is null)
-            return errors.Add("reportedOn", $"There is no {request.Currency} rate for {request.ReportedOn:yyyy-MM-dd}; finance enters it first.").ToProblem();
-
-        var amountCny = MoneyRules.ToCny(request.Amount!.Value, rate.Value);
-        if (amountCny > ValidationErrors.MaxAmount)
-            return errors.Add("amount", $"'amount' in 元 must be at most {ValidationErrors.MaxAmount}.").ToProblem();
+        var (rate, amountCny) = await request.ToCnyAsync(work, errors);
+        if (!errors.IsValid)
+            return errors.ToProblem();
         var report = new FundsReport(
-            Guid.CreateVersion7(), projectId, request.Amount.Value, request.Currency!, rate.Value, amountCny, request.Source!.Value, request.Use!.Value, request.ReportedOn!.Value,
-            request.EvidenceRef!.Trim(), FundsReportStatus.Reported, null, null, null, clock.GetUtcNow());
+            Guid.CreateVersion7(), projectId, request.Amount!.Value, request.Currency!, rate, amountCny, request.Source!.Value, request.Use!.Value, request.ReportedOn!.Value,
+            request.EvidenceRef!.Trim(), FundsReportStatus.Reported, null, null, null, clock.GetUtcNow(), 1);
         await work.ExecuteAsync(
             """
             INSERT INTO funds_reports (id, project_id, amount, currency, exchange_rate, amount_cny, source, use, reported_on,
@@ -151,10 +131,17 @@ public static class FundsApi
             return (null, Problems.NotFound("Funds report", id));
         if (report.Status != FundsReportStatus.Reported)
             return (null, Problems.IllegalTransition("Funds report", report.Status.ToString(), to == FundsReportStatus.Verified ? "verified" : "rejected"));
-        var decided = report with { Status = to, DecidedBy = work.Actor.Subject, DecidedAt = clock.GetUtcNow(), RejectReason = reason };
+        var decided = report with
+        {
+            Status = to, DecidedBy = work.Actor.Subject, DecidedAt = clock.GetUtcNow(), RejectReason = reason, Version = report.Version + 1,
+        };
         await work.ExecuteAsync(
-            "UPDATE funds_reports SET status = @Status, decided_by = @DecidedBy, decided_at = @DecidedAt, reject_reason = @RejectReason WHERE id = @Id",
-            new { Status = to.ToString(), decided.DecidedBy, decided.DecidedAt, decided.RejectReason, decided.Id });
+            """
+            UPDATE funds_reports
+            SET status = @Status, decided_by = @DecidedBy, decided_at = @DecidedAt, reject_reason = @RejectReason, version = @Version
+            WHERE id = @Id
+            """,
+            new { Status = to.ToString(), decided.DecidedBy, decided.DecidedAt, decided.RejectReason, decided.Version, decided.Id });
         await work.AuditAsync("FundsReport", id, to == FundsReportStatus.Verified ? "verified" : "rejected", new { report.Status }, new { decided.Status, reason });
         return (decided, null);
     }

@@ -30,12 +30,12 @@ public enum FundsReportStatus
 public sealed record FundsReport(
     Guid Id, Guid ProjectId, decimal Amount, string Currency, decimal ExchangeRate, decimal AmountCny, FundsSource Source,
     FundsUse Use, DateOnly ReportedOn, string EvidenceRef, FundsReportStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt,
-    string? RejectReason, DateTimeOffset CreatedAt)
+    string? RejectReason, DateTimeOffset CreatedAt, int Version)
 {
     public const string Columns =
         """
         id, project_id, amount, currency, exchange_rate, amount_cny, source, use, reported_on, evidence_ref, status, decided_by,
-        decided_at, reject_reason, created_at
+        decided_at, reject_reason, created_at, version
         """;
 }
 

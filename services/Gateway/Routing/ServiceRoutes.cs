@@ -64,6 +64,16 @@ internal static class ServiceRoutes
     /// <summary>The platform's paths, on every service.</summary>
     public static readonly string[] Shared = ["/api/audit", "/api/outbox/dead-letters"];
 
+    /// <summary>
+    /// Paths some services have under one name (each service's keyword search): reached as the shared ones are, under the
+    /// service's name (<c>/api/lead/search</c>, <c>/api/project/search</c>).
+    /// </summary>
+    private static readonly (string Service, string Path)[] Namesakes = [("Lead", "/api/search"), ("Project", "/api/search")];
+
+    /// <summary>The paths a service has under its name at the gateway: the platform's, and its namesakes.</summary>
+    private static IEnumerable<string> SharedPaths(string service) => Shared.Concat(
+        Namesakes.Where(n => n.Service.Equals(service, StringComparison.OrdinalIgnoreCase)).Select(n => n.Path));
+
     /// <summary>The gateway's path for a shared path on one service: <c>/api/audit</c> of Lead is <c>/api/lead/audit</c>.</summary>
     public static string SharedPath(string service, string path) => $"/api/{service.ToLowerInvariant()}{path["/api".Length..]}";
 
@@ -73,7 +83,7 @@ internal static class ServiceRoutes
     /// </summary>
     public static string? GatewayPath(string service, string path)
     {
-        if (Shared.FirstOrDefault(shared => IsUnder(path, shared)) is { } sharedPath)
+        if (SharedPaths(service).FirstOrDefault(shared => IsUnder(path, shared)) is { } sharedPath)
             return SharedPath(service, sharedPath) + path[sharedPath.Length..];
         return Owned.Any(r => r.Service.Equals(service, StringComparison.OrdinalIgnoreCase) && IsUnder(path, r.Path)) ? path : null;
     }
@@ -102,7 +112,7 @@ internal static class ServiceRoutes
             Match = new RouteMatch { Path = r.Path + "/{**rest}" },
             MaxRequestBodySize = attachments.MaxRequestBytes,
         });
-        var shared = Services.SelectMany(service => Shared.Select(path => new RouteConfig
+        var shared = Services.SelectMany(service => SharedPaths(service).Select(path => new RouteConfig
         {
             RouteId = $"{service}:{SharedPath(service, path)}",
             ClusterId = service,

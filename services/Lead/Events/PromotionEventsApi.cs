@@ -17,6 +17,8 @@ public static class PromotionEventsApi
             "Outbound trips, promotion conferences, inspection visits and forums, and the quarters still without a major event.");
         api.MapPost("/", CreateEventAsync).WithName("CreateEvent").AllowRoles(Roles.Bureau, Roles.District)
             .WithSummary("Records a promotion event: type, region, dates, leading official, major or not.");
+        api.MapPut("/{id:guid}", PromotionEventEditsApi.UpdateEventAsync).WithName("UpdateEvent").AllowRoles(Roles.Bureau, Roles.District)
+            .WithSummary("Corrects an event; send the version you read (a stale version is refused with 409 and the event as it is).");
         api.MapGet("/{id:guid}", GetEventAsync).WithName("GetEvent").AllowRoles(Roles.Staff)
             .WithSummary("One promotion event.");
         api.MapGet("/", ListEventsAsync).WithName("ListEvents").AllowRoles(Roles.Staff)
@@ -29,41 +31,49 @@ public static class PromotionEventsApi
 
     public sealed record PromotionEvent(
         Guid Id, string Title, PromotionEventType Type, string Region, DateOnly StartsOn, DateOnly? EndsOn, string Leader,
-        bool Major, string? Summary, DateTimeOffset CreatedAt);
+        bool Major, string? Summary, DateTimeOffset CreatedAt, int Version);
 
+    /// <summary>What staff send to record an event or to correct one (with the <c>version</c> they read).</summary>
     public sealed record EventRequest(
         string? Title, PromotionEventType? Type, string? Region, DateOnly? StartsOn, DateOnly? EndsOn, string? Leader,
-        bool? Major, string? Summary);
+        bool? Major, string? Summary, int? Version = null)
+    {
+        public ValidationErrors Validate()
+        {
+            var errors = new ValidationErrors()
+                .RequireText("title", Title)
+                .RequireText("region", Region, 50)
+                .RequireDate("startsOn", StartsOn)
+                .RequireText("leader", Leader, 100)
+                .CheckDate("endsOn", EndsOn);
+            if (Type is null)
+                errors.Add("type", "'type' is required: OutboundTrip, Conference, InspectionVisit or Forum.");
+            if (EndsOn < StartsOn)
+                errors.Add("endsOn", "'endsOn' cannot be before 'startsOn'.");
+            if (Summary?.Length > 4000)
+                errors.Add("summary", "'summary' must be at most 4000 characters.");
+            return errors;
+        }
+    }
 
     public sealed record EventFilter(
         PromotionEventType? Type, string? Region, int? Year, int? Quarter, bool? Major, int? Page, int? PageSize, string? Sort);
 
     public sealed record QuarterCoverage(int Year, IReadOnlyList<int> QuartersWithoutMajorEvent);
 
-    private const string Select =
-        "SELECT id, title, type, region, starts_on, ends_on, leader, major, summary, created_at FROM promotion_events";
+    internal const string Select =
+        "SELECT id, title, type, region, starts_on, ends_on, leader, major, summary, created_at, version FROM promotion_events";
 
     internal static async Task<Results<Created<PromotionEvent>, ValidationProblem>> CreateEventAsync(
         EventRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors()
-            .RequireText("title", request.Title)
-            .RequireText("region", request.Region, 50)
-            .RequireDate("startsOn", request.StartsOn)
-            .RequireText("leader", request.Leader, 100)
-            .CheckDate("endsOn", request.EndsOn);
-        if (request.Type is null)
-            errors.Add("type", "'type' is required: OutboundTrip, Conference, InspectionVisit or Forum.");
-        if (request.EndsOn < request.StartsOn)
-            errors.Add("endsOn", "'endsOn' cannot be before 'startsOn'.");
-        if (request.Summary?.Length > 4000)
-            errors.Add("summary", "'summary' must be at most 4000 characters.");
+        var errors = request.Validate();
         if (!errors.IsValid)
             return errors.ToProblem();
 
         var promotionEvent = new PromotionEvent(
             Guid.CreateVersion7(), request.Title!.Trim(), request.Type!.Value, request.Region!.Trim(), request.StartsOn!.Value,
-            request.EndsOn, request.Leader!.Trim(), request.Major ?? false, request.Summary, clock.GetUtcNow());
+            request.EndsOn, request.Leader!.Trim(), request.Major ?? false, request.Summary, clock.GetUtcNow(), 1);
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         await work.ExecuteAsync(
             """
@@ -104,7 +114,7 @@ public static class PromotionEventsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         return TypedResults.Ok(await connection.QueryPageAsync<PromotionEvent>(
             """
-            SELECT id, title, type, region, starts_on, ends_on, leader, major, summary, created_at, count(*) OVER () AS total
+            SELECT id, title, type, region, starts_on, ends_on, leader, major, summary, created_at, version, count(*) OVER () AS total
             FROM promotion_events
             WHERE (@Type::text IS NULL OR type = @Type)
               AND (@Region::text IS NULL OR region = @Region)

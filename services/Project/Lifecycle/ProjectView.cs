@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Security;
+using Zhaoshang.Project.MasterData;
 
 namespace Zhaoshang.Project.Lifecycle;
 
@@ -12,7 +13,7 @@ public sealed record ProjectView(
     DateOnly? SignedOn, decimal? ContractedInvestment, Guid? ParkId, string? Park, string? CompanyName, string? CompanyUscc,
     ProjectView.LandParcel? Land, DateOnly? PreLandApprovalsCompletedOn, DateOnly? ConstructionPermitIssuedOn,
     DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, decimal VerifiedFundsCny, ProjectView.ApprovalCase? Approval,
-    ProjectView.FundingLedger? Funding, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    ProjectView.FundingLedger? Funding, ProjectMasterData MasterData, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public sealed record LandParcel(string ParcelId, decimal AreaMu, DateOnly ContractDate, DateOnly AcquiredOn);
 
@@ -33,7 +34,9 @@ internal sealed class ProjectRow
                trim(company_uscc) AS company_uscc, parcel_id, area_mu, land_contract_date, land_acquired_on,
                pre_land_approvals_completed_on, construction_permit_issued_on, construction_started_on,
                production_started_on, verified_funds_cny, approval_case_id, approval_item_count, approval_case_opened_at, funding_ledger_id,
-               funding_ledger_opened_at, approval_case_version, stalled_by_case_version, version, created_at, updated_at
+               funding_ledger_opened_at, approval_case_version, stalled_by_case_version, version, created_at, updated_at,
+               name, construction_content, location, planned_start_on, planned_finish_on, jobs, committed_investment_intensity,
+               committed_tax_per_mu
         """;
 
     public const string Select = "SELECT " + Columns + " FROM projects";
@@ -82,6 +85,17 @@ internal sealed class ProjectRow
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    public string? Name { get; init; }
+    public string? ConstructionContent { get; init; }
+    public string? Location { get; init; }
+    public DateOnly? PlannedStartOn { get; init; }
+    public DateOnly? PlannedFinishOn { get; init; }
+    public int? Jobs { get; init; }
+    public decimal? CommittedInvestmentIntensity { get; init; }
+    public decimal? CommittedTaxPerMu { get; init; }
+
+    public ProjectMasterData MasterData => new(
+        Name, ConstructionContent, Location, PlannedStartOn, PlannedFinishOn, Jobs, CommittedInvestmentIntensity, CommittedTaxPerMu);
 
     public RecordScope Scope => new(District, Park, ParkId);
 
@@ -95,7 +109,7 @@ internal sealed class ProjectRow
         PreLandApprovalsCompletedOn, ConstructionPermitIssuedOn, ConstructionStartedOn, ProductionStartedOn, VerifiedFundsCny,
         ApprovalCaseId is { } caseId ? new ProjectView.ApprovalCase(caseId, ApprovalItemCount ?? 0, ApprovalCaseOpenedAt!.Value) : null,
         FundingLedgerId is { } ledgerId ? new ProjectView.FundingLedger(ledgerId, FundingLedgerOpenedAt!.Value) : null,
-        Version, CreatedAt, UpdatedAt);
+        MasterData, Version, CreatedAt, UpdatedAt);
 }
 
 /// <summary>What the project needs next, in the words staff use.</summary>

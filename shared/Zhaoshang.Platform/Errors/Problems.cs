@@ -24,6 +24,17 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
 
+    /// <summary>
+    /// A versioned edit that read an older version: 409 carrying the record as it is now, so the caller can show what
+    /// changed and redo the edit on top of it.
+    /// </summary>
+    public static ProblemHttpResult StaleVersion(string what, int currentVersion, object current) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: $"The {what.ToLowerInvariant()} was changed meanwhile.",
+            detail: $"It is at version {currentVersion}; reload it and try again.",
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = currentVersion, ["current"] = current });
+
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }

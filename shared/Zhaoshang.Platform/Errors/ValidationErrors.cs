@@ -54,6 +54,10 @@ public sealed class ValidationErrors
         return decimal.Round(value.Value, 2) != value ? Add(field, $"'{field}' must not be finer than the fen (0.01).") : this;
     }
 
+    /// <summary>An edit says which version it corrects, so that one made on a stale copy can be refused.</summary>
+    public ValidationErrors RequireVersion(int? version) =>
+        version is null ? Add("version", "'version' is required: send the version you read.") : this;
+
     public ValidationErrors RequireDate(string field, DateOnly? value) =>
         value is null ? Add(field, $"'{field}' is required.") : CheckDate(field, value);
 

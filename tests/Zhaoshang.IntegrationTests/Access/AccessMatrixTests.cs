@@ -49,6 +49,8 @@ public class AccessMatrixTests(SystemFixture system)
         ["GET lead /api/intents/{id}/follow-ups"] = (ReadIntent, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/intents/{s.IntentId}/follow-ups")),
         ["GET lead /api/intents"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents?status=Converted")),
         ["GET lead /api/intents/overdue"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents/overdue")),
+        ["GET lead /api/search"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, $"/api/search?q={Uri.EscapeDataString("绿色铝")}")),
+        ["GET project /api/search"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, $"/api/search?q={Uri.EscapeDataString("绿色铝")}")),
         ["GET project /api/projects"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/projects?state=Signed")),
         ["GET project /api/projects/{id}"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}")),
         ["GET project /api/projects/{id}/timeline"] = (ReadProject, (t, s, _, _) => Get(t.Fixture.Project, $"/api/projects/{s.ProjectId}/timeline")),
@@ -196,6 +198,37 @@ public class AccessMatrixTests(SystemFixture system)
             return new Call(t.Fixture.Lead, HttpMethod.Put, $"/api/enterprises/{id}",
                 new { name = "已修改企业", uscc, hqRegion = "成渝", industryChain = "电子信息", chainRole = "ChainLeader", version = 1 },
                 () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT version FROM enterprises WHERE id = @id", new { id }));
+        }),
+        ["PUT lead /api/events/{id}"] = (ChangeUnscoped, async (t, _, _, _) =>
+        {
+            var id = (await t.Bureau.ExpectAsync(System.Net.HttpStatusCode.Created, t.Fixture.Lead, HttpMethod.Post, "/api/events",
+                new { title = "待更正推介会", type = "Forum", region = "成渝", startsOn = "2026-05-01", leader = "市领导", major = false }))
+                .GetProperty("id").GetGuid();
+            return new Call(t.Fixture.Lead, HttpMethod.Put, $"/api/events/{id}",
+                new { title = "已更正推介会", type = "Forum", region = "成渝", startsOn = "2026-05-02", leader = "市领导", major = false, version = 1 },
+                () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT version FROM promotion_events WHERE id = @id", new { id }));
+        }),
+        ["PUT lead /api/intents/{id}"] = (ChangeIntent, async (t, _, _, _) =>
+        {
+            var id = await t.NewIntentAsync(qualified: false);
+            return new Call(t.Fixture.Lead, HttpMethod.Put, $"/api/intents/{id}",
+                new { industry = "新能源电池", intendedInvestment = 600_000_000m, receivedOn = Journey.Today, version = 1 },
+                () => t.AssertCountAsync(t.Fixture.Lead, 1, "SELECT version FROM cooperation_intents WHERE id = @id", new { id }));
+        }),
+        ["PUT project /api/projects/{id}/master-data"] = (ChangeIntent, async (t, s, _, expected) =>
+        {
+            var id = await t.ProjectForAsync(s, expected);
+            var version = (await t.Bureau.ExpectAsync(System.Net.HttpStatusCode.OK, t.Fixture.Project, HttpMethod.Get, $"/api/projects/{id}"))
+                .GetProperty("version").GetInt32();
+            return new Call(t.Fixture.Project, HttpMethod.Put, $"/api/projects/{id}/master-data", new { name = "权限矩阵项目", jobs = 100, version },
+                () => t.AssertCountAsync(t.Fixture.Project, 1, "SELECT count(*) FROM projects WHERE id = @id AND name IS NULL", new { id }));
+        }),
+        ["PUT funding /api/funds-reports/{id}"] = (ChangeIntent, async (t, s, _, _) =>
+        {
+            var id = await t.NewFundsReportAsync(s.ProjectId);
+            return new Call(t.Fixture.Funding, HttpMethod.Put, $"/api/funds-reports/{id}",
+                new { amount = 600_000m, currency = "CNY", source = "OutsideProvince", use = "FixedAssets", reportedOn = Journey.Today, evidenceRef = "权限矩阵更正凭证", version = 1 },
+                () => t.AssertCountAsync(t.Fixture.Funding, 1, "SELECT count(*) FROM funds_reports WHERE id = @id AND version = 1 AND amount = 500000", new { id }));
         }),
         ["POST lead /api/events"] = (Callers.Expect(403, ("bureau", 201), ("district", 201), ("other-district", 201)), (t, _, _, _) =>
         {
