@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Zhaoshang.Approval.WorkingCalendar;
 using Zhaoshang.Contracts;
 using Zhaoshang.OrderingTests.Infrastructure;
 using Zhaoshang.Platform.Calendar;

@@ -1,11 +1,13 @@
 using Zhaoshang.Contracts;
-using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
 
-namespace Zhaoshang.Funding.WorkingCalendar;
+namespace Zhaoshang.Platform.Calendar;
 
-/// <summary>The bureau changed the working calendar: this service's copy takes the year if the change is newer.</summary>
+/// <summary>
+/// The bureau changed the working calendar: a service that keeps a copy (every one but the project service, its owner)
+/// takes the year if the change is newer. Its queue is named after the service that registers it.
+/// </summary>
 public sealed class WorkingCalendarChangedConsumer(Database database, WorkCalendar calendar) : InboxConsumer<WorkingCalendarChanged>(database)
 {
     protected override Task HandleAsync(WorkingCalendarChanged message, UnitOfWork work, CancellationToken cancellationToken) =>
