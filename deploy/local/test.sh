@@ -11,9 +11,8 @@ summary() {
   echo "$line"
 }
 
-# The integration tests run as two halves side by side, each with a system of its own: slot 0 (zs_*_test) and slot 1
-# (zs_*_test1, ports 5211–5218). The first infra.sh call installs and starts PostgreSQL and RabbitMQ and builds the
-# broker tool; the other environments are then provisioned side by side.
+# The first infra.sh call installs and starts PostgreSQL and RabbitMQ and builds the broker tool; the other environments
+# are then provisioned side by side.
 mkdir -p "$root/.run"
 infra_failed() {
   echo "[test] infrastructure could not be started${1:+ (see $1)}" >&2
@@ -23,9 +22,8 @@ infra_failed() {
 }
 "$root/deploy/local/infra.sh" test --fresh || infra_failed
 declare -A provisioning=()
-for env in faults orders ui test1; do
-  ( [ "$env" = test1 ] && export ZS_TEST_SLOT=1 env=test
-    ZS_BROKER_SETUP_BUILT=1 exec "$root/deploy/local/infra.sh" "$env" --fresh ) >"$root/.run/infra-$env.log" 2>&1 &
+for env in faults orders ui; do
+  ( ZS_BROKER_SETUP_BUILT=1 exec "$root/deploy/local/infra.sh" "$env" --fresh ) >"$root/.run/infra-$env.log" 2>&1 &
   provisioning[$env]=$!
 done
 for env in "${!provisioning[@]}"; do
@@ -56,7 +54,7 @@ else
   tail -n 30 "$root/.run/console-build.log" >&2
 fi
 
-rm -rf "$results" "$root/.run/test-logs" "$root/.run/test-logs1"
+rm -rf "$results" "$root/.run/test-logs"
 started=$(date +%s)
 # The browser tests run on a system of their own (console-test.sh: its ports, databases and vhost) beside the .NET
 # tests; a console that did not build fails the run.
@@ -66,25 +64,10 @@ if $console_built; then
   "$root/deploy/local/console-test.sh" >"$root/.run/console-test.log" 2>&1 &
   console_run=$!
 fi
-# The second half of the integration tests: these namespaces, on slot 1; everything else (the unit and ordering tests
-# included) on slot 0. A hung test must not eat CI's 90 minutes: a run is cut (and counted failed) after 15 minutes
-# without progress.
-second_half=(Delivery Observability Attachments Notifications Lifecycle Flow Lead NodePlans Funding)
-first_filter="FullyQualifiedName!~FaultInjectionTests" second_filter=""
-for namespace in "${second_half[@]}"; do
-  first_filter+="&FullyQualifiedName!~Zhaoshang.IntegrationTests.$namespace."
-  second_filter+="${second_filter:+|}FullyQualifiedName~Zhaoshang.IntegrationTests.$namespace."
-done
-echo "[test] the integration tests' second half beside the rest (output in .run/integration-slot1.log)"
-ZS_TEST_SLOT=1 dotnet test "$root/tests/Zhaoshang.IntegrationTests" -c Release --no-build --logger trx \
-  --results-directory "$results/slot1" -v q -nologo --blame-hang-timeout 15m --filter "$second_filter" \
-  >"$root/.run/integration-slot1.log" 2>&1 &
-second_run=$!
+# A hung test must not eat CI's 90 minutes: the run is cut (and counted failed) after 15 minutes without progress.
 dotnet test "$root/Zhaoshang.sln" -c Release --no-build --logger trx --results-directory "$results" -v q -nologo \
-  --blame-hang-timeout 15m --filter "$first_filter"
+  --blame-hang-timeout 15m --filter "FullyQualifiedName!~FaultInjectionTests"
 status=$?
-wait "$second_run" || status=1
-grep -E '\[FAIL\]|Passed!|Failed!' "$root/.run/integration-slot1.log"
 if $console_built; then
   wait "$console_run"
   console_status=$?
@@ -96,7 +79,7 @@ dotnet test "$root/tests/Zhaoshang.IntegrationTests" -c Release --no-build --log
   -v q -nologo --blame-hang-timeout 15m --filter "FullyQualifiedName~FaultInjectionTests" || status=1
 
 passed=0 failed=0 skipped=0
-for trx in "$results"/*.trx "$results"/slot1/*.trx; do
+for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   count() { sed -n "s/.* $1=\"\\([0-9]*\\)\".*/\\1/p" <<<"$counters"; }
@@ -120,6 +103,6 @@ if { [ "$status" -ne 0 ] || [ "$console_status" -ne 0 ]; } && [ "$failed" -eq 0 
   failed=1
 fi
 
-echo "[test] wall time $(( $(date +%s) - started )) s; service logs of the integration tests in .run/test-logs/ and .run/test-logs1/"
+echo "[test] wall time $(( $(date +%s) - started )) s; service logs of the integration tests in .run/test-logs/"
 summary "$passed" "$failed" "$skipped"
 [ "$failed" -eq 0 ]

@@ -51,6 +51,7 @@ public static partial class FundsApi
     public sealed record UpdateFundsReportRequest(
         decimal? Amount, string? Currency, FundsSource? Source, FundsUse? Use, DateOnly? ReportedOn, string? EvidenceRef, int? Version)
     {
-        public FundsReportRequest Report => new(Amount, Currency, Source, Use, ReportedOn, EvidenceRef);
+        // A method, not a property: a property would show in the API description as a field callers may send.
+        public FundsReportRequest ToReport() => new(Amount, Currency, Source, Use, ReportedOn, EvidenceRef);
     }
 }

@@ -18,7 +18,8 @@ public static class FundsReportEditsApi
         Guid id, UpdateFundsReportRequest request, ClaimsPrincipal user, Database database, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = request.Report.Validate(clock.TodayInChina()).RequireVersion(request.Version);
+        var report = request.ToReport();
+        var errors = report.Validate(clock.TodayInChina()).RequireVersion(request.Version);
         if (!errors.IsValid)
             return errors.ToProblem();
 
@@ -37,7 +38,7 @@ public static class FundsReportEditsApi
         if (current.Version != request.Version)
             return Problems.StaleVersion("Funds report", current.Version, current);
 
-        var (rate, amountCny) = await request.Report.ToCnyAsync(work, errors);
+        var (rate, amountCny) = await report.ToCnyAsync(work, errors);
         if (!errors.IsValid)
             return errors.ToProblem();
         var updated = current with
