@@ -3,7 +3,7 @@ using MassTransit;
 using Zhaoshang.Approval.Cases;
 using Zhaoshang.Approval.Integrations;
 using Zhaoshang.Approval.Parks;
-using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Approval.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Warnings;

@@ -3,7 +3,7 @@ using MassTransit;
 using Zhaoshang.Funding.Incentives;
 using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Parks;
-using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Funding.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Funding;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Lead.Intents;
 using Zhaoshang.Lead.ServiceLevels;
-using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Lead.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Warnings;

@@ -3,7 +3,7 @@ using MassTransit;
 using Zhaoshang.Notification.Deliveries;
 using Zhaoshang.Notification.Inbox;
 using Zhaoshang.Notification.Warnings;
-using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Notification.WorkingCalendar;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Warnings;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Zhaoshang.Approval.WorkingCalendar;
 using Zhaoshang.Contracts;
 using Zhaoshang.OrderingTests.Infrastructure;
 using Zhaoshang.Platform.Calendar;

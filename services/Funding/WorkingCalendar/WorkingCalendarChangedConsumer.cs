@@ -1,13 +1,11 @@
 using Zhaoshang.Contracts;
+using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Messaging;
 
-namespace Zhaoshang.Platform.Calendar;
+namespace Zhaoshang.Funding.WorkingCalendar;
 
-/// <summary>
-/// The bureau changed the working calendar: a service that keeps a copy (every one but the project service, its owner)
-/// takes the year if the change is newer. Its queue is named after the service that registers it.
-/// </summary>
+/// <summary>The bureau changed the working calendar: this service's copy takes the year if the change is newer.</summary>
 public sealed class WorkingCalendarChangedConsumer(Database database, WorkCalendar calendar) : InboxConsumer<WorkingCalendarChanged>(database)
 {
     protected override Task HandleAsync(WorkingCalendarChanged message, UnitOfWork work, CancellationToken cancellationToken) =>
