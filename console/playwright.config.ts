@@ -5,7 +5,8 @@ import { consoleUrl } from './tests/console-url'
 export default defineConfig({
   testDir: '.',
   testMatch: ['src/pages/**/*.spec.ts', 'tests/**/*.spec.ts'],
-  timeout: 90_000,
+  // Journeys that wait for two or three messages (tests/fixtures.ts messageTimeout) on a busy machine.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,

@@ -37,8 +37,14 @@ public class ShutdownTests(SystemFixture system)
                 projectIds = await Task.WhenAll(intents.Select(journey.ConvertAsync));
                 await Eventually.AssertAsync(() => system.SessionsWaitingForLocksAsync(system.Project), n => n > 0,
                     "conversions are in the project service's consumers");
+                // Every conversion is on the broker before the signal (a starved lead relay could otherwise still be
+                // sending them after the project service's last consumer has finished).
+                await AssertOutboxDrainedAsync(system.Lead);
                 terminating = system.Project.TerminateAsync(TimeSpan.FromSeconds(30));
-                await Task.Delay(TimeSpan.FromSeconds(1));
+                // The held consumers are released only once the service has stopped taking messages, however slowly
+                // a busy machine gets the signal to it.
+                await Eventually.AssertAsync(() => system.Broker.ConsumersAsync("project-cooperation-intent-converted"), n => n == 0,
+                    "the stopping service takes no more conversions");
                 Assert.False(terminating.IsCompleted, "the service waits for the consumers it holds");
             }
             finally

@@ -185,6 +185,13 @@ internal sealed class Broker : IAsyncDisposable
         }
     }
 
+    /// <summary>How many consumers the queue has: zero once a stopping service has cancelled its subscription.</summary>
+    public async Task<uint> ConsumersAsync(string queue)
+    {
+        await using var channel = await _connection!.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+    }
+
     /// <summary>Removes a service's queue and the exchange MassTransit binds in front of it, as on a broker where it never started.</summary>
     public async Task DeleteEndpointAsync(string queue)
     {

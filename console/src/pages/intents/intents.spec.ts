@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../../../tests/fixtures'
 import { addEnterprise, field, formItem, newUscc, unique } from '../enterprises/testing'
+import { messageTimeout } from '../projects/setup'
 
 /** From an enterprise's page, registers an intent for it; ends on the intent's page. */
 async function registerIntent(page: Page, investment: string): Promise<void> {
@@ -40,7 +41,7 @@ test.describe('district officer (anning)', () => {
     await page.getByTestId('action-convert').click()
     await page.getByRole('dialog', { name: '转化为项目' }).getByRole('button', { name: '转化' }).click()
     await expect(page.getByTestId('intent-status')).toHaveText('已转化为项目')
-    await expect(page.getByTestId('project-opened')).toBeVisible({ timeout: 30_000 })
+    await expect(page.getByTestId('project-opened')).toBeVisible({ timeout: messageTimeout })
     await expect(page.getByTestId('project-link')).toContainText(name)
     await expect(page.getByTestId('project-link')).toHaveAttribute('href', /^\/projects\/[0-9a-f-]{36}$/)
     await expect(page.getByTestId('intent-actions').getByRole('button')).toHaveCount(0)

@@ -1,5 +1,12 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
+/**
+ * How long a spec waits for what a message between services brings about (a project opened, a case opened). Well under
+ * a second on a quiet machine; the browser tests run beside the .NET integration tests on two cores, where it can take
+ * tens of seconds.
+ */
+export const messageTimeout = 60_000
+
 /** Spec setup through the gateway's APIs, as the user the page has signed in (their token from the console's session). */
 export class StaffApi {
   private constructor(private readonly request: APIRequestContext, private readonly token: string) {}
@@ -37,7 +44,7 @@ export class StaffApi {
     await this.call('POST', `/api/intents/${intent.id}/qualify`, { reason: '符合园区产业定位' })
     const { projectId } = await this.call<{ projectId: string }>('POST', `/api/intents/${intent.id}/convert`)
     // The project service opens the project from the published event.
-    await expect.poll(() => this.call('GET', `/api/projects/${projectId}`).then(() => true, () => false), { timeout: 20_000 }).toBe(true)
+    await expect.poll(() => this.call('GET', `/api/projects/${projectId}`).then(() => true, () => false), { timeout: messageTimeout }).toBe(true)
     return projectId
   }
 
@@ -49,7 +56,7 @@ export class StaffApi {
       agreementNo: `UI-${id.slice(0, 8)}`, signedOn: today, contractedInvestment: '300000000.00', park: '安宁工业园区',
       approvalProfile: null, version: null,
     })
-    await expect.poll(() => this.call('GET', `/api/projects/${id}/approval-case`).then(() => true, () => false), { timeout: 20_000 }).toBe(true)
+    await expect.poll(() => this.call('GET', `/api/projects/${id}/approval-case`).then(() => true, () => false), { timeout: messageTimeout }).toBe(true)
     return id
   }
 }
