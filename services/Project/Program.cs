@@ -28,5 +28,8 @@ app.MapNodeWarningsApi();
 app.MapNodeAttachmentsApi();
 app.MapWorkingCalendarApi();
 app.MapSearchApi();
+// Mapped last: the OpenAPI document shapes the shared ProjectState schema on its first use, and this endpoint's only use
+// (a nullable filter) would add null to the enum.
+app.MapProjectExportApi();
 
 await app.RunServiceAsync();

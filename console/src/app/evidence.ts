@@ -27,7 +27,7 @@ export interface EvidenceCalls<K extends EvidenceRecord> {
 
 // The documents type the form's file as text (IFormFile); what goes out is the multipart form with the file itself,
 // which openapi-fetch sends as it is (the browser sets the boundary).
-function multipart(file: File): components['schemas']['AttachmentForm'] {
+export function multipart(file: File): components['schemas']['AttachmentForm'] {
   const form = new FormData()
   form.append('file', file)
   return form as unknown as components['schemas']['AttachmentForm']

@@ -27,10 +27,6 @@ public static class EnterprisesApi
         return app;
     }
 
-    public sealed record EnterpriseFilter(
-        string? Name, string? Uscc, string? IndustryChain, ChainRole? ChainRole, string? HqRegion, EnterprisePriority? Priority,
-        int? Page, int? PageSize, string? Sort);
-
     internal static async Task<Results<Created<Enterprise>, ValidationProblem, ProblemHttpResult>> CreateEnterpriseAsync(
         EnterpriseRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -45,12 +41,7 @@ public static class EnterprisesApi
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         try
         {
-            await work.ExecuteAsync(
-                """
-                INSERT INTO enterprises (id, name, uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at)
-                VALUES (@Id, @Name, @Uscc, @HqRegion, @IndustryChain, @ChainRole, @Priority, @Version, @CreatedAt, @UpdatedAt)
-                """,
-                Parameters(enterprise));
+            await work.ExecuteAsync(Insert, Parameters(enterprise));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -124,16 +115,11 @@ public static class EnterprisesApi
 
         await using var connection = await database.OpenAsync(cancellationToken);
         return TypedResults.Ok(await connection.QueryPageAsync<Enterprise>(
-            """
+            $"""
             SELECT id, name, trim(uscc) AS uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at,
                    count(*) OVER () AS total
             FROM enterprises
-            WHERE (@Name::text IS NULL OR name ILIKE '%' || @Name || '%')
-              AND (@Uscc::text IS NULL OR uscc = @Uscc)
-              AND (@IndustryChain::text IS NULL OR industry_chain = @IndustryChain)
-              AND (@ChainRole::text IS NULL OR chain_role = @ChainRole)
-              AND (@HqRegion::text IS NULL OR hq_region = @HqRegion)
-              AND (@Priority::text IS NULL OR priority = @Priority)
+            {EnterpriseFilter.Where}
             ORDER BY
               CASE WHEN @Sort = 'name' THEN name END,
               CASE WHEN @Sort = '-name' THEN name END DESC,
@@ -143,15 +129,17 @@ public static class EnterprisesApi
               created_at, id
             LIMIT @Size OFFSET @Offset
             """,
-            new
-            {
-                filter.Name, filter.Uscc, filter.IndustryChain, ChainRole = filter.ChainRole?.ToString(), filter.HqRegion,
-                Priority = filter.Priority?.ToString(), Sort = page.Sort ?? "createdAt", page.Size, page.Offset,
-            },
+            filter.Arguments(new { Sort = page.Sort ?? "createdAt", page.Size, page.Offset }),
             page));
     }
 
-    private static object Parameters(Enterprise e) => new
+    internal const string Insert =
+        """
+        INSERT INTO enterprises (id, name, uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at)
+        VALUES (@Id, @Name, @Uscc, @HqRegion, @IndustryChain, @ChainRole, @Priority, @Version, @CreatedAt, @UpdatedAt)
+        """;
+
+    internal static object Parameters(Enterprise e) => new
     {
         e.Id, e.Name, e.Uscc, e.HqRegion, e.IndustryChain, ChainRole = e.ChainRole.ToString(), Priority = e.Priority.ToString(),
         e.Version, e.CreatedAt, e.UpdatedAt,

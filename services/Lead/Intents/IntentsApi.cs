@@ -34,18 +34,11 @@ public static class IntentsApi
     public sealed record CreateIntentRequest(
         Guid? EnterpriseId, Guid? SourceEventId, string? Industry, decimal? IntendedInvestment, string? District, DateOnly? ReceivedOn);
 
-    public sealed record IntentFilter(
-        IntentStatus? Status, string? District, string? Industry, Guid? EnterpriseId, int? Page, int? PageSize, string? Sort);
-
     private const string ListSql =
         $"""
         SELECT {IntentRow.Columns}, count(*) OVER () AS total
         FROM {IntentRow.From}
-        WHERE (@OwnDistrict::text IS NULL OR i.district = @OwnDistrict OR @OwnDistrict = ANY (i.previous_districts))
-          AND (@Status::text IS NULL OR i.status = @Status)
-          AND (@District::text IS NULL OR i.district = @District)
-          AND (@Industry::text IS NULL OR i.industry = @Industry)
-          AND (@EnterpriseId::uuid IS NULL OR i.enterprise_id = @EnterpriseId)
+        {IntentFilter.Where}
         ORDER BY
           CASE WHEN @Sort = 'receivedOn' THEN i.received_on END,
           CASE WHEN @Sort = '-receivedOn' THEN i.received_on END DESC,
@@ -128,16 +121,9 @@ public static class IntentsApi
         if (!errors.IsValid)
             return errors.ToProblem();
 
-        var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);
         var intents = await connection.QueryPageAsync<IntentRow>(
-            ListSql,
-            new
-            {
-                actor.OwnDistrict, Status = filter.Status?.ToString(),
-                filter.District, filter.Industry, filter.EnterpriseId, Sort = page.Sort ?? "createdAt", page.Size, page.Offset,
-            },
-            page);
+            ListSql, filter.Arguments(Actor.From(user), new { Sort = page.Sort ?? "createdAt", page.Size, page.Offset }), page);
         return TypedResults.Ok(intents.Select(r => r.ToIntent()));
     }
 

@@ -24,19 +24,10 @@ public static class ProjectsApi
         return app;
     }
 
-    public sealed record ProjectFilter(
-        ProjectState? State, string? District, string? Park, string? Industry, int? Page, int? PageSize, string? Sort);
-
     private const string ListSql =
-        "SELECT " + ProjectRow.Columns + ", count(*) OVER () AS total FROM projects" +
+        "SELECT " + ProjectRow.Columns + ", count(*) OVER () AS total FROM projects\n" + ProjectFilter.Where +
         """
 
-        WHERE (@OwnDistrict::text IS NULL OR district = @OwnDistrict)
-          AND (@OwnPark::text IS NULL OR park_id IN (SELECT id FROM parks WHERE name = @OwnPark OR id::text = @OwnPark))
-          AND (@State::text IS NULL OR state = @State)
-          AND (@District::text IS NULL OR district = @District)
-          AND (@Park::text IS NULL OR park_id IN (SELECT id FROM parks WHERE name = @Park OR id::text = @Park))
-          AND (@Industry::text IS NULL OR industry = @Industry)
         ORDER BY
           CASE WHEN @Sort = 'signedOn' THEN signed_on END,
           CASE WHEN @Sort = '-signedOn' THEN signed_on END DESC NULLS LAST,
@@ -54,17 +45,9 @@ public static class ProjectsApi
         var errors = page.Validate(new ValidationErrors(), "signedOn", "contractedInvestment", "createdAt");
         if (!errors.IsValid)
             return errors.ToProblem();
-        var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var projects = await connection.QueryPageAsync<ProjectRow>(ListSql, new
-        {
-            // District and park staff see their own; a missing claim matches nothing rather than everything. A park is named
-            // by its name or its id (a park claim may carry either).
-            actor.OwnDistrict,
-            OwnPark = actor.Role == Roles.Park ? actor.Park ?? "" : null,
-            State = filter.State?.ToString(), filter.District, filter.Park, filter.Industry, Sort = page.Sort ?? "createdAt",
-            page.Size, page.Offset,
-        }, page);
+        var projects = await connection.QueryPageAsync<ProjectRow>(ListSql,
+            filter.Arguments(Actor.From(user), new { Sort = page.Sort ?? "createdAt", page.Size, page.Offset }), page);
         return TypedResults.Ok(projects.Select(r => r.ToView()));
     }
 

@@ -71,12 +71,12 @@ public static partial class AttachmentsApi
         // The body is read only now, for a caller who may attach here.
         var (file, refusal) = await UploadedFile.ReadAsync(request, maxBytes, cancellationToken);
         if (refusal is not null)
-            return FileProblem(refusal.Status, refusal.Message);
+            return UploadedFile.Problem(refusal.Status, refusal.Message);
         Attachment attachment;
         await using (file)
         {
             if (ContentTypes.Detect(file!.Content) is not { } type)
-                return FileProblem(StatusCodes.Status415UnsupportedMediaType,
+                return UploadedFile.Problem(StatusCodes.Status415UnsupportedMediaType,
                     $"'{UploadedFile.Field}' is not a file type accepted here, judged by its content whatever its name: "
                     + string.Join(", ", ContentTypes.Accepted.Select(t => t.Name)) + ".");
             file.Content.Position = 0;
@@ -132,17 +132,4 @@ public static partial class AttachmentsApi
                 throw new InvalidOperationException($"Attachment {attachment.Id}: no content is stored under {attachment.Sha256}.");
         }, attachment.ContentType, attachment.FileName);
     }
-
-    private static ProblemHttpResult FileProblem(int status, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [UploadedFile.Field] = [message] })
-        {
-            Status = status,
-            Title = status switch
-            {
-                StatusCodes.Status413PayloadTooLarge => "The file is too large.",
-                StatusCodes.Status415UnsupportedMediaType => "The file type is not accepted.",
-                _ => "The file could not be read.",
-            },
-            Detail = message,
-        });
 }

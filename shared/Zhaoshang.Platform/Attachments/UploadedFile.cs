@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -97,4 +98,18 @@ public sealed class UploadedFile : IAsyncDisposable
         bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB ({bytes} bytes)" : $"{bytes} bytes";
 
     public ValueTask DisposeAsync() => Content.DisposeAsync();
+
+    /// <summary>The 4xx for a refused upload, naming the field <c>file</c>.</summary>
+    public static ProblemHttpResult Problem(int status, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Field] = [message] })
+        {
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "The file is too large.",
+                StatusCodes.Status415UnsupportedMediaType => "The file type is not accepted.",
+                _ => "The file could not be read.",
+            },
+            Detail = message,
+        });
 }

@@ -65,8 +65,10 @@ public sealed class ValidationErrors
     public ValidationErrors CheckDate(string field, DateOnly? value) =>
         value < FirstDay || value > LastDay ? Add(field, $"'{field}' must be between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.") : this;
 
+    /// <summary>The errors by field, for answers other than one request's 400 (an import's rows).</summary>
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(
-            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-            title: "The request has invalid fields.");
+            new Dictionary<string, string[]>(ToDictionary()), title: "The request has invalid fields.");
 }

@@ -40,6 +40,13 @@ public class AccessMatrixTests(SystemFixture system)
     {
         ["GET lead /api/enterprises/{id}"] = (ReadAll, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/enterprises/{s.EnterpriseId}")),
         ["GET lead /api/enterprises"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, "/api/enterprises?priority=A")),
+        ["GET lead /api/enterprises/export"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, "/api/enterprises/export?priority=A")),
+        ["GET lead /api/enterprises/import-template"] = (ChangeUnscoped, (t, _, _, _) => Get(t.Fixture.Lead, "/api/enterprises/import-template")),
+        // A caller who may import gets as far as reading the body (there is none); the others are refused first.
+        ["POST lead /api/enterprises/import"] = (Callers.Expect(403, ("bureau", 400), ("district", 400), ("other-district", 400)),
+            (t, _, _, _) => Task.FromResult(new Call(t.Fixture.Lead, HttpMethod.Post, "/api/enterprises/import"))),
+        ["GET lead /api/intents/export"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents/export?status=Converted")),
+        ["GET project /api/projects/export"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/projects/export?state=Signed")),
         ["GET lead /api/industry-chains/{chain}"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, $"/api/industry-chains/{Uri.EscapeDataString("绿色铝")}")),
         ["GET lead /api/events"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, "/api/events?year=2026")),
         ["GET lead /api/events/{id}"] = (ReadAll, (t, s, _, _) => Get(t.Fixture.Lead, $"/api/events/{s.EventId}")),

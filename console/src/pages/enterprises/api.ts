@@ -1,5 +1,7 @@
 import { leadApi } from '@/api/clients'
 import type { components, operations } from '@/api/generated/lead'
+import { multipart } from '@/app/evidence'
+import { saveFile } from '@/app/files'
 import { call } from '@/app/problems'
 
 export type Enterprise = components['schemas']['Enterprise']
@@ -29,3 +31,19 @@ export async function knownChains(): Promise<string[]> {
   const page = await listEnterprises({ PageSize: 200, Sort: 'name' })
   return [...new Set(page.items.map((enterprise) => enterprise.industryChain))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
 }
+
+// Excel: the list as the filter finds it, the import's empty template, and the import itself.
+export type ImportReport = components['schemas']['ImportReport']
+export type RowProblem = components['schemas']['RowProblem']
+
+export async function exportEnterprises(query: EnterpriseQuery) {
+  saveFile(await call(leadApi.GET('/api/enterprises/export', { params: { query }, parseAs: 'blob' })), '重点目标企业清单.xlsx')
+}
+
+export async function downloadImportTemplate() {
+  saveFile(await call(leadApi.GET('/api/enterprises/import-template', { parseAs: 'blob' })), '重点目标企业清单-导入模板.xlsx')
+}
+
+/** The import's answer as it is: a 422 lists the refused rows, which the dialog shows rather than a message. */
+export const importEnterprises = (file: File, goodRowsOnly: boolean) =>
+  leadApi.POST('/api/enterprises/import', { params: { query: { goodRowsOnly } }, body: multipart(file) })

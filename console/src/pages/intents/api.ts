@@ -1,5 +1,6 @@
 import { leadApi, projectApi } from '@/api/clients'
 import type { components, operations } from '@/api/generated/lead'
+import { saveFile } from '@/app/files'
 import { call } from '@/app/problems'
 
 export type Intent = components['schemas']['CooperationIntent']
@@ -15,6 +16,9 @@ export type OverdueQuery = NonNullable<operations['ListOverdueIntents']['paramet
 const byId = (id: string) => ({ params: { path: { id } } })
 
 export const listIntents = (query: IntentQuery) => call(leadApi.GET('/api/intents', { params: { query } }))
+export async function exportIntents(query: IntentQuery) {
+  saveFile(await call(leadApi.GET('/api/intents/export', { params: { query }, parseAs: 'blob' })), '合作意向清单.xlsx')
+}
 export const listOverdueIntents = (query: OverdueQuery) => call(leadApi.GET('/api/intents/overdue', { params: { query } }))
 export const getIntent = (id: string) => call(leadApi.GET('/api/intents/{id}', byId(id)))
 export const listFollowUps = (id: string) => call(leadApi.GET('/api/intents/{id}/follow-ups', byId(id)))

@@ -1,11 +1,17 @@
 import { approvalApi, fundingApi, projectApi } from '@/api/clients'
 import type { operations } from '@/api/generated/project'
+import { saveFile } from '@/app/files'
 import { call } from '@/app/problems'
 
 export type ProjectQuery = NonNullable<operations['ListProjects']['parameters']['query']>
 
 export const listProjects = (query: ProjectQuery) =>
   call(projectApi.GET('/api/projects', { params: { query } }))
+
+/** The list as the filter finds it, as xlsx (paging and sort left out: the whole list). */
+export async function exportProjects(query: ProjectQuery) {
+  saveFile(await call(projectApi.GET('/api/projects/export', { params: { query }, parseAs: 'blob' })), '项目清单.xlsx')
+}
 
 /** The raw answer (not unwrapped): the page tells 404/403 (someone else's project) apart itself. */
 export const fetchProject = (id: string) =>
