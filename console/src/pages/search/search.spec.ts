@@ -1,5 +1,5 @@
 import { expect, test } from '../../../tests/fixtures'
-import { newUscc, unique } from '../enterprises/testing'
+import { field, newUscc, unique } from '../enterprises/testing'
 import { StaffApi } from '../projects/setup'
 
 test.describe('district officer (anning)', () => {
@@ -16,8 +16,8 @@ test.describe('district officer (anning)', () => {
       enterpriseId: enterprise.id, sourceEventId: null, industry: '新材料', intendedInvestment: '120000000.00', district: '安宁市', receivedOn: today,
     })
 
-    await page.getByTestId('header-search').locator('input').fill(name)
-    await page.getByTestId('header-search').locator('input').press('Enter')
+    await field(page, 'header-search').fill(name)
+    await field(page, 'header-search').press('Enter')
     await expect(page).toHaveURL(/\/search\?q=/)
     const enterprises = page.getByTestId('search-enterprises')
     await expect(enterprises.getByTestId('search-hit')).toHaveCount(1)
@@ -44,8 +44,8 @@ test.describe('district officer (anning)', () => {
 
   test('one character is not searched', async ({ page }) => {
     await page.goto('/projects')
-    await page.getByTestId('header-search').locator('input').fill('滇')
-    await page.getByTestId('header-search').locator('input').press('Enter')
+    await field(page, 'header-search').fill('滇')
+    await field(page, 'header-search').press('Enter')
     await expect(page.getByText('请至少输入 2 个字')).toBeVisible()
     await expect(page).toHaveURL(/\/projects$/)
     await page.goto('/search?q=滇')
