@@ -15,3 +15,4 @@ export const quartersWithoutMajorEvent = (year: number) =>
 // Submitted through useProblemForm, which unwraps it with the field errors.
 export const createEvent = (body: EventRequest, idempotencyKey: string) =>
   leadApi.POST('/api/events', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })
+export const updateEvent = (id: string, body: EventRequest) => leadApi.PUT('/api/events/{id}', { body, params: { path: { id } } })

@@ -45,6 +45,8 @@ export const reportFunds = (projectId: string, body: FundsReportRequest, key: st
   fundingApi.POST('/api/projects/{projectId}/funds-reports', {
     ...exact, params: { path: { projectId }, header: { 'Idempotency-Key': key } }, body,
   })
+export const updateFundsReport = (id: string, body: Schemas['UpdateFundsReportRequest']) =>
+  fundingApi.PUT('/api/funds-reports/{id}', { ...exact, params: { path: { id } }, body })
 export const verifyFunds = (id: string) =>
   call(fundingApi.POST('/api/funds-reports/{id}/verify', { ...exact, params: { path: { id } } }))
 export const rejectFunds = (id: string, reason: string) => () =>

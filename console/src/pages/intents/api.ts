@@ -43,3 +43,5 @@ export const convertIntent = (id: string) => call(leadApi.POST('/api/intents/{id
 export const getProject = (id: string) => call(projectApi.GET('/api/projects/{id}', byId(id)))
 
 export const listEvents = () => call(leadApi.GET('/api/events', { params: { query: { PageSize: 200, Sort: '-startsOn' } } }))
+export type UpdateIntentRequest = components['schemas']['UpdateIntentRequest']
+export const updateIntent = (id: string, body: UpdateIntentRequest) => leadApi.PUT('/api/intents/{id}', { body, ...byId(id) })

@@ -1,5 +1,5 @@
 import { approvalApi, fundingApi, projectApi } from '@/api/clients'
-import type { operations } from '@/api/generated/project'
+import type { components, operations } from '@/api/generated/project'
 import { saveFile } from '@/app/files'
 import { call } from '@/app/problems'
 
@@ -33,3 +33,6 @@ export const listFundsReports = (projectId: string) =>
 
 export const listIncentiveClaims = (projectId: string) =>
   call(fundingApi.GET('/api/projects/{projectId}/incentive-claims', { params: { path: { projectId } } }))
+
+export const updateMasterData = (id: string, body: components['schemas']['MasterDataRequest']) =>
+  projectApi.PUT('/api/projects/{id}/master-data', { params: { path: { id } }, body })
