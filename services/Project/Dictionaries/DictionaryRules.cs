@@ -47,7 +47,7 @@ public static partial class DictionaryRules
     public static string[] Aliases(IndustryRequest request, DictionaryIndustry? current)
     {
         var name = request.Name!.Trim();
-        var kept = current is not null && current.Name != name ? [current.Name] : Array.Empty<string>();
+        var kept = current is not null && current.Name != name ? new[] { current.Name } : [];
         return (request.Aliases ?? []).Select(a => a.Trim()).Concat(kept).Where(a => a != name).Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Dictionaries;
-using Zhaoshang.Platform.Hosting;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Project.Dictionaries;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Dictionaries;
-using Zhaoshang.Platform.Hosting;
+using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Project.Dictionaries;
 
@@ -53,7 +53,7 @@ public static class PlacesApi
             return DictionariesApi.Stale("district", code, current?.Version, current);
 
         var name = request.Name!.Trim();
-        var taken = DictionaryRules.Taken([name], held.Districts.Select(d => (d.Code, (IEnumerable<string>)[d.Name])), code);
+        var taken = DictionaryRules.Taken([name], held.Districts.Select(d => (d.Code, (IEnumerable<string>)new[] { d.Name })), code);
         if (taken.Length > 0)
             return DictionariesApi.Taken("district", taken);
 

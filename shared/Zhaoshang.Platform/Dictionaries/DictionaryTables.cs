@@ -25,11 +25,11 @@ public static class DictionaryTables
             SELECT code, name, active, version FROM districts ORDER BY code;
             """,
             transaction: transaction);
-        var (version, changedAt) = await reader.ReadSingleAsync<(int, DateTimeOffset)>();
+        var held = await reader.ReadSingleAsync<VersionRow>();
         var industries = (await reader.ReadAsync<IndustryRow>()).Select(r => r.ToIndustry()).ToList();
         var regions = (await reader.ReadAsync<RegionRow>()).Select(r => new DictionaryRegion(r.Code, r.Name, r.Places, r.Active, r.Version)).ToList();
         var districts = (await reader.ReadAsync<DictionaryDistrict>()).ToList();
-        return new DictionariesChanged(version, industries, regions, districts, changedAt);
+        return new DictionariesChanged(held.Version, industries, regions, districts, held.ChangedAt);
     }
 
     /// <summary>
@@ -58,6 +58,8 @@ public static class DictionaryTables
 
         dictionaries.Apply(message);
     }
+
+    private sealed record VersionRow(int Version, DateTimeOffset ChangedAt);
 
     private sealed record IndustryRow(string Code, string Name, string? Sector, string? Chain, string[] Aliases, bool Active, int Version)
     {
