@@ -7,7 +7,7 @@ const routes: RouteRecordRaw[] = [
     path: '/dictionaries',
     name: 'dictionaries',
     component: () => import('./Dictionaries.vue'),
-    meta: { title: '字典管理', operation: 'GetDictionaries', menu: { order: 85, icon: markRaw(Collection) } },
+    meta: { title: '字典管理', operation: 'GetDictionaries', menu: { order: 90, icon: markRaw(Collection) } },
   },
 ]
 
