@@ -1,4 +1,4 @@
-import { expect, test } from '../../../tests/fixtures'
+import { expect, submitLogin, test } from '../../../tests/fixtures'
 import { field, unique } from '../enterprises/testing'
 
 test.describe('bureau', () => {
@@ -23,9 +23,16 @@ test.describe('bureau', () => {
 
     // Both pages open the same version; the second one's change makes the first one's stale.
     await page.getByTestId(`industry-edit-${code}`).click()
+    // A second page signs in on its own (the console keeps its session per tab); the provider may still know the bureau.
     const other = await context.newPage()
     await other.goto('/dictionaries')
-    await other.getByTestId(`industry-edit-${code}`).click()
+    await other.getByRole('button', { name: '登录' }).click()
+    const otherEdit = other.getByTestId(`industry-edit-${code}`)
+    const login = other.locator('input[name="username"]')
+    await expect(otherEdit.or(login)).toBeVisible()
+    if (await login.isVisible())
+      await submitLogin(other, 'bureau')
+    await otherEdit.click()
     const otherDialog = other.getByTestId('dictionary-dialog')
     await otherDialog.getByTestId('dictionary-sector').getByText('二产', { exact: true }).click()
     await otherDialog.getByTestId('dictionary-save').click()
