@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using MassTransit;
 using Zhaoshang.Funding.Incentives;
+using Zhaoshang.Funding.Dictionaries;
 using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Parks;
 using Zhaoshang.Funding.WorkingCalendar;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.Funding;
@@ -16,7 +18,8 @@ public static class FundingTelemetry
 
 internal static class FundingServices
 {
-    public static void AddApplicationServices(this WebApplicationBuilder builder) =>
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
         builder.Services.AddZhaoshangMessaging(builder.Configuration, "funding", x =>
         {
             x.AddConsumer<ProjectSignedConsumer, ProjectSignedConsumerDefinition>();
@@ -24,5 +27,8 @@ internal static class FundingServices
             x.AddConsumer<ProjectTransferredConsumer, ProjectTransferredConsumerDefinition>();
             x.AddConsumer<ParkRenamedConsumer, ParkRenamedConsumerDefinition>();
             x.AddConsumer<WorkingCalendarChangedConsumer, WorkingCalendarChangedConsumerDefinition>();
+            x.AddConsumer<DictionariesChangedConsumer, DictionariesChangedConsumerDefinition>();
         });
+        builder.Services.AddBureauDictionaries();
+    }
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using MassTransit;
+using Zhaoshang.Lead.Dictionaries;
 using Zhaoshang.Lead.Intents;
 using Zhaoshang.Lead.ServiceLevels;
 using Zhaoshang.Lead.WorkingCalendar;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Platform.Warnings;
@@ -23,7 +25,9 @@ internal static class LeadServices
         {
             x.AddConsumer<ProjectOpenedConsumer, ProjectOpenedConsumerDefinition>();
             x.AddConsumer<WorkingCalendarChangedConsumer, WorkingCalendarChangedConsumerDefinition>();
+            x.AddConsumer<DictionariesChangedConsumer, DictionariesChangedConsumerDefinition>();
         });
+        builder.Services.AddBureauDictionaries();
         builder.Services.Configure<ServiceLevelOptions>(builder.Configuration.GetSection("ServiceLevels"));
         builder.Services.AddWarningRule(builder.Configuration);
         builder.Services.AddHostedService<OverdueScanner>();

@@ -1,5 +1,6 @@
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
+using Zhaoshang.Project.Dictionaries;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
 using Zhaoshang.Project.MasterData;
@@ -27,6 +28,7 @@ app.MapNodePlansApi();
 app.MapNodeWarningsApi();
 app.MapNodeAttachmentsApi();
 app.MapWorkingCalendarApi();
+app.MapDictionariesApi();
 app.MapSearchApi();
 // Mapped last: the OpenAPI document shapes the shared ProjectState schema on its first use, and this endpoint's only use
 // (a nullable filter) would add null to the enum.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Observability;
 using Zhaoshang.Project.Kpis;
@@ -32,6 +33,7 @@ internal static class ProjectServices
             x.AddConsumer<FundsVerifiedConsumer, FundsVerifiedConsumerDefinition>();
             x.AddConsumer<ApprovalItemGrantedConsumer, ApprovalItemGrantedConsumerDefinition>();
         });
+        builder.Services.AddBureauDictionaries();
         builder.Services.Configure<KpiOptions>(builder.Configuration.GetSection("Kpis"));
         builder.Services.AddGaugeSample<ProjectsPerStateGauge>();
         builder.Services.AddWarningRule(builder.Configuration);

@@ -78,11 +78,4 @@ public class MoneyRulesTests
         Assert.True(IncentiveRules.InClawbackPeriod(approved, new DateOnly(2029, 3, 1), 3));
         Assert.False(IncentiveRules.InClawbackPeriod(approved, new DateOnly(2029, 3, 2), 3));
     }
-
-    [Theory]
-    [InlineData("高原特色农业", "一产")]
-    [InlineData("新能源电池", "二产")]
-    [InlineData("现代物流", "三产")]
-    [InlineData("未列明产业", "二产")]
-    public void Industries_fall_into_sectors(string industry, string sector) => Assert.Equal(sector, Sectors.Of(industry));
 }

@@ -129,9 +129,10 @@ public class NodePlanRulesTests
         var fallback = new NodePlanTemplate(Guid.NewGuid(), "通用", [], true, [], 1);
         var farming = new NodePlanTemplate(Guid.NewGuid(), "农业", ["一产"], false, [], 1);
         var services = new NodePlanTemplate(Guid.NewGuid(), "服务业", ["三产"], false, [], 1);
-        Assert.Same(farming, ProjectSectors.Choose([fallback, farming, services], "高原特色农业"));
-        Assert.Same(services, ProjectSectors.Choose([fallback, farming, services], "现代物流"));
-        Assert.Same(fallback, ProjectSectors.Choose([fallback, farming, services], "新能源电池"));
+        Assert.Same(farming, ProjectSectors.Choose([fallback, farming, services], "一产"));
+        Assert.Same(services, ProjectSectors.Choose([fallback, farming, services], "三产"));
+        Assert.Same(fallback, ProjectSectors.Choose([fallback, farming, services], "二产"));
+        Assert.Same(fallback, ProjectSectors.Choose([fallback, farming, services], null));
     }
 
     [Fact]

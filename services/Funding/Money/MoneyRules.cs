@@ -1,3 +1,5 @@
+using Zhaoshang.Platform.Dictionaries;
+
 namespace Zhaoshang.Funding.Money;
 
 /// <summary>Money is decimal 元, exact to the fen (0.01); every rounding happens here.</summary>
@@ -31,22 +33,17 @@ public static class MoneyRules
     }
 }
 
-/// <summary>一产/二产/三产: the sector a project's industry belongs to, for the statistics' shares.</summary>
+/// <summary>
+/// 一产/二产/三产: the sector a project's industry belongs to, for the statistics' shares, as the bureau's industry
+/// dictionary (this service's copy) classifies it; an industry it has not classified or does not know is 未分类, never
+/// guessed.
+/// </summary>
 public static class Sectors
 {
     public const string Primary = "一产";
     public const string Secondary = "二产";
     public const string Tertiary = "三产";
+    public const string Unclassified = BureauDictionaries.Unclassified;
 
-    private static readonly Dictionary<string, string> ByIndustry = new()
-    {
-        ["高原特色农业"] = Primary,
-        ["新能源电池"] = Secondary, ["绿色铝"] = Secondary, ["绿色硅"] = Secondary, ["光伏"] = Secondary,
-        ["生物医药"] = Secondary, ["装备制造"] = Secondary, ["电子信息"] = Secondary, ["新材料"] = Secondary,
-        ["绿色化工"] = Secondary,
-        ["数字经济"] = Tertiary, ["文化旅游"] = Tertiary, ["现代物流"] = Tertiary,
-    };
-
-    /// <summary>Industries outside the list count as secondary, where the bureau's industrial projects fall.</summary>
-    public static string Of(string industry) => ByIndustry.GetValueOrDefault(industry, Secondary);
+    public static readonly string[] Classified = [Primary, Secondary, Tertiary];
 }

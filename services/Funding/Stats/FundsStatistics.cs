@@ -42,9 +42,10 @@ public sealed record FundsStatisticsReport(
 /// </summary>
 public static class FundsStatistics
 {
+    /// <param name="sectorOf">The sector of an industry (<see cref="Sectors"/>), from the industry dictionary.</param>
     public static FundsStatisticsReport Compute(
         StatsFilter filter, IEnumerable<VerifiedFunds> verified, IEnumerable<ContractedProject> projects,
-        (decimal FundsCny, decimal ForeignUsd)? targets)
+        (decimal FundsCny, decimal ForeignUsd)? targets, Func<string, string> sectorOf)
     {
         var reports = verified.Where(r => filter.Includes(r.District, r.Park, r.Industry) && filter.InPeriod(r.ReportedOn)).ToList();
         var total = reports.Sum(r => r.AmountCny);
@@ -56,10 +57,7 @@ public static class FundsStatistics
             filter, reports.Count, Amount.Of(total),
             Amount.Of(reports.Where(r => r.Use == "FixedAssets").Sum(r => r.AmountCny)),
             Amount.Of(reports.Where(r => r.Use == "WorkingCapital").Sum(r => r.AmountCny)),
-            new[] { Sectors.Primary, Sectors.Secondary, Sectors.Tertiary }
-                .Select(sector => reports.Where(r => Sectors.Of(r.Industry) == sector).Sum(r => r.AmountCny))
-                .Zip([Sectors.Primary, Sectors.Secondary, Sectors.Tertiary], (sum, sector) => new SectorShare(sector, Amount.Of(sum), MoneyRules.Share(sum, total)))
-                .ToList(),
+            SectorShares(reports, total, sectorOf),
             reports.GroupBy(r => r.District).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Breakdown(g.Key, Amount.Of(g.Sum(r => r.AmountCny)))).ToList(),
             reports.GroupBy(r => $"{r.ReportedOn.Year}Q{(r.ReportedOn.Month - 1) / 3 + 1}").OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -67,5 +65,15 @@ public static class FundsStatistics
             foreignUsd, Amount.Of(foreign.Sum(r => r.AmountCny)), Amount.Of(contracted), MoneyRules.Share(total, contracted),
             targets is { } t ? new Progress(Amount.Of(t.FundsCny), MoneyRules.Share(total, t.FundsCny)) : null,
             targets is { } f ? new Progress(Amount.Of(f.ForeignUsd), MoneyRules.Share(foreignUsd, f.ForeignUsd)) : null);
+    }
+
+    /// <summary>一产, 二产 and 三产 always; 未分类 only when some funds are in industries the bureau has not classified.</summary>
+    private static List<SectorShare> SectorShares(List<VerifiedFunds> reports, decimal total, Func<string, string> sectorOf)
+    {
+        var bySector = reports.GroupBy(r => sectorOf(r.Industry)).ToDictionary(g => g.Key, g => g.Sum(r => r.AmountCny));
+        var sectors = bySector.GetValueOrDefault(Sectors.Unclassified) > 0 ? Sectors.Classified.Append(Sectors.Unclassified) : Sectors.Classified;
+        return sectors.Select(sector => (sector, sum: bySector.GetValueOrDefault(sector)))
+            .Select(s => new SectorShare(s.sector, Amount.Of(s.sum), MoneyRules.Share(s.sum, total)))
+            .ToList();
     }
 }

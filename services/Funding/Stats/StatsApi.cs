@@ -5,6 +5,7 @@ using Npgsql;
 using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Money;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
@@ -34,7 +35,8 @@ public static class StatsApi
     public sealed record TargetsRequest(decimal? FundsInPlaceCny, decimal? ForeignUsd);
 
     internal static async Task<Results<Ok<FundsStatisticsReport>, ValidationProblem>> GetStatsAsync(
-        [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+        [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries,
+        CancellationToken cancellationToken)
     {
         var (filter, errors) = Validate(query, Actor.From(user));
         if (filter is null)
@@ -49,11 +51,12 @@ public static class StatsApi
             new { filter.District });
         var targets = filter.Year is null ? null : await connection.QuerySingleOrDefaultAsync<(decimal, decimal)?>(
             "SELECT funds_in_place_cny, foreign_usd FROM yearly_targets WHERE year = @Year", new { filter.Year });
-        return TypedResults.Ok(FundsStatistics.Compute(filter, verified, projects, targets));
+        return TypedResults.Ok(FundsStatistics.Compute(filter, verified, projects, targets, dictionaries.SectorOf));
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportStatsAsync(
-        [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+        [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries,
+        CancellationToken cancellationToken)
     {
         var (filter, errors) = Validate(query, Actor.From(user));
         if (filter is null)
@@ -64,7 +67,7 @@ public static class StatsApi
             .Select(r => new[]
             {
                 r.ReportedOn.ToString("yyyy-MM-dd"), $"{r.ReportedOn.Year}Q{(r.ReportedOn.Month - 1) / 3 + 1}", r.District, r.Park,
-                r.Industry, Sectors.Of(r.Industry), r.Currency, Csv.Money(r.Amount), Csv.Money(r.AmountCny),
+                r.Industry, dictionaries.SectorOf(r.Industry), r.Currency, Csv.Money(r.Amount), Csv.Money(r.AmountCny),
                 Csv.Money(MoneyRules.InWan(r.AmountCny)), Labels.Source(r.Source), Labels.Use(r.Use), r.ProjectId.ToString(),
             });
         return Csv.File("到位资金统计.csv",

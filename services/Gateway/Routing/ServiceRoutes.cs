@@ -28,6 +28,7 @@ internal static class ServiceRoutes
         ("Project", "/api/me/nodes"),
         ("Project", "/api/node-warnings"),
         ("Project", "/api/working-calendar"),
+        ("Project", "/api/dictionaries"),
         // Beneath a project, yet the approval and funding services' (more specific, so they win over /api/projects).
         ("Approval", "/api/projects/{projectId}/approval-case"),
         ("Approval", "/api/approval-items"),

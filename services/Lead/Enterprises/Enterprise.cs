@@ -1,3 +1,4 @@
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Identifiers;
 
@@ -23,17 +24,24 @@ public sealed record EnterpriseRequest(
     string? Name, string? Uscc, string? HqRegion, string? IndustryChain, ChainRole? ChainRole,
     EnterprisePriority? Priority, int? Version = null)
 {
-    public ValidationErrors Validate()
+    /// <summary>
+    /// Field by field; the HQ region is chosen from the source regions' dictionary: a region's name or a place it holds
+    /// (a province, city or country), so every enterprise counts under one source region.
+    /// </summary>
+    public ValidationErrors Validate(BureauDictionaries dictionaries)
     {
         var errors = new ValidationErrors()
             .RequireText("name", Name)
             .RequireText("hqRegion", HqRegion, 50)
             .RequireText("industryChain", IndustryChain, 50);
+        var region = dictionaries.RegionOf(HqRegion);
+        if (!string.IsNullOrWhiteSpace(HqRegion) && region is not { Active: true })
+            errors.Add("hqRegion", $"'hqRegion' must be a source region of the bureau's dictionary or a place one holds, unlike {HqRegion.Trim()}.");
         if (ChainRole is null)
             errors.Add("chainRole", "'chainRole' is required: ChainLeader (链主) or Supplier (配套).");
         if (Uscc is not null && Platform.Identifiers.Uscc.Problem(Uscc) is { } problem)
             errors.Add("uscc", problem);
-        else if (Uscc is null && HqRegion?.Trim() != Enterprise.Abroad)
+        else if (Uscc is null && HqRegion?.Trim() != Enterprise.Abroad && region?.Name != Enterprise.Abroad)
             errors.Add("uscc", "'uscc' is required for enterprises registered in China.");
         return errors;
     }

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
@@ -28,9 +29,10 @@ public static class EnterprisesApi
     }
 
     internal static async Task<Results<Created<Enterprise>, ValidationProblem, ProblemHttpResult>> CreateEnterpriseAsync(
-        EnterpriseRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        EnterpriseRequest request, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(dictionaries);
         if (!errors.IsValid)
             return errors.ToProblem();
 
@@ -54,10 +56,10 @@ public static class EnterprisesApi
     }
 
     internal static async Task<Results<Ok<Enterprise>, ValidationProblem, ProblemHttpResult>> UpdateEnterpriseAsync(
-        Guid id, EnterpriseRequest request, ClaimsPrincipal user, Database database, TimeProvider clock,
+        Guid id, EnterpriseRequest request, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(dictionaries);
         if (request.Version is null)
             errors.Add("version", "'version' is required: send the version you read.");
         if (!errors.IsValid)

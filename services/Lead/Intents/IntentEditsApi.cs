@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhaoshang.Lead.Dictionaries;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Security;
 
@@ -25,7 +27,7 @@ public static class IntentEditsApi
         string? Industry, decimal? IntendedInvestment, DateOnly? ReceivedOn, Guid? SourceEventId, int? Version);
 
     internal static async Task<Results<Ok<CooperationIntent>, ValidationProblem, ProblemHttpResult>> UpdateIntentAsync(
-        Guid id, UpdateIntentRequest request, ClaimsPrincipal user, Database database, TimeProvider clock,
+        Guid id, UpdateIntentRequest request, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
@@ -33,6 +35,7 @@ public static class IntentEditsApi
             .RequireAmount("intendedInvestment", request.IntendedInvestment)
             .RequireDate("receivedOn", request.ReceivedOn)
             .RequireVersion(request.Version);
+        var industry = ChosenIndustry.Check(errors, dictionaries, "industry", request.Industry);
         if (request.ReceivedOn > clock.TodayInChina())
             errors.Add("receivedOn", "'receivedOn' cannot be in the future.");
         if (!errors.IsValid)
@@ -50,7 +53,7 @@ public static class IntentEditsApi
 
         var updated = intent with
         {
-            Industry = request.Industry!.Trim(), IntendedInvestment = request.IntendedInvestment!.Value,
+            Industry = industry!, IntendedInvestment = request.IntendedInvestment!.Value,
             ReceivedOn = request.ReceivedOn!.Value, SourceEventId = request.SourceEventId, Version = intent.Version + 1,
         };
         await work.ExecuteAsync(

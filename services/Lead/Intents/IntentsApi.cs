@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhaoshang.Lead.Dictionaries;
 using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Paging;
@@ -50,7 +52,8 @@ public static class IntentsApi
         """;
 
     internal static async Task<Results<Created<CooperationIntent>, ValidationProblem, ProblemHttpResult>> CreateIntentAsync(
-        CreateIntentRequest request, ClaimsPrincipal user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        CreateIntentRequest request, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var today = clock.TodayInChina();
         var errors = new ValidationErrors()
@@ -59,6 +62,7 @@ public static class IntentsApi
             .RequireAmount("intendedInvestment", request.IntendedInvestment)
             .RequireText("district", request.District, 50)
             .CheckDate("receivedOn", request.ReceivedOn);
+        var industry = ChosenIndustry.Check(errors, dictionaries, "industry", request.Industry);
         if (request.ReceivedOn > today)
             errors.Add("receivedOn", "'receivedOn' cannot be in the future.");
         if (!errors.IsValid)
@@ -84,7 +88,7 @@ public static class IntentsApi
         var district = request.District.Trim();
         var intent = new CooperationIntent(
             Guid.CreateVersion7(), request.EnterpriseId!.Value, references.EnterpriseName!, request.SourceEventId,
-            request.Industry!.Trim(), request.IntendedInvestment!.Value, district, district, [], IntentStatus.New, null,
+            industry!, request.IntendedInvestment!.Value, district, district, [], IntentStatus.New, null,
             request.ReceivedOn ?? today, null, null, null, null, null, clock.GetUtcNow(), null, null, 1);
         await work.ExecuteAsync(
             """

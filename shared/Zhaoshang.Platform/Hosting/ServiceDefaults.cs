@@ -13,6 +13,7 @@ using Npgsql;
 using Zhaoshang.Platform.Attachments;
 using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Idempotency;
@@ -120,7 +121,7 @@ public static class ServiceDefaults
         return app;
     }
 
-    /// <summary>Applies the platform's and the service's migrations, loads the working calendar, then runs until shut down.</summary>
+    /// <summary>Applies the platform's and the service's migrations, loads the working calendar (and the dictionaries, in the services that keep them), then runs until shut down.</summary>
     public static async Task RunServiceAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
@@ -131,6 +132,8 @@ public static class ServiceDefaults
             app.Lifetime.ApplicationStopping);
         // Deadlines are counted from the first request and message on, so the calendar is there before either.
         await app.Services.GetRequiredService<WorkingCalendarRefresh>().LoadAsync(app.Lifetime.ApplicationStopping);
+        if (app.Services.GetService<DictionariesRefresh>() is { } dictionaries)
+            await dictionaries.LoadAsync(app.Lifetime.ApplicationStopping);
         await app.RunAsync();
     }
 }

@@ -66,6 +66,9 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         new(typeof(ReminderDue), ["lead", "project"], ["notification"]),
         // The project service owns the working calendar; every other service counts working days from its own copy.
         new(typeof(WorkingCalendarChanged), "project", ["lead", "approval", "funding", "notification"]),
+        // The project service owns the dictionaries; lead (intents' industries, enterprises' regions) and funding
+        // (sectors of its shares) keep a copy.
+        new(typeof(DictionariesChanged), "project", ["lead", "funding"]),
     ];
 
     /// <summary>Every service that publishes or consumes something: lead, project, approval, funding, notification.</summary>

@@ -100,6 +100,13 @@ public class AccessMatrixTests(SystemFixture system)
                 new { holidays = new[] { new DateOnly(2099, 1, 1) }, workingWeekendDays = Array.Empty<DateOnly>(), version },
                 () => t.AssertCountAsync(t.Fixture.Project, version, held, new { }));
         }),
+        ["GET project /api/dictionaries"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/dictionaries")),
+        ["PUT project /api/dictionaries/industries/{code}"] = (BureauOnly, (t, _, _, _) =>
+            NewDictionaryEntry(t, "industries", code => new { name = $"权限测试行业{code}", sector = "二产", version = 0 })),
+        ["PUT project /api/dictionaries/regions/{code}"] = (BureauOnly, (t, _, _, _) =>
+            NewDictionaryEntry(t, "regions", code => new { name = $"权限测试区域{code}", places = new[] { $"权限测试地{code}" }, version = 0 })),
+        ["PUT project /api/dictionaries/districts/{code}"] = (BureauOnly, (t, _, _, _) =>
+            NewDictionaryEntry(t, "districts", code => new { name = $"权限测试区{code}", version = 0 })),
         ["POST project /api/parks"] = (Callers.Expect(403, ("bureau", 201)), (t, _, _, _) =>
         {
             var name = $"权限测试园区{Guid.NewGuid():N}";
@@ -399,6 +406,14 @@ public class AccessMatrixTests(SystemFixture system)
     }
 
     private static Task<Call> Get(ServiceProcess service, string path) => Task.FromResult(new Call(service, HttpMethod.Get, path));
+
+    /// <summary>A new dictionary entry under a fresh code; refused, the table has no row of that code.</summary>
+    private static Task<Call> NewDictionaryEntry(AccessMatrixTests t, string table, Func<string, object> body)
+    {
+        var code = $"AM_{Guid.NewGuid():N}"[..20];
+        return Task.FromResult(new Call(t.Fixture.Project, HttpMethod.Put, $"/api/dictionaries/{table}/{code}", body(code),
+            () => t.AssertCountAsync(t.Fixture.Project, 0, $"SELECT count(*) FROM {table} WHERE code = @code", new { code })));
+    }
 
     private async Task AssertCountAsync(ServiceProcess service, int expected, string sql, object parameters) =>
         Assert.Equal(expected, await system.ScalarAsync<int>(service, sql, parameters));

@@ -24,6 +24,7 @@ public class GatewayRoutingTests(SystemFixture system)
         { "Project", $"/api/projects/{UnknownProject}" },
         { "Project", "/api/kpis" },
         { "Project", "/api/working-calendar?year=2026" },
+        { "Project", "/api/dictionaries" },
         { "Approval", "/api/approval-items/overdue" },
         { "Approval", $"/api/projects/{UnknownProject}/approval-case" },
         { "Funding", "/api/incentive-policies" },

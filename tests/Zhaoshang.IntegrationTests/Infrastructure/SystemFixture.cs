@@ -166,6 +166,17 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// A transaction on a service's database that is rolled back when disposed, for checks that must leave the shared
+    /// system as it was (a migration run again over rows made up for it).
+    /// </summary>
+    internal async Task RolledBackAsync(ServiceProcess service, Func<NpgsqlConnection, NpgsqlTransaction, Task> check)
+    {
+        await using var connection = await _databases[service.Name].OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await check(connection, transaction);
+    }
+
+    /// <summary>
     /// Locks a service's inbox table until disposed: each of its consumers then blocks on its first statement, so a
     /// test knows exactly which messages the service holds in flight.
     /// </summary>

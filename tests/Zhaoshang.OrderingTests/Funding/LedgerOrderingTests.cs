@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Funding.Ledgers;
 using Zhaoshang.Funding.Stats;
 using Zhaoshang.OrderingTests.Infrastructure;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.OrderingTests.Funding;
@@ -58,7 +59,7 @@ public sealed class LedgerOrderingTests(FundingDatabase fixture)
         await desk.VerifyFundsAsync(history.ProjectId, 1_000_000m);
         var stats = (Ok<FundsStatisticsReport>)(await StatsApi.GetStatsAsync(
             new StatsApi.StatsQuery(null, null, null, "安宁绿色钢城产业园", null), FundingDesk.As(Roles.Bureau), fixture.Db.Database,
-            CancellationToken.None)).Result;
+            new BureauDictionaries(), CancellationToken.None)).Result;
         Assert.Equal(1_000_000m, stats.Value!.Verified.Yuan);
     }
 }

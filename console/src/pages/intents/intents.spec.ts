@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../../../tests/fixtures'
-import { addEnterprise, field, formItem, newUscc, unique } from '../enterprises/testing'
+import { addEnterprise, chooseOrType, field, formItem, newUscc, unique } from '../enterprises/testing'
 import { messageTimeout } from '../projects/setup'
 
 /** From an enterprise's page, registers an intent for it; ends on the intent's page. */
 async function registerIntent(page: Page, investment: string): Promise<void> {
   await page.getByTestId('intent-create-for-enterprise').click()
   const form = page.getByTestId('intent-form')
-  await expect(field(form, 'intent-industry')).toHaveValue('装备制造')
+  await expect(form.getByTestId('intent-industry')).toContainText('装备制造')
   await expect(field(form, 'intent-district')).toHaveValue('安宁市')
   await field(form, 'intent-investment').fill(investment)
   await form.getByTestId('intent-save').click()
@@ -55,10 +55,10 @@ test.describe('district officer (anning)', () => {
     await addEnterprise(page, { name: unique('金额校验测试企业'), uscc: newUscc(), chain: '装备制造', role: '配套' })
     await page.getByTestId('intent-create-for-enterprise').click()
     const form = page.getByTestId('intent-form')
-    await field(form, 'intent-industry').fill('高端装备')
+    await chooseOrType(form, 'intent-industry', '电子信息')
     await form.getByTestId('intent-save').click()
     await expect(formItem(form, '意向投资额').locator('.el-form-item__error')).toContainText('intendedInvestment')
-    await expect(field(form, 'intent-industry')).toHaveValue('高端装备')
+    await expect(form.getByTestId('intent-industry')).toContainText('电子信息')
     await expect(page).toHaveURL(/\/intents\/new/)
   })
 })

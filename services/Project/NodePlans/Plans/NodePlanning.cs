@@ -18,7 +18,8 @@ internal static class NodePlanning
     {
         await work.LockRecordAsync(projectId);
         var templates = (await work.QueryAsync<TemplateRow>(TemplateRow.Select)).Select(r => r.ToTemplate()).ToList();
-        var template = ProjectSectors.Choose(templates, industry);
+        var sector = await work.QuerySingleOrDefaultAsync<string?>(ProjectSectors.SectorOfIndustry, new { industry });
+        var template = ProjectSectors.Choose(templates, sector);
         var created = await work.ExecuteAsync(
             """
             INSERT INTO project_node_plans (project_id, template_id, template_name, leader, leader_name, department, created_at)

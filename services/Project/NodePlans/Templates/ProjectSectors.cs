@@ -1,6 +1,6 @@
 namespace Zhaoshang.Project.NodePlans.Templates;
 
-/// <summary>一产/二产/三产 of a project's industry, as the funding statistics classify it, to choose its node plan template.</summary>
+/// <summary>一产/二产/三产 of a project's industry, as the bureau's industry dictionary classifies it, to choose its node plan template.</summary>
 public static class ProjectSectors
 {
     public const string Primary = "一产";
@@ -9,21 +9,18 @@ public static class ProjectSectors
 
     public static readonly string[] All = [Primary, Secondary, Tertiary];
 
-    private static readonly Dictionary<string, string> ByIndustry = new()
-    {
-        ["高原特色农业"] = Primary,
-        ["数字经济"] = Tertiary, ["文化旅游"] = Tertiary, ["现代物流"] = Tertiary,
-    };
+    /// <summary>
+    /// The sector of an industry in the dictionary (by its name or an alias), null for one not classified or not known.
+    /// </summary>
+    public const string SectorOfIndustry =
+        "SELECT sector FROM industries WHERE name = @industry OR @industry = ANY (aliases) ORDER BY name = @industry DESC LIMIT 1";
 
-    /// <summary>Industries outside the list are secondary, where the bureau's industrial projects fall.</summary>
-    public static string Of(string industry) => ByIndustry.GetValueOrDefault(industry, Secondary);
-
-    /// <summary>The template for a project: the first (by name) naming its sector, else the default.</summary>
-    public static NodePlanTemplate Choose(IReadOnlyList<NodePlanTemplate> templates, string industry)
-    {
-        var sector = Of(industry);
-        return templates.Where(t => t.Sectors.Contains(sector)).OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault()
+    /// <summary>
+    /// The template for a project: the first (by name) naming its sector, else the default (also for an industry the
+    /// bureau has not classified, rather than guessing one).
+    /// </summary>
+    public static NodePlanTemplate Choose(IReadOnlyList<NodePlanTemplate> templates, string? sector) =>
+        templates.Where(t => sector is not null && t.Sectors.Contains(sector)).OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault()
             ?? templates.FirstOrDefault(t => t.IsDefault)
             ?? throw new InvalidOperationException("No default node plan template.");
-    }
 }
