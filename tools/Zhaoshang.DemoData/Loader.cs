@@ -43,6 +43,13 @@ public sealed class Loader(FlowClient client, DemoDays days, int concurrency = 4
             events[e.Key] = Steps.Created(reply, "POST /api/events");
         }
 
+        foreach (var target in data.Targets)
+        {
+            var path = $"/api/targets/{days.Today.Year - target.YearsBack}";
+            Steps.Expect(await client.AsBureauAsync(Target.Funding, HttpMethod.Put, path, new { target.FundsInPlaceCny, target.ForeignUsd }),
+                $"PUT {path}", HttpStatusCode.OK);
+        }
+
         await EnterUsdRatesAsync(data);
         var policyId = await OpenPolicyAsync(data.IncentivePolicy);
 

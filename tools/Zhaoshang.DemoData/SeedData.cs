@@ -8,7 +8,7 @@ namespace Zhaoshang.DemoData;
 /// day, -180 half a year before it), so the data looks current whenever it is loaded.
 /// </summary>
 public sealed record SeedData(
-    decimal UsdRate, PolicySeed IncentivePolicy, IReadOnlyList<EnterpriseSeed> Enterprises, IReadOnlyList<EventSeed> Events,
+    decimal UsdRate, PolicySeed IncentivePolicy, IReadOnlyList<TargetSeed> Targets, IReadOnlyList<EnterpriseSeed> Enterprises, IReadOnlyList<EventSeed> Events,
     IReadOnlyList<IntentSeed> Intents)
 {
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
@@ -32,6 +32,9 @@ public sealed record SeedData(
 public sealed record PolicySeed(
     string Name, string Milestone, decimal MinFixedAssetCny, decimal Percentage, decimal CapCny, IReadOnlyList<decimal> Stages,
     decimal BudgetCny, int ClawbackYears);
+
+/// <summary>The bureau's targets for the year <c>yearsBack</c> years before the load day's (0: this year).</summary>
+public sealed record TargetSeed(int YearsBack, decimal FundsInPlaceCny, decimal ForeignUsd);
 
 public sealed record EnterpriseSeed(
     string Key, string Name, string? Uscc, string HqRegion, string IndustryChain, string ChainRole, string Priority);
