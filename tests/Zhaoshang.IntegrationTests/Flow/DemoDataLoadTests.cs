@@ -62,19 +62,25 @@ public class DemoDataLoadTests(SystemFixture system, ITestOutputHelper output)
         var signedOn = days.On(funded.Project.Sign!.SignedOn).ToString("yyyy-MM-dd");
         Assert.Equal(signedOn, withFunds.GetProperty("signedOn").GetString());
 
-        // The award finance took furthest was approved; one it left alone is still raised.
-        foreach (var (step, status) in new[] { (IncentiveStep.Paid, "Approved"), (IncentiveStep.Raised, "Raised") })
-        {
-            var key = seeds.Values.First(i => i.Project!.Incentive == step).Key;
-            var claims = await _finance.ExpectAsync(HttpStatusCode.OK, system.Funding, HttpMethod.Get, $"/api/projects/{loaded.Projects[key]}/incentive-claims");
-            Assert.Equal(status, Assert.Single(claims.EnumerateArray(), c => c.GetProperty("policyId").GetGuid() == loaded.PolicyId).GetProperty("status").GetString());
-        }
+        // Finance paid one award in full and left another as raised.
+        var paid = await ClaimAsync(loaded, seeds.Values.First(i => i.Project!.Incentive == IncentiveStep.Paid).Key);
+        var view = await _finance.ExpectAsync(HttpStatusCode.OK, system.Funding, HttpMethod.Get, $"/api/incentive-claims/{paid.GetProperty("id").GetGuid()}");
+        Assert.True(view.GetProperty("paidCny").GetDecimal() > 0);
+        Assert.Equal(paid.GetProperty("awardCny").GetDecimal(), view.GetProperty("paidCny").GetDecimal());
+        var raised = await ClaimAsync(loaded, seeds.Values.First(i => i.Project!.Incentive == IncentiveStep.Raised).Key);
+        Assert.Equal("Raised", raised.GetProperty("status").GetString());
 
         // The New intent received today is on time; the one received 12 days ago without a response is overdue.
         var fresh = data.Intents.Single(i => i.Outcome == IntentOutcome.New && i.ReceivedOn == 0);
         var unanswered = data.Intents.Single(i => i.Outcome == IntentOutcome.New && i.ReceivedOn < -5);
         Assert.DoesNotContain(loaded.Intents[fresh.Key], await OverdueAsync(fresh.District));
         Assert.Contains(loaded.Intents[unanswered.Key], await OverdueAsync(unanswered.District));
+    }
+
+    private async Task<JsonElement> ClaimAsync(LoadSummary loaded, string key)
+    {
+        var claims = await _finance.ExpectAsync(HttpStatusCode.OK, system.Funding, HttpMethod.Get, $"/api/projects/{loaded.Projects[key]}/incentive-claims");
+        return Assert.Single(claims.EnumerateArray(), c => c.GetProperty("policyId").GetGuid() == loaded.PolicyId);
     }
 
     private async Task<HashSet<Guid>> OverdueAsync(string district)
