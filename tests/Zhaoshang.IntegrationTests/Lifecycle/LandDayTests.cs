@@ -79,7 +79,7 @@ public class LandDayTests(SystemFixture system)
         // A production day entered after the fact may not come before construction started.
         var early = await _bureau.ExpectAsync(HttpStatusCode.BadRequest, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/go-live",
             new { on = Journey.Today.AddDays(-1) });
-        Assert.Contains(landDay, early.GetProperty("errors").GetProperty("on")[0].GetString());
+        Assert.Contains(landDay!, early.GetProperty("errors").GetProperty("on")[0].GetString());
         await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/go-live", new { });
         var timeline = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{projectId}/timeline");
         Assert.Equal(
