@@ -166,11 +166,11 @@ for svc in Identity Lead Project Approval Funding Notification Gateway; do
   done
 done
 
-# Demo data from the seed articles (Kunming, Qujing, Dali); skipped when it is already there.
+# Demo data for Kunming, dated back from today, through the whole lifecycle (see README "Demo data"); skipped when it is
+# already there. It signs in as bureau and finance and calls the approval webhook with dev.env's secrets (exported above).
 echo "[run] loading demo data"
 if ! dotnet "$root/tools/Zhaoshang.DemoData/bin/Release/net10.0/Zhaoshang.DemoData.dll" \
-    --data "$root/deploy/local/demo-data.json" --token "$("$root/deploy/local/token.sh" bureau)" \
-    --lead "$(url Lead)" --project "$(url Project)"; then
+    --data "$root/deploy/local/demo-data.json" --identity "$(url Identity)" --lead-port "${ports[Lead]}"; then
   echo "[run] demo data could not be loaded (the services keep running)" >&2
 fi
 

@@ -1,97 +1,93 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
+using Zhaoshang.Load;
 
 namespace Zhaoshang.DemoData;
 
-internal sealed record LoadSummary(int Enterprises, int Events, int Intents, int ProjectsSigned);
+/// <summary>What one load created: the intents' and the projects' ids by the data's keys.</summary>
+public sealed record LoadSummary(
+    int Enterprises, int Events, IReadOnlyDictionary<string, Guid> Intents, IReadOnlyDictionary<string, Guid> Projects, Guid PolicyId);
 
-/// <summary>Sends the demo data to the lead and project services in dependency order.</summary>
-internal sealed class Loader(Api api, string lead, string project)
+/// <summary>
+/// Sends the demo data through the services' APIs as bureau staff, finance and the approval system would: enterprises
+/// and events first, then each intent with its project, a few at a time (each waits for the messages its steps cause).
+/// </summary>
+public sealed class Loader(FlowClient client, DemoDays days, int concurrency = 4)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(30);
-
-    private sealed record Created(Guid Id);
-
-    private sealed record ConversionAccepted(Guid IntentId, Guid ProjectId);
+    private SystemUnderLoad Target => client.Target;
 
     /// <summary>Null when the data is already there (the first enterprise's USCC is taken).</summary>
-    public async Task<LoadSummary?> LoadAsync(SeedData data)
+    public async Task<LoadSummary?> LoadAsync(SeedData data, CancellationToken cancellationToken = default)
     {
         var enterprises = new Dictionary<string, Guid>();
         foreach (var enterprise in data.Enterprises)
         {
-            var body = new
+            var reply = await client.AsBureauAsync(Target.Lead, HttpMethod.Post, "/api/enterprises", new
             {
-                enterprise.Name, enterprise.Uscc, enterprise.HqRegion, enterprise.IndustryChain, enterprise.ChainRole,
-                enterprise.Priority,
-            };
-            var reply = enterprises.Count == 0
-                ? await api.SendAsync(HttpMethod.Post, $"{lead}/api/enterprises", body, HttpStatusCode.Conflict)
-                : await api.SendAsync(HttpMethod.Post, $"{lead}/api/enterprises", body);
-            if (reply.Status == HttpStatusCode.Conflict)
+                enterprise.Name, enterprise.Uscc, enterprise.HqRegion, enterprise.IndustryChain, enterprise.ChainRole, enterprise.Priority,
+            });
+            if (enterprises.Count == 0 && reply.Is(HttpStatusCode.Conflict))
                 return null;
-            enterprises[enterprise.Key] = reply.Read<Created>().Id;
+            enterprises[enterprise.Key] = Steps.Created(reply, "POST /api/enterprises");
         }
 
         var events = new Dictionary<string, Guid>();
         foreach (var e in data.Events)
         {
-            var body = new { e.Title, e.Type, e.Region, e.StartsOn, e.EndsOn, e.Leader, e.Major, e.Summary };
-            events[e.Key] = (await api.SendAsync<Created>(HttpMethod.Post, $"{lead}/api/events", body)).Id;
+            var reply = await client.AsBureauAsync(Target.Lead, HttpMethod.Post, "/api/events", new
+            {
+                e.Title, e.Type, e.Region, StartsOn = days.On(e.StartsOn), EndsOn = e.EndsOn is { } ends ? days.On(ends) : (DateOnly?)null,
+                e.Leader, e.Major, e.Summary,
+            });
+            events[e.Key] = Steps.Created(reply, "POST /api/events");
         }
 
-        var signed = 0;
-        foreach (var intent in data.Intents)
+        foreach (var target in data.Targets)
         {
-            var sourceEventId = intent.Event is null ? (Guid?)null : events[intent.Event];
-            if (await LoadIntentAsync(intent, enterprises[intent.Enterprise], sourceEventId))
-                signed++;
+            var path = $"/api/targets/{days.Today.Year - target.YearsBack}";
+            Steps.Expect(await client.AsBureauAsync(Target.Funding, HttpMethod.Put, path, new { target.FundsInPlaceCny, target.ForeignUsd }),
+                $"PUT {path}", HttpStatusCode.OK);
         }
 
-        return new LoadSummary(enterprises.Count, events.Count, data.Intents.Count, signed);
+        await EnterUsdRatesAsync(data);
+        var policyId = await OpenPolicyAsync(data.IncentivePolicy);
+
+        var steps = new Steps(client, days, policyId);
+        var intents = new ConcurrentDictionary<string, Guid>();
+        var projects = new ConcurrentDictionary<string, Guid>();
+        await Parallel.ForEachAsync(data.Intents, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (intent, _) =>
+            {
+                var sourceEvent = intent.Event is null ? (Guid?)null : events[intent.Event];
+                var (intentId, projectId) = await steps.IntentAsync(intent, enterprises[intent.Enterprise], sourceEvent);
+                intents[intent.Key] = intentId;
+                if (projectId is { } id)
+                    projects[intent.Key] = id;
+            });
+        return new LoadSummary(enterprises.Count, events.Count, intents, projects, policyId);
     }
 
-    /// <summary>Creates the intent and takes it as far as the data says; true when it ends as a signed project.</summary>
-    private async Task<bool> LoadIntentAsync(IntentSeed intent, Guid enterpriseId, Guid? sourceEventId)
+    /// <summary>Finance enters the USD rate of each day a USD report is made on (the report is refused without it).</summary>
+    private async Task EnterUsdRatesAsync(SeedData data)
     {
-        var body = new
+        var reportDays = data.Projects.SelectMany(intent => intent.Project!.Funds).Where(f => f.Currency == "USD").Select(f => f.ReportedOn).Distinct();
+        foreach (var day in reportDays)
         {
-            EnterpriseId = enterpriseId, SourceEventId = sourceEventId, intent.Industry, intent.IntendedInvestment,
-            intent.District, intent.ReceivedOn,
-        };
-        var intentUrl = $"{lead}/api/intents/{(await api.SendAsync<Created>(HttpMethod.Post, $"{lead}/api/intents", body)).Id}";
-
-        if (intent.TaskTeam is not null)
-            await api.SendAsync(HttpMethod.Put, $"{intentUrl}/task-team", intent.TaskTeam);
-        foreach (var followUp in intent.FollowUps)
-            await api.SendAsync(HttpMethod.Post, $"{intentUrl}/follow-ups", followUp);
-        if (intent.Qualify)
-        {
-            var reason = $"专班研判：{intent.Industry}项目符合{intent.District}产业定位，投资意向明确。";
-            await api.SendAsync(HttpMethod.Post, $"{intentUrl}/qualify", new { Reason = reason });
+            var path = $"/api/exchange-rates/USD/{days.On(day):yyyy-MM-dd}";
+            Steps.Expect(await client.AsFinanceAsync(Target.Funding, HttpMethod.Put, path, new { CnyPerUnit = data.UsdRate }), path,
+                HttpStatusCode.OK, HttpStatusCode.Created);
         }
-
-        if (!intent.Convert)
-            return false;
-        var projectId = (await api.SendAsync<ConversionAccepted>(HttpMethod.Post, $"{intentUrl}/convert")).ProjectId;
-        if (intent.Sign is null)
-            return false;
-        var projectUrl = $"{project}/api/projects/{projectId}";
-        await WaitUntilCreatedAsync(projectUrl);
-        await api.SendAsync(HttpMethod.Post, $"{projectUrl}/sign", intent.Sign);
-        return true;
     }
 
-    /// <summary>The project service creates a converted intent's project asynchronously.</summary>
-    private async Task WaitUntilCreatedAsync(string projectUrl)
+    /// <summary>This year's construction-start award, which the started projects claim.</summary>
+    private async Task<Guid> OpenPolicyAsync(PolicySeed policy)
     {
-        var waited = Stopwatch.StartNew();
-        while ((await api.SendAsync(HttpMethod.Get, projectUrl, null, HttpStatusCode.NotFound)).Status == HttpStatusCode.NotFound)
+        var reply = await client.AsBureauAsync(Target.Funding, HttpMethod.Post, "/api/incentive-policies", new
         {
-            if (waited.Elapsed >= PollTimeout)
-                throw new TimeoutException($"GET {projectUrl} still returned 404 after {PollTimeout.TotalSeconds:0} s.");
-            await Task.Delay(PollInterval);
-        }
+            policy.Name, days.Today.Year, policy.Milestone, policy.MinFixedAssetCny, policy.Percentage, policy.CapCny, policy.Stages,
+            policy.BudgetCny, policy.ClawbackYears,
+        });
+        return Steps.Created(reply, "POST /api/incentive-policies");
     }
 }

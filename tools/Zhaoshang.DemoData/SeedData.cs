@@ -3,15 +3,20 @@ using System.Text.Json.Serialization;
 
 namespace Zhaoshang.DemoData;
 
-/// <summary>The contents of demo-data.json.</summary>
-internal sealed record SeedData(
-    IReadOnlyList<EnterpriseSeed> Enterprises, IReadOnlyList<EventSeed> Events, IReadOnlyList<IntentSeed> Intents)
+/// <summary>
+/// The contents of demo-data.json. Every day is an offset in calendar days from the day the data is loaded (0 is that
+/// day, -180 half a year before it), so the data looks current whenever it is loaded.
+/// </summary>
+public sealed record SeedData(
+    decimal UsdRate, PolicySeed IncentivePolicy, IReadOnlyList<TargetSeed> Targets, IReadOnlyList<EnterpriseSeed> Enterprises, IReadOnlyList<EventSeed> Events,
+    IReadOnlyList<IntentSeed> Intents)
 {
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public static SeedData Load(string path)
@@ -21,45 +26,55 @@ internal sealed record SeedData(
             ?? throw new JsonException($"{path} holds null instead of the demo data.");
     }
 
-    /// <summary>What is inconsistent in the data, checked before anything is sent.</summary>
-    public IEnumerable<string> Problems()
-    {
-        var enterprises = Enterprises.Select(enterprise => enterprise.Key).ToHashSet();
-        var events = Events.Select(e => e.Key).ToHashSet();
-        if (enterprises.Count != Enterprises.Count)
-            yield return "enterprise keys are not unique";
-        if (events.Count != Events.Count)
-            yield return "event keys are not unique";
-        foreach (var intent in Intents)
-        {
-            if (!enterprises.Contains(intent.Enterprise))
-                yield return $"intent {intent.Key}: no enterprise '{intent.Enterprise}'";
-            if (intent.Event is not null && !events.Contains(intent.Event))
-                yield return $"intent {intent.Key}: no event '{intent.Event}'";
-            if (intent.Qualify && intent.FollowUps.Count == 0)
-                yield return $"intent {intent.Key}: qualified without follow-ups";
-            if (intent.Convert && !intent.Qualify)
-                yield return $"intent {intent.Key}: converted without being qualified";
-            if (intent.Sign is not null && !intent.Convert)
-                yield return $"intent {intent.Key}: signed without being converted";
-        }
-    }
+    public IEnumerable<IntentSeed> Projects => Intents.Where(intent => intent.Project is not null);
 }
 
-internal sealed record EnterpriseSeed(
+public sealed record PolicySeed(
+    string Name, string Milestone, decimal MinFixedAssetCny, decimal Percentage, decimal CapCny, IReadOnlyList<decimal> Stages,
+    decimal BudgetCny, int ClawbackYears);
+
+/// <summary>The bureau's targets for the year <c>yearsBack</c> years before the load day's (0: this year).</summary>
+public sealed record TargetSeed(int YearsBack, decimal FundsInPlaceCny, decimal ForeignUsd);
+
+public sealed record EnterpriseSeed(
     string Key, string Name, string? Uscc, string HqRegion, string IndustryChain, string ChainRole, string Priority);
 
-internal sealed record EventSeed(
-    string Key, string Title, string Type, string Region, DateOnly StartsOn, DateOnly? EndsOn, string Leader, bool Major,
-    string Summary);
+public sealed record EventSeed(
+    string Key, string Title, string Type, string Region, int StartsOn, int? EndsOn, string Leader, bool Major, string Summary);
 
-internal sealed record IntentSeed(
-    string Key, string Enterprise, string? Event, string Industry, decimal IntendedInvestment, string District,
-    DateOnly ReceivedOn, TaskTeam? TaskTeam, IReadOnlyList<FollowUp> FollowUps, bool Qualify, bool Convert,
-    Signing? Sign);
+/// <summary>Where the intent ends: New and Following stay open as received and followed up; the others are staff decisions.</summary>
+public enum IntentOutcome { New, Following, Qualified, Dropped, Converted }
 
-internal sealed record TaskTeam(string LeadOfficial, IReadOnlyList<string> Members, string Department);
+public sealed record IntentSeed(
+    string Key, string Enterprise, string? Event, string Industry, decimal IntendedInvestment, string District, int ReceivedOn,
+    TaskTeam? TaskTeam, IReadOnlyList<FollowUpSeed> FollowUps, IntentOutcome Outcome, string? DropReason, ProjectSeed? Project);
 
-internal sealed record FollowUp(string Kind, DateOnly OccurredOn, string Summary, string? NextStep, DateOnly? NextStepOn);
+public sealed record TaskTeam(string LeadOfficial, IReadOnlyList<string> Members, string Department);
 
-internal sealed record Signing(string AgreementNo, DateOnly SignedOn, decimal ContractedInvestment, string Park);
+public sealed record FollowUpSeed(string Kind, int OccurredOn, string Summary, string? NextStep, int? NextStepOn);
+
+/// <summary>The stages in the order a project passes them (the project service's names).</summary>
+public enum ProjectStage { Negotiating, Signed, Registered, LandAcquired, UnderConstruction, InProduction }
+
+/// <summary>How far finance takes the construction-start award the project earns.</summary>
+public enum IncentiveStep { Raised, Approved, Paid }
+
+/// <summary>
+/// The converted intent's project: moved to another district before signing (<c>transfer</c>, the first district keeping
+/// 首谈), signed, funds reported (and verified), approvals granted by the approval system on <c>approvedOn</c>, taken to
+/// <c>reach</c>, its award taken to <c>incentive</c>, and stalled at the end when <c>stall</c> gives the reason.
+/// </summary>
+public sealed record ProjectSeed(
+    TransferSeed? Transfer, SigningSeed? Sign, ProjectStage Reach, CompanySeed? Company, LandSeed? Land, IReadOnlyList<FundsSeed> Funds,
+    int? ApprovedOn, IncentiveStep? Incentive, string? Stall);
+
+public sealed record TransferSeed(string ToDistrict, string Reason);
+
+public sealed record SigningSeed(string AgreementNo, int SignedOn, decimal ContractedInvestment, string Park);
+
+public sealed record CompanySeed(string Name, string Uscc);
+
+public sealed record LandSeed(string ParcelId, decimal AreaMu, int ContractDate);
+
+public sealed record FundsSeed(
+    decimal Amount, string Currency, string Source, string Use, int ReportedOn, string EvidenceRef, bool Verify);

@@ -112,5 +112,22 @@ public sealed class FlowClient(SystemUnderLoad target, TimeSpan patience) : IDis
         }
     }
 
+    /// <summary>Polls the project as the bureau until it satisfies <paramref name="holds"/> (it may not exist yet: 404).</summary>
+    public async Task<JsonElement> WaitForProjectAsync(Guid projectId, Func<JsonElement, bool> holds, string what, FlowOptions options)
+    {
+        var deadline = Stopwatch.StartNew();
+        var delay = options.PollInterval;
+        while (true)
+        {
+            var reply = await AsBureauAsync(target.Project, HttpMethod.Get, $"/api/projects/{projectId}");
+            if (reply.Is(HttpStatusCode.OK) && holds(reply.Body))
+                return reply.Body;
+            if (deadline.Elapsed > options.StepTimeout)
+                throw new TimeoutException($"Project {projectId}: waited {options.StepTimeout.TotalSeconds:0} s for {what}; last {(int)reply.Status} {reply.Body}");
+            await Task.Delay(delay);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 
 namespace Zhaoshang.Load;
 
@@ -15,4 +17,49 @@ public static class IncentivePolicies
         });
         return reply.Is(HttpStatusCode.Created) ? reply.Body.GetProperty("id").GetGuid() : throw new UnexpectedReplyException("POST /api/incentive-policies", reply);
     }
+
+    /// <summary>The project's claim under the policy, once the milestone's message has raised it.</summary>
+    public static async Task<JsonElement> WaitForClaimAsync(FlowClient client, Guid projectId, Guid policyId, FlowOptions options)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var claims = await client.AsFinanceAsync(client.Target.Funding, HttpMethod.Get, $"/api/projects/{projectId}/incentive-claims");
+            if (!claims.Is(HttpStatusCode.OK))
+                throw new UnexpectedReplyException("list the project's incentive claims", claims);
+            var claim = claims.Body.EnumerateArray().FirstOrDefault(c => c.GetProperty("policyId").GetGuid() == policyId);
+            if (claim.ValueKind == JsonValueKind.Object)
+                return claim;
+            if (deadline.Elapsed > options.StepTimeout)
+                throw new TimeoutException($"Project {projectId}: no incentive claim raised within {options.StepTimeout.TotalSeconds:0} s.");
+            await Task.Delay(options.PollInterval * 10);
+        }
+    }
+
+    /// <summary>Finance approves the claim (a 409: this approval's own earlier success, whose answer was lost).</summary>
+    public static async Task ApproveAsync(FlowClient client, JsonElement claim)
+    {
+        var approval = await client.AsFinanceAsync(client.Target.Funding, HttpMethod.Post, $"/api/incentive-claims/{ClaimId(claim)}/approve");
+        if (!approval.Is(HttpStatusCode.Conflict) && !approval.Is(HttpStatusCode.OK))
+            throw new UnexpectedReplyException("approve the incentive claim", approval);
+    }
+
+    /// <summary>Finance pays each stage of the approved claim, one Idempotency-Key per stage.</summary>
+    public static async Task PayEveryStageAsync(FlowClient client, JsonElement claim)
+    {
+        var claimId = ClaimId(claim);
+        var read = await client.AsFinanceAsync(client.Target.Funding, HttpMethod.Get, $"/api/incentive-claims/{claimId}");
+        if (!read.Is(HttpStatusCode.OK))
+            throw new UnexpectedReplyException("read the incentive claim", read);
+        var stages = read.Body.GetProperty("stageAmounts").GetArrayLength();
+        for (var stage = 1; stage <= stages; stage++)
+        {
+            var payment = await client.AsFinanceAsync(client.Target.Funding, HttpMethod.Post, $"/api/incentive-claims/{claimId}/payments",
+                idempotencyKey: $"{claimId:N}-stage-{stage}");
+            if (!payment.Is(HttpStatusCode.OK) && !payment.Is(HttpStatusCode.Created)) // 200: the replay of a payment whose first answer was lost
+                throw new UnexpectedReplyException($"pay stage {stage}", payment);
+        }
+    }
+
+    private static Guid ClaimId(JsonElement claim) => claim.GetProperty("id").GetGuid();
 }

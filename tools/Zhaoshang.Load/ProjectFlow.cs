@@ -133,33 +133,9 @@ public sealed class ProjectFlow(FlowClient client, FlowOptions options, Guid? in
     /// <summary>Finance approves the claim construction start raised and pays each stage, one Idempotency-Key per stage.</summary>
     private async Task PayIncentiveAsync(ProjectRecord record, Guid policyId)
     {
-        var deadline = Stopwatch.StartNew();
-        JsonElement claim;
-        while (true)
-        {
-            var claims = Expect(await client.AsFinanceAsync(Target.Funding, HttpMethod.Get, $"/api/projects/{record.ProjectId}/incentive-claims"),
-                HttpStatusCode.OK);
-            claim = claims.EnumerateArray().FirstOrDefault(c => c.GetProperty("policyId").GetGuid() == policyId);
-            if (claim.ValueKind == JsonValueKind.Object)
-                break;
-            if (deadline.Elapsed > options.StepTimeout)
-                throw new TimeoutException($"Project {record.ProjectId}: no incentive claim raised within {options.StepTimeout.TotalSeconds:0} s.");
-            await Task.Delay(options.PollInterval * 10);
-        }
-
-        var claimId = claim.GetProperty("id").GetGuid();
-        var approval = await client.AsFinanceAsync(Target.Funding, HttpMethod.Post, $"/api/incentive-claims/{claimId}/approve");
-        if (!approval.Is(HttpStatusCode.Conflict))
-            Expect(approval, HttpStatusCode.OK, "approve the incentive claim");
-        var stages = Expect(await client.AsFinanceAsync(Target.Funding, HttpMethod.Get, $"/api/incentive-claims/{claimId}"), HttpStatusCode.OK)
-            .GetProperty("stageAmounts").GetArrayLength();
-        for (var stage = 1; stage <= stages; stage++)
-        {
-            var payment = await client.AsFinanceAsync(Target.Funding, HttpMethod.Post, $"/api/incentive-claims/{claimId}/payments",
-                idempotencyKey: $"{claimId:N}-stage-{stage}");
-            if (!payment.Is(HttpStatusCode.OK)) // 200: the replay of a payment whose first answer was lost
-                Expect(payment, HttpStatusCode.Created, $"pay stage {stage}");
-        }
+        var claim = await IncentivePolicies.WaitForClaimAsync(client, record.ProjectId, policyId, options);
+        await IncentivePolicies.ApproveAsync(client, claim);
+        await IncentivePolicies.PayEveryStageAsync(client, claim);
     }
 
     /// <summary>A staff action; a 409 is taken as this action's own earlier success only if a retry could explain it.</summary>
@@ -171,21 +147,8 @@ public sealed class ProjectFlow(FlowClient client, FlowOptions options, Guid? in
         Expect(reply, expected, $"POST {path}");
     }
 
-    private async Task<JsonElement> WaitForProjectAsync(ProjectRecord record, Func<JsonElement, bool> holds, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        var delay = options.PollInterval;
-        while (true)
-        {
-            var reply = await client.AsBureauAsync(Target.Project, HttpMethod.Get, $"/api/projects/{record.ProjectId}");
-            if (reply.Is(HttpStatusCode.OK) && holds(reply.Body))
-                return reply.Body;
-            if (deadline.Elapsed > options.StepTimeout)
-                throw new TimeoutException($"Project {record.ProjectId}: waited {options.StepTimeout.TotalSeconds:0} s for {what}; last {(int)reply.Status} {reply.Body}");
-            await Task.Delay(delay);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
-        }
-    }
+    private Task<JsonElement> WaitForProjectAsync(ProjectRecord record, Func<JsonElement, bool> holds, string what) =>
+        client.WaitForProjectAsync(record.ProjectId, holds, what, options);
 
     private static JsonElement Expect(Reply reply, HttpStatusCode expected, string? what = null) =>
         reply.Is(expected) ? reply.Body : throw new UnexpectedReplyException(what ?? $"expected {(int)expected}", reply);

@@ -67,6 +67,13 @@ public static partial class StaffTransitionsApi
         return request.On > clock.TodayInChina() ? errors.Add("on", "'on' cannot be in the future.") : errors;
     }
 
+    /// <summary>
+    /// A milestone's day entered after the fact (staff record yesterday's start today) cannot come before the step it
+    /// follows: refused naming <c>on</c>.
+    /// </summary>
+    private static ValidationErrors? NotBefore(DateOnly? on, DateOnly? previous, string previousStep) =>
+        on < previous ? new ValidationErrors().Add("on", $"'on' cannot be before {previous:yyyy-MM-dd}, the day {previousStep}.") : null;
+
     /// <summary>The project as the committed unit of work left it (read outside the finished transaction).</summary>
     private static async Task<ProjectView> CommittedViewAsync(UnitOfWork work, Guid id) =>
         (await work.Connection.QuerySingleAsync<ProjectRow>(ProjectRow.Select + " WHERE id = @id", new { id })).ToView();

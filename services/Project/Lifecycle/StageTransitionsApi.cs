@@ -133,6 +133,8 @@ public static partial class StaffTransitionsApi
             return refusal;
         if (project!.ConstructionPermitIssuedOn is null)
             return Problems.Conflict("No construction permit on file.", "Construction can start only once the approval service has issued the permit (施工许可证).");
+        if (NotBefore(request.On, project.LandAcquiredOn, "the land was acquired") is { } early)
+            return early.ToProblem();
         var startedOn = request.On ?? clock.TodayInChina();
         return await TransitionAsync(work, id, ProjectState.UnderConstruction, "开工（人工登记）", request.Version, clock, cancellationToken,
             async _ =>
@@ -149,6 +151,11 @@ public static partial class StaffTransitionsApi
             return errors.ToProblem();
         var day = request.On ?? clock.TodayInChina();
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
+        var (project, refusal) = await ProjectLifecycle.FindForChangeAsync(work, id);
+        if (refusal is not null)
+            return refusal;
+        if (NotBefore(request.On, project!.ConstructionStartedOn, "construction started") is { } early)
+            return early.ToProblem();
         return await TransitionAsync(work, id, ProjectState.InProduction, "投产", request.Version, clock, cancellationToken,
             async _ =>
             {

@@ -76,6 +76,10 @@ public class LandDayTests(SystemFixture system)
         Assert.Equal(["Issued", "Issued", "Issued", "Issued"],
             new[] { "land-planning-permit", "real-estate-title", "engineering-planning-permit", "construction-permit" }.Select(c => items[c]));
 
+        // A production day entered after the fact may not come before construction started.
+        var early = await _bureau.ExpectAsync(HttpStatusCode.BadRequest, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/go-live",
+            new { on = Journey.Today.AddDays(-1) });
+        Assert.Contains(landDay!, early.GetProperty("errors").GetProperty("on")[0].GetString());
         await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Post, $"/api/projects/{projectId}/go-live", new { });
         var timeline = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{projectId}/timeline");
         Assert.Equal(
