@@ -18,7 +18,7 @@ public class SpreadsheetRulesTests
     {
         var (request, problems) = EnterpriseSheet.Read(Row(5,
             (EnterpriseSheet.Name, " 云南测试企业 "), (EnterpriseSheet.Uscc, Uscc.ToLowerInvariant()), (EnterpriseSheet.HqRegion, "长三角"),
-            (EnterpriseSheet.IndustryChain, "绿色铝"), (EnterpriseSheet.ChainRole, "链主"), (EnterpriseSheet.Priority, "A类")));
+            (EnterpriseSheet.IndustryChain, "绿色铝"), (EnterpriseSheet.ChainRole, "链主"), (EnterpriseSheet.Priority, "A类")), Seed.Dictionaries);
         Assert.Empty(problems);
         Assert.Equal(("云南测试企业", Uscc, ChainRole.ChainLeader, EnterprisePriority.A),
             (request!.Name, request.Uscc, request.ChainRole!.Value, request.Priority!.Value));
@@ -29,7 +29,7 @@ public class SpreadsheetRulesTests
     {
         var (request, problems) = EnterpriseSheet.Read(Row(17,
             (EnterpriseSheet.Name, "  "), (EnterpriseSheet.Uscc, "91530100MA6K8X5R7C"), (EnterpriseSheet.HqRegion, "长三角"),
-            (EnterpriseSheet.IndustryChain, "绿色铝"), (EnterpriseSheet.ChainRole, "龙头"), (EnterpriseSheet.Priority, "S")));
+            (EnterpriseSheet.IndustryChain, "绿色铝"), (EnterpriseSheet.ChainRole, "龙头"), (EnterpriseSheet.Priority, "S")), Seed.Dictionaries);
         Assert.Null(request);
         Assert.Equal(
             [EnterpriseSheet.ChainRole, EnterpriseSheet.Priority, EnterpriseSheet.Name, EnterpriseSheet.Uscc],
@@ -42,7 +42,7 @@ public class SpreadsheetRulesTests
     {
         var (request, problems) = EnterpriseSheet.Read(Row(2,
             (EnterpriseSheet.Name, "Foreign Co."), (EnterpriseSheet.HqRegion, "境外"), (EnterpriseSheet.IndustryChain, "生物医药"),
-            (EnterpriseSheet.ChainRole, "配套")));
+            (EnterpriseSheet.ChainRole, "配套")), Seed.Dictionaries);
         Assert.Empty(problems);
         Assert.Null(request!.Uscc);
         Assert.Null(request.Priority);

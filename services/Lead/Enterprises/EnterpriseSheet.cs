@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Platform.Spreadsheets;
 
@@ -36,8 +37,8 @@ public static class EnterpriseSheet
 
     public static string RoleText(ChainRole role) => role == Enterprises.ChainRole.ChainLeader ? "链主" : "配套";
 
-    /// <summary>The request a row makes, or why it cannot be one (each problem naming the row and column).</summary>
-    public static (EnterpriseRequest? Request, IReadOnlyList<RowProblem> Problems) Read(SheetRow row)
+    /// <summary>The request a row makes, or why it cannot be one (each problem naming the row and column), checked as the form is.</summary>
+    public static (EnterpriseRequest? Request, IReadOnlyList<RowProblem> Problems) Read(SheetRow row, BureauDictionaries dictionaries)
     {
         var problems = new List<RowProblem>();
         ChainRole? role = null;
@@ -60,7 +61,7 @@ public static class EnterpriseSheet
 
         var request = new EnterpriseRequest(row.Text(Name), row.Text(Uscc)?.ToUpperInvariant(), row.Text(HqRegion),
             row.Text(IndustryChain), role, priority);
-        foreach (var (field, messages) in request.Validate().ToDictionary())
+        foreach (var (field, messages) in request.Validate(dictionaries).ToDictionary())
         {
             if (field == "chainRole" && problems.Any(p => p.Column == ChainRole))
                 continue;

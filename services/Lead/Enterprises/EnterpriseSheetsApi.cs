@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Zhaoshang.Platform.Attachments;
 using Zhaoshang.Platform.Data;
+using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
@@ -33,7 +34,7 @@ public static class EnterpriseSheetsApi
     }
 
     internal static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        bool? goodRowsOnly, HttpRequest request, ClaimsPrincipal user, Database database, TimeProvider clock,
+        bool? goodRowsOnly, HttpRequest request, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var (workbook, refusal) = await SheetUpload.ReadAsync(request, cancellationToken);
@@ -49,7 +50,7 @@ public static class EnterpriseSheetsApi
                 problems = [.. XlsxImport.MissingHeaders(workbook!.Content, EnterpriseSheet.Required)];
                 if (problems.Count > 0)
                     return SheetUpload.Refused(problems, 0);
-                var read = XlsxImport.Rows(workbook.Content).Select(row => (row.Number, Result: EnterpriseSheet.Read(row))).ToList();
+                var read = XlsxImport.Rows(workbook.Content).Select(row => (row.Number, Result: EnterpriseSheet.Read(row, dictionaries))).ToList();
                 rows = read.Count;
                 problems.AddRange(read.SelectMany(r => r.Result.Problems));
                 accepted.AddRange(read.Where(r => r.Result.Request is not null).Select(r => (r.Number, r.Result.Request!)));

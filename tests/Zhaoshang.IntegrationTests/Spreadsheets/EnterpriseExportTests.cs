@@ -52,7 +52,7 @@ public class EnterpriseExportTests(SystemFixture system)
         var batch = $"导出企业{Guid.NewGuid():N}"[..14];
         var rows = Enumerable.Range(0, count).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["企业名称"] = $"{batch}-{i:D2}", ["统一社会信用代码"] = TestData.NewUscc(), ["总部所在地"] = i % 2 == 0 ? "粤港澳大湾区" : "境内其他",
+            ["企业名称"] = $"{batch}-{i:D2}", ["统一社会信用代码"] = TestData.NewUscc(), ["总部所在地"] = i % 2 == 0 ? "粤港澳大湾区" : "京津冀",
             ["产业链"] = "绿色铝", ["链上角色"] = i % 3 == 0 ? "链主" : "配套", ["优先级"] = "ABC"[i % 3].ToString(),
         });
         using var response = await Workbooks.ImportAsync(system, system.Lead, Tokens.Bureau, "/api/enterprises/import",
