@@ -20,7 +20,7 @@ public sealed record RowProblem(int Row, string Column, string Reason);
 /// <summary>Reads the first sheet of an uploaded workbook, its first row being the headers.</summary>
 public static class XlsxImport
 {
-    /// <summary>The headers of the first row that are not among <paramref name="expected"/>'s required ones, as problems of row 1.</summary>
+    /// <summary>The <paramref name="required"/> headers the first row lacks, each as a problem of row 1.</summary>
     public static IReadOnlyList<RowProblem> MissingHeaders(Stream workbook, IEnumerable<string> required)
     {
         workbook.Position = 0;
