@@ -7,7 +7,8 @@ export default defineConfig({
   testMatch: ['src/pages/**/*.spec.ts', 'tests/**/*.spec.ts'],
   // Journeys that wait for two or three messages (tests/fixtures.ts messageTimeout) on a busy machine.
   timeout: 180_000,
-  expect: { timeout: 10_000 },
+  // Pages render after API calls that share two cores with the .NET integration tests: seconds, at times tens of them.
+  expect: { timeout: 30_000 },
   workers: 2,
   retries: 0,
   reporter: [['list'], ['junit', { outputFile: process.env.ZS_CONSOLE_JUNIT ?? '../.run/test-results/console-junit.xml' }]],

@@ -14,6 +14,12 @@ export const demoUsers = {
 
 export type DemoUser = keyof typeof demoUsers
 
+/**
+ * How long a fresh page may take to show the signed-in user: it loads the bundle, the provider's metadata and the
+ * landing page's figures while the .NET integration tests keep both cores busy (CI once took more than 10 s).
+ */
+const pageLoadTimeout = 60_000
+
 /** The demo password: Identity__DemoPassword, else the local run's deploy/local/dev.env. */
 function demoPassword(): string {
   const fromEnv = process.env.Identity__DemoPassword
@@ -41,7 +47,7 @@ export async function signIn(page: Page, user: DemoUser, path = '/'): Promise<vo
   await page.getByTestId('sign-in').click()
   await page.locator('input[name="username"]').waitFor()
   await submitLogin(page, user)
-  await expect(page.getByTestId('user-name')).toHaveText(demoUsers[user].name)
+  await expect(page.getByTestId('user-name')).toHaveText(demoUsers[user].name, { timeout: pageLoadTimeout })
 }
 
 /** What one sign-in left in the browser: the provider's session cookie and the console's tokens (sessionStorage). */
@@ -72,7 +78,7 @@ export const test = base.extend<{ user: DemoUser | null }>({
       await context.addCookies(saved.cookies)
       await context.addInitScript(seed, { origin: new URL(consoleUrl).origin, storage: saved.storage })
       await page.goto('/')
-      await expect(page.getByTestId('user-name')).toHaveText(demoUsers[user].name)
+      await expect(page.getByTestId('user-name')).toHaveText(demoUsers[user].name, { timeout: pageLoadTimeout })
     } else if (user) {
       await signIn(page, user)
       sessions.set(user, {
