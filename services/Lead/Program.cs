@@ -16,6 +16,7 @@ app.MapEnterprisesApi();
 app.MapEnterpriseSheetsApi();
 app.MapIndustryChainsApi();
 app.MapPromotionEventsApi();
+app.MapPromotionEventExportApi();
 app.MapOverdueIntentsApi();
 app.MapIntentsApi();
 app.MapIntentExportApi();

@@ -17,5 +17,6 @@ app.MapPreferencesApi();
 app.MapChannelsApi();
 app.MapDeliveriesApi();
 app.MapWarningsApi();
+app.MapWarningExportApi();
 
 await app.RunServiceAsync();

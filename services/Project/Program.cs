@@ -19,6 +19,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
+app.MapProjectExportApi();
 app.MapStaffTransitionsApi();
 app.MapMasterDataApi();
 app.MapParksApi();
@@ -30,8 +31,5 @@ app.MapNodeAttachmentsApi();
 app.MapWorkingCalendarApi();
 app.MapDictionariesApi();
 app.MapSearchApi();
-// Mapped last: the OpenAPI document shapes the shared ProjectState schema on its first use, and this endpoint's only use
-// (a nullable filter) would add null to the enum.
-app.MapProjectExportApi();
 
 await app.RunServiceAsync();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 using Zhaoshang.Platform.Auditing;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
@@ -69,9 +70,13 @@ public static class ApprovalCasesApi
         if (new ValidationErrors().CheckDate("asOf", asOf) is { IsValid: false } errors)
             return errors.ToProblem();
         var day = asOf ?? clock.TodayInChina();
-        var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var overdue = await connection.QueryAsync<CaseScope, ApprovalItem, OverdueItem>(
+        return TypedResults.Ok<IReadOnlyList<OverdueItem>>(Overdue(connection, day, Actor.From(user), calendar, buffered: true).ToList());
+    }
+
+    /// <summary>The items overdue on <paramref name="day"/> that the actor may see, longest late first.</summary>
+    internal static IEnumerable<OverdueItem> Overdue(NpgsqlConnection connection, DateOnly day, Actor actor, WorkCalendar calendar, bool buffered) =>
+        connection.Query<CaseScope, ApprovalItem, OverdueItem>(
             $"""
             SELECT c.project_id, c.district, COALESCE(p.name, c.park) AS park, c.park_id, {ItemColumns}
             FROM approval_items i JOIN approval_cases c ON c.id = i.case_id LEFT JOIN parks p ON p.id = c.park_id
@@ -81,10 +86,9 @@ public static class ApprovalCasesApi
             (scope, item) => new OverdueItem(
                 scope.ProjectId, scope.District, scope.Park, scope.ParkId, item, calendar.WorkingDaysBetween(item.DueOn!.Value, day)),
             new { day },
-            splitOn: "id");
-        return TypedResults.Ok<IReadOnlyList<OverdueItem>>(
-            overdue.Where(o => actor.CanSee(new RecordScope(o.District, o.Park, o.ParkId))).ToList());
-    }
+            buffered: buffered,
+            splitOn: "id")
+            .Where(o => actor.CanSee(new RecordScope(o.District, o.Park, o.ParkId)));
 
     /// <summary>The item columns prefixed for a join with the case.</summary>
     private const string ItemColumns =

@@ -25,10 +25,10 @@ public static class EnterpriseSheetsApi
             .WithSummary($"Imports a target list (xlsx, field 'file', columns {string.Join("、", EnterpriseSheet.Required)}、{EnterpriseSheet.Priority}): "
                 + "any refused row (422 lists row, column and why) imports nothing, unless goodRowsOnly=true imports the others.");
         api.MapGet("/import-template", TemplateAsync).WithName("GetEnterpriseImportTemplate").AllowRoles(Roles.Bureau, Roles.District)
-            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.MediaType)
+            .ProducesXlsx()
             .WithSummary("An empty target list with the columns the import reads.");
         api.MapGet("/export", ExportAsync).WithName("ExportEnterprises").AllowRoles(Roles.Staff)
-            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.MediaType)
+            .ProducesXlsx()
             .WithSummary("The list as the filter finds it, as xlsx in the import's columns; the USCC masked for park and finance staff.");
         return app;
     }
@@ -49,7 +49,7 @@ public static class EnterpriseSheetsApi
             {
                 problems = [.. XlsxImport.MissingHeaders(workbook!.Content, EnterpriseSheet.Required)];
                 if (problems.Count > 0)
-                    return SheetUpload.Refused(problems, 0);
+                    return SheetUpload.MissingColumns(problems);
                 var read = XlsxImport.Rows(workbook.Content).Select(row => (row.Number, Result: EnterpriseSheet.Read(row, dictionaries))).ToList();
                 rows = read.Count;
                 problems.AddRange(read.SelectMany(r => r.Result.Problems));

@@ -56,9 +56,6 @@ public static class PromotionEventsApi
         }
     }
 
-    public sealed record EventFilter(
-        PromotionEventType? Type, string? Region, int? Year, int? Quarter, bool? Major, int? Page, int? PageSize, string? Sort);
-
     public sealed record QuarterCoverage(int Year, IReadOnlyList<int> QuartersWithoutMajorEvent);
 
     internal const string Select =
@@ -103,36 +100,20 @@ public static class PromotionEventsApi
         [AsParameters] EventFilter filter, Database database, CancellationToken cancellationToken)
     {
         var page = new PageQuery(filter.Page, filter.PageSize, filter.Sort);
-        var errors = page.Validate(new ValidationErrors(), "startsOn", "title");
-        if (filter.Quarter is not null and not (>= 1 and <= 4))
-            errors.Add("quarter", "'quarter' must be 1 to 4.");
-        if (filter.Quarter is not null && filter.Year is null)
-            errors.Add("year", "'year' is required with 'quarter'.");
+        var errors = filter.Validate(page);
         if (!errors.IsValid)
             return errors.ToProblem();
 
         await using var connection = await database.OpenAsync(cancellationToken);
         return TypedResults.Ok(await connection.QueryPageAsync<PromotionEvent>(
-            """
+            $"""
             SELECT id, title, type, region, starts_on, ends_on, leader, major, summary, created_at, version, count(*) OVER () AS total
             FROM promotion_events
-            WHERE (@Type::text IS NULL OR type = @Type)
-              AND (@Region::text IS NULL OR region = @Region)
-              AND (@Year::int IS NULL OR extract(year FROM starts_on) = @Year)
-              AND (@Quarter::int IS NULL OR extract(quarter FROM starts_on) = @Quarter)
-              AND (@Major::boolean IS NULL OR major = @Major)
-            ORDER BY
-              CASE WHEN @Sort = 'title' THEN title END,
-              CASE WHEN @Sort = '-title' THEN title END DESC,
-              CASE WHEN @Sort = '-startsOn' THEN starts_on END DESC,
-              starts_on, id
+            {EventFilter.Where}
+            {EventFilter.OrderBy}
             LIMIT @Size OFFSET @Offset
             """,
-            new
-            {
-                Type = filter.Type?.ToString(), filter.Region, filter.Year, filter.Quarter, filter.Major,
-                Sort = page.Sort ?? "startsOn", page.Size, page.Offset,
-            },
+            filter.Arguments(page),
             page));
     }
 

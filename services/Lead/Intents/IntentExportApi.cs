@@ -37,7 +37,7 @@ public static class IntentExportApi
     public static IEndpointRouteBuilder MapIntentExportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/intents/export", ExportAsync).WithTags("Cooperation intents (合作意向)").WithName("ExportIntents")
-            .AllowRoles(IntentsApi.Readers).Produces(StatusCodes.Status200OK, contentType: XlsxExport.MediaType)
+            .AllowRoles(IntentsApi.Readers).ProducesXlsx()
             .WithSummary("The intents the filter finds (district staff: their own and those transferred away), as xlsx.");
         return app;
     }

@@ -37,18 +37,23 @@ public static class WarningsApi
 
     public sealed record WarningSummary(DateOnly AsOf, IReadOnlyList<DistrictWarnings> Districts);
 
-    private sealed record Row(
+    internal sealed record Row(
         string ItemKey, string WarningKey, string Source, string Title, string Grade, DateOnly DueOn, string District, string? Park,
-        Guid? ProjectId, string[] Recipients, string? Link, DateOnly GradedOn);
+        Guid? ProjectId, string[] Recipients, string? Link, DateOnly GradedOn)
+    {
+        public const string Columns = "item_key, warning_key, source, title, grade, due_on, district, park, project_id, recipients, link, graded_on";
+
+        /// <summary>The warning as it stands on <paramref name="day"/>: its working days left or late counted then.</summary>
+        public Warning On(DateOnly day, WarningRule rule) => new(
+            ItemKey, WarningKey, Source, Title, Grade, DueOn, rule.On(DueOn, day).WorkingDays, District, Park, ProjectId, Recipients, Link, GradedOn);
+    }
 
     internal static async Task<Results<Ok<Page<Warning>>, ValidationProblem>> ListAsync(
         DateOnly? asOf, string? district, string? park, string? person, string? grade, string? source, int? page, int? pageSize,
         ClaimsPrincipal user, Database database, WarningRule rule, TimeProvider clock, CancellationToken cancellationToken)
     {
         var paging = new PageQuery(page, pageSize, null);
-        var errors = paging.Validate(new ValidationErrors()).CheckDate("asOf", asOf);
-        if (grade is not null && !WarningGrades.All.Contains(grade))
-            errors.Add("grade", "'grade' is yellow, red, leader or bureau.");
+        var errors = CheckFilter(paging.Validate(new ValidationErrors()), asOf, grade);
         if (!errors.IsValid)
             return errors.ToProblem();
         var day = asOf ?? clock.TodayInChina();
@@ -56,14 +61,11 @@ public static class WarningsApi
         var rows = await connection.QueryPageAsync<Row>(
             $"""
             {OpenWarnings.Sql}
-            SELECT item_key, warning_key, source, title, grade, due_on, district, park, project_id, recipients, link, graded_on,
-                   count(*) OVER () AS total
+            SELECT {Row.Columns}, count(*) OVER () AS total
             FROM open ORDER BY grade_rank DESC, due_on, item_key LIMIT @Size OFFSET @Offset
             """,
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { paging.Size, paging.Offset }), paging);
-        return TypedResults.Ok(rows.Select(r => new Warning(
-            r.ItemKey, r.WarningKey, r.Source, r.Title, r.Grade, r.DueOn, rule.On(r.DueOn, day).WorkingDays, r.District, r.Park,
-            r.ProjectId, r.Recipients, r.Link, r.GradedOn)));
+        return TypedResults.Ok(rows.Select(r => r.On(day, rule)));
     }
 
     internal static async Task<Results<Ok<WarningSummary>, ValidationProblem>> SummaryAsync(
@@ -89,11 +91,19 @@ public static class WarningsApi
         return TypedResults.Ok(new WarningSummary(day, districts.AsList()));
     }
 
+    internal static ValidationErrors CheckFilter(ValidationErrors errors, DateOnly? asOf, string? grade)
+    {
+        errors.CheckDate("asOf", asOf);
+        if (grade is not null && !WarningGrades.All.Contains(grade))
+            errors.Add("grade", "'grade' is yellow, red, leader or bureau.");
+        return errors;
+    }
+
     /// <summary>
     /// The query's parameters, narrowed to the caller's scope: district staff to their district, park staff to their
     /// park, whatever they asked for (asking for another's matches nothing).
     /// </summary>
-    private static DynamicParameters Scoped(
+    internal static DynamicParameters Scoped(
         Actor actor, DateOnly asOf, string? district, string? park, string? person, string? grade, string? source, object paging)
     {
         var parameters = new DynamicParameters(paging);

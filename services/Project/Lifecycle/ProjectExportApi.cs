@@ -21,7 +21,7 @@ public static class ProjectExportApi
     public static IEndpointRouteBuilder MapProjectExportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/projects/export", ExportAsync).WithTags("Projects (项目)").WithName("ExportProjects").AllowRoles(Roles.Staff)
-            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.MediaType)
+            .ProducesXlsx()
             .WithSummary("The projects the filter finds (district and park staff: their own), as xlsx; USCCs masked for park and finance staff.");
         return app;
     }

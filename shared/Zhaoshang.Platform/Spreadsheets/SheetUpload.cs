@@ -30,6 +30,15 @@ public static class SheetUpload
     public static ProblemHttpResult Unreadable(Exception error) =>
         UploadedFile.Problem(StatusCodes.Status400BadRequest, $"'{UploadedFile.Field}' could not be read as a worksheet: {error.Message}");
 
+    /// <summary>422 for a header row that lacks columns the import reads (each a problem of row 1): nothing was read further.</summary>
+    public static ProblemHttpResult MissingColumns(IReadOnlyList<RowProblem> problems) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The list lacks columns; nothing was imported.",
+            detail: $"The first row lacks {string.Join(", ", problems.Select(p => $"'{p.Column}'"))}. "
+                + "Start from the import template, which has every column.",
+            extensions: new Dictionary<string, object?> { ["rows"] = problems });
+
     /// <summary>422 listing each refused row (row, column, why): nothing was imported.</summary>
     public static ProblemHttpResult Refused(IReadOnlyList<RowProblem> problems, int rows) =>
         TypedResults.Problem(

@@ -104,8 +104,11 @@ public class EnterpriseImportTests(SystemFixture system)
         using var missing = await ImportAsync(Workbooks.Of(Headers.Where(h => h != "产业链").ToList(),
             [Row($"缺列企业{batch}", TestData.NewUscc())]));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
-        var problem = Assert.Single((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray());
+        var body = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = Assert.Single(body.GetProperty("rows").EnumerateArray());
         Assert.Equal((1, "产业链"), (problem.GetProperty("row").GetInt32(), problem.GetProperty("column").GetString()));
+        // It names the column, not a count of refused rows out of none read.
+        Assert.Equal("The first row lacks '产业链'. Start from the import template, which has every column.", body.GetProperty("detail").GetString());
         Assert.Equal(0, await ImportedAsync(batch));
     }
 

@@ -1,8 +1,14 @@
 import { approvalApi } from '@/api/clients'
+import { saveFile } from '@/app/files'
 import { call } from '@/app/problems'
 
 export const listOverdueItems = (asOf?: string) =>
   call(approvalApi.GET('/api/approval-items/overdue', { params: { query: { asOf } } }))
+
+/** The overdue items on asOf in the caller's scope, as the workbook the service writes. */
+export async function exportOverdueItems(asOf: string): Promise<void> {
+  saveFile(await call(approvalApi.GET('/api/approval-items/overdue/export', { params: { query: { asOf } }, parseAs: 'blob' })), `超期审批事项-${asOf}.xlsx`)
+}
 
 /** The raw answer: the page tells someone else's (or a missing) case apart itself. */
 export const fetchApprovalCase = (projectId: string) =>
