@@ -20,7 +20,6 @@ BUILTINS = [
     ("v1", "ConfigMap", "api/v1.json", "io.k8s.api.core.v1.ConfigMap"),
     ("v1", "Secret", "api/v1.json", "io.k8s.api.core.v1.Secret"),
     ("v1", "Service", "api/v1.json", "io.k8s.api.core.v1.Service"),
-    ("v1", "ServiceAccount", "api/v1.json", "io.k8s.api.core.v1.ServiceAccount"),
     ("apps/v1", "Deployment", "apis/apps/v1.json", "io.k8s.api.apps.v1.Deployment"),
     ("policy/v1", "PodDisruptionBudget", "apis/policy/v1.json", "io.k8s.api.policy.v1.PodDisruptionBudget"),
     ("autoscaling/v2", "HorizontalPodAutoscaler", "apis/autoscaling/v2.json", "io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler"),
