@@ -33,6 +33,10 @@ done
 # The OpenAPI lint tests run the pinned Redocly CLI (tools/openapi-lint; Node.js >= 20.19 and npm) and the browser
 # tests the console's packages (Playwright without its browsers: Debian's Chromium, installed by infra.sh); both are
 # installed while the solution builds.
+# The Kubernetes manifest tests render deploy/k8s with kubectl (Kustomize v5); without it they are reported skipped.
+"$root/deploy/k8s/install-kubectl.sh" >"$root/.run/kubectl-install.log" 2>&1 \
+  || echo "[test] kubectl could not be installed (.run/kubectl-install.log): the manifest tests will be skipped" >&2
+
 echo "[test] building (Release), installing the OpenAPI linter and the console's packages beside it"
 mkdir -p "$root/.run"
 (npm ci --prefix "$root/tools/openapi-lint" --no-audit --no-fund --loglevel=error \
