@@ -1,6 +1,7 @@
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Dictionaries;
+using Zhaoshang.Project.Import;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
 using Zhaoshang.Project.MasterData;
@@ -20,6 +21,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapStaffTransitionsApi();
+app.MapProjectImportApi();
 app.MapMasterDataApi();
 app.MapParksApi();
 app.MapKpisApi();
