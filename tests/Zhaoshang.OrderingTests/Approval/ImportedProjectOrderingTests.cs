@@ -42,7 +42,7 @@ public sealed class ImportedProjectOrderingTests(ApprovalDatabase fixture)
 
         var approvalCase = (await _approval.CaseAsync(projectId))!;
         var items = (await _approval.ItemsAsync(projectId)).Values.OrderBy(i => i.Code).ToList();
-        var events = (await _approval.EventsAsync(projectId)).Select(e => e.Type);
+        var events = (await _approval.EventsAsync(projectId)).Select(e => e.Type).Order(StringComparer.Ordinal);
         var state = string.Join("\n", items.Select(i => $"{i.Code} {i.Status} outside={i.GrantedOutside} due={i.DueOn}")
             .Append($"land={approvalCase.LandAcquiredOn} preLand={approvalCase.PreLandCompletedOn} permit={approvalCase.PermitIssuedOn}")
             .Append($"events={string.Join(",", events)}")
