@@ -111,7 +111,7 @@ public class ProjectImportTests(SystemFixture system)
         var timeline = await journey.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{started}/timeline");
         var entry = Assert.Single(timeline.EnumerateArray());
         Assert.Equal("存量项目导入", entry.GetProperty("reason").GetString());
-        Assert.StartsWith("t-bureau", entry.GetProperty("actorSubject").GetString());
+        Assert.Equal("bureau", entry.GetProperty("actorSubject").GetString());
     }
 
     [Fact]
