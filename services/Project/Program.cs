@@ -1,6 +1,7 @@
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Dictionaries;
+using Zhaoshang.Project.Import;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
 using Zhaoshang.Project.MasterData;
@@ -21,6 +22,7 @@ app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapProjectExportApi();
 app.MapStaffTransitionsApi();
+app.MapProjectImportApi();
 app.MapMasterDataApi();
 app.MapParksApi();
 app.MapKpisApi();
