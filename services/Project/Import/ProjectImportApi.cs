@@ -29,7 +29,7 @@ public static class ProjectImportApi
                 + "each in its stage with its days, node plan and messages; district staff only their district's. Any refused row (422 "
                 + "lists row, column and why) imports nothing, unless goodRowsOnly=true imports the others.");
         api.MapGet("/import-template", TemplateAsync).WithName("GetProjectImportTemplate").AllowRoles(Roles.Bureau, Roles.District)
-            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.MediaType)
+            .ProducesXlsx()
             .WithSummary("The 存量项目 sheet the import reads: its columns and one example row.");
         return app;
     }
@@ -53,7 +53,7 @@ public static class ProjectImportApi
             {
                 problems = [.. XlsxImport.MissingHeaders(workbook!.Content, ProjectSheet.Required)];
                 if (problems.Count > 0)
-                    return SheetUpload.Refused(problems, 0);
+                    return SheetUpload.MissingColumns(problems);
                 var read = XlsxImport.Rows(workbook.Content).Select(row => ProjectSheet.Read(row, reference)).ToList();
                 rows = read.Count;
                 problems.AddRange(read.SelectMany(r => r.Problems));
