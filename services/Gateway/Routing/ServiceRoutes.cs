@@ -24,6 +24,7 @@ internal static class ServiceRoutes
         ("Project", "/api/projects"),
         ("Project", "/api/parks"),
         ("Project", "/api/kpis"),
+        ("Project", "/api/statistics"),
         ("Project", "/api/node-plan-templates"),
         ("Project", "/api/me/nodes"),
         ("Project", "/api/node-warnings"),
