@@ -41,7 +41,6 @@ internal static class ServiceRoutes
         ("Funding", "/api/incentive-claims"),
         ("Funding", "/api/incentive-payments.csv"),
         ("Funding", "/api/stats"),
-        ("Funding", "/api/targets"),
         ("Funding", "/api/exchange-rates"),
         ("Identity", "/api/users"),
         ("Notification", "/api/inbox"),

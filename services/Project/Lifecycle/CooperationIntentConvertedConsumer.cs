@@ -18,6 +18,7 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
 
         using var activity = ProjectTelemetry.Source.StartActivity("open project");
         activity?.SetTag("zhaoshang.project.id", message.ProjectId).SetTag("zhaoshang.intent.id", message.IntentId);
+        await work.LockRecordAsync(message.ProjectId);
         await work.ExecuteAsync(
             """
             INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_uscc, enterprise_hq_region, industry,

@@ -13,6 +13,8 @@ public sealed class FundsVerifiedConsumer(Database database) : InboxConsumer<Fun
 {
     protected override async Task HandleAsync(FundsVerified message, UnitOfWork work, CancellationToken cancellationToken)
     {
+        // The conversion takes the same lock: a report is either in the total it reads or applied to the project it made.
+        await work.LockRecordAsync(message.ProjectId);
         await work.ExecuteAsync(
             """
             INSERT INTO statistics_funds (report_id, project_id, reported_on, amount_cny, project_verified_total_cny, currency, amount,
