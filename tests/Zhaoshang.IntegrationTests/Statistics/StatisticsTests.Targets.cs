@@ -28,7 +28,7 @@ public partial class StatisticsTests
             "/api/statistics/targets/2031/StartedCount", new { value = 1m, version = (int?)null });
 
         var list = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/statistics/targets?year=2031");
-        Assert.Equal([("FundsInPlaceCny", null, 200_000_000m, 2), ("ForeignCapitalUsd", null, 5_000_000m, 1), ("SignedCount", A, 4m, 1)],
+        Assert.Equal([("ForeignCapitalUsd", null, 5_000_000m, 1), ("FundsInPlaceCny", null, 200_000_000m, 2), ("SignedCount", A, 4m, 1)],
             list.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("indicator").GetString(), i.GetProperty("district").GetString(),
                 i.GetProperty("value").GetDecimal(), i.GetProperty("version").GetInt32())));
 

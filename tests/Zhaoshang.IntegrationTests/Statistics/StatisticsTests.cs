@@ -107,7 +107,7 @@ public partial class StatisticsTests(SystemFixture system)
             foreach (var p in StatisticsFixture.Projects)
             {
                 ids[p.No] = Guid.CreateVersion7();
-                var openedAt = new DateTimeOffset(p.OpenedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+                var openedAt = new DateTimeOffset(p.OpenedOn.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);   // 10:00 in China
                 await system.ExecuteAsync(system.Project,
                     """
                     INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_hq_region, industry, intended_investment,
