@@ -11,6 +11,7 @@ using Zhaoshang.Project.NodePlans.Templates;
 using Zhaoshang.Project.NodePlans.Warnings;
 using Zhaoshang.Project.Parks;
 using Zhaoshang.Project.Search;
+using Zhaoshang.Project.Statistics;
 using Zhaoshang.Project.WorkingCalendar;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ app.MapProjectImportApi();
 app.MapMasterDataApi();
 app.MapParksApi();
 app.MapKpisApi();
+app.MapStatisticsApi();
 app.MapNodePlanTemplatesApi();
 app.MapNodePlansApi();
 app.MapNodeWarningsApi();
