@@ -81,7 +81,7 @@ test.describe('年度目标', () => {
     const started = String(100 + Math.floor(Math.random() * 900))
     await page.getByTestId('set-targets').click()
     await choose(page, 'targets-year', `${year} 年`)
-    await page.getByTestId('targets-StartedCount').locator('input').fill(started)
+    await page.getByTestId('targets-StartedCount').fill(started)
     await page.getByTestId('targets-save').click()
     await expect(page.getByTestId('targets-form')).toBeHidden()
 
@@ -96,18 +96,18 @@ test.describe('年度目标', () => {
   test('a negative value is refused under its field, a stale version shows the target as it is now', async ({ page }) => {
     await page.getByTestId('set-targets').click()
     await choose(page, 'targets-year', `${year} 年`)
-    await page.getByTestId('targets-FundsInPlaceCny').locator('input').fill('-1')
+    await page.getByTestId('targets-FundsInPlaceCny').fill('-1')
     await page.getByTestId('targets-save').click()
     await expect(field(page, 'FundsInPlaceCny').locator('.el-form-item__error')).toBeVisible()
     await expect(page.getByTestId('targets-form')).toBeVisible()
 
     // Someone else sets the same target meanwhile: saving on the version read shows theirs, saving again overwrites.
-    await page.getByTestId('targets-FundsInPlaceCny').locator('input').fill('')
+    await page.getByTestId('targets-FundsInPlaceCny').fill('')
     const api = await StaffApi.of(page)
     const { items } = await api.call<{ items: { indicator: string; district: string | null; version: number }[] }>('GET', `/api/statistics/targets?year=${year}`)
     const held = items.find((t) => t.indicator === 'InProductionCount' && t.district === null)
     const typed = String(100 + Math.floor(Math.random() * 900))
-    await page.getByTestId('targets-InProductionCount').locator('input').fill(typed)
+    await page.getByTestId('targets-InProductionCount').fill(typed)
     await api.call('PUT', `/api/statistics/targets/${year}/InProductionCount`, { value: String(20 + Math.floor(Math.random() * 50)), version: held?.version ?? null })
     await page.getByTestId('targets-save').click()
     await expect(field(page, 'InProductionCount').locator('.el-form-item__error')).toContainText('已被他人修改')

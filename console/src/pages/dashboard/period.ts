@@ -23,11 +23,18 @@ export const periodQuery = (period: Period) => ({
   month: period.kind === 'month' ? period.month : undefined,
 })
 
-/** 2026年 / 2026年第3季度 / 2026年7月 */
-export function periodLabel(period: Period): string {
-  if (period.kind === 'quarter')
-    return `${period.year}年第${period.quarter}季度`
-  return period.kind === 'month' ? `${period.year}年${period.month}月` : `${period.year}年`
+type Whole = number | string | null | undefined
+
+/** 2026年 / 2026年第3季度 / 2026年7月, from a year with a quarter or a month (as a report's period has them). */
+export function yearLabel(year: Whole, quarter?: Whole, month?: Whole): string {
+  if (quarter)
+    return `${year}年第${quarter}季度`
+  return month ? `${year}年${month}月` : `${year}年`
+}
+
+export const periodLabel = (period: Period) => {
+  const { year, quarter, month } = periodQuery(period)
+  return yearLabel(year, quarter, month)
 }
 
 /** The quarter whose 调度会 workbook fits the period: the chosen quarter, a month's quarter, none for a whole year. */
