@@ -29,8 +29,8 @@ test('an expired session keeps the open form: back at sign-in, and after signing
   await page.getByTestId('set-targets').click()
   await page.getByTestId('targets-year').click()
   await page.getByRole('option', { name: year, exact: true }).click()
-  await page.getByTestId('targets-FundsInPlaceCny').locator('input').fill(funds)
-  await page.getByTestId('targets-ForeignCapitalUsd').locator('input').fill('12000')
+  await page.getByTestId('targets-FundsInPlaceCny').fill(funds)
+  await page.getByTestId('targets-ForeignCapitalUsd').fill('12000')
 
   // The access token expires and cannot be renewed (no refresh token), and the provider's own session is gone.
   await page.evaluate(() => {
@@ -45,8 +45,8 @@ test('an expired session keeps the open form: back at sign-in, and after signing
   await submitLogin(page, 'bureau')
   await expect(page.getByTestId('targets-form')).toBeVisible()
   await expect(page.getByTestId('targets-year')).toContainText(year)
-  await expect(page.getByTestId('targets-FundsInPlaceCny').locator('input')).toHaveValue(funds)
-  await expect(page.getByTestId('targets-ForeignCapitalUsd').locator('input')).toHaveValue('12000')
+  await expect(page.getByTestId('targets-FundsInPlaceCny')).toHaveValue(funds)
+  await expect(page.getByTestId('targets-ForeignCapitalUsd')).toHaveValue('12000')
 
   // Saving now goes through with the new session: the target shows on the 驾驶舱.
   await page.getByTestId('targets-save').click()
@@ -56,7 +56,7 @@ test('an expired session keeps the open form: back at sign-in, and after signing
 
 test('a form error from the service lands on its field', async ({ page }) => {
   await page.getByTestId('set-targets').click()
-  await page.getByTestId('targets-ForeignCapitalUsd').locator('input').fill('-5')
+  await page.getByTestId('targets-ForeignCapitalUsd').fill('-5')
   await page.getByTestId('targets-save').click()
   const foreignField = page.locator('.el-form-item', { has: page.getByTestId('targets-ForeignCapitalUsd') })
   await expect(foreignField.locator('.el-form-item__error')).toBeVisible()
