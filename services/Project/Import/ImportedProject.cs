@@ -19,6 +19,13 @@ public sealed record ImportedProject(
 
     public bool Reached(ProjectState stage) => Array.IndexOf(Stages, Stage) >= Array.IndexOf(Stages, stage);
 
+    /// <summary>
+    /// The day it registered (注册落地), which the 台账 does not give: no later than the first later stage it reached, else
+    /// the signing day; null when it has not registered. Statistics count the registration then, not on the import day.
+    /// </summary>
+    public DateOnly? RegisteredOn => !Reached(ProjectState.Registered) ? null
+        : new[] { LandAcquiredOn, ConstructionStartedOn, ProductionStartedOn }.Min() ?? SignedOn;
+
     /// <summary>The stages after signing it passed, each with the day it was reached when the 台账 has one (注册 has none).</summary>
     public IEnumerable<(ProjectState Stage, DateOnly? On)> StagesAfterSigning() =>
         Stages.Skip(1).Where(Reached).Select(s => (s, s switch

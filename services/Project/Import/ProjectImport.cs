@@ -33,12 +33,12 @@ internal static class ProjectImport
                                   district, first_district, state, state_entered_at, agreement_no, signed_on, contracted_investment,
                                   park_id, company_name, company_uscc, parcel_id, area_mu, land_contract_date, land_acquired_on,
                                   construction_started_on, production_started_on, name, construction_content, location,
-                                  planned_start_on, planned_finish_on, version, created_at, updated_at)
+                                  planned_start_on, planned_finish_on, opened_on, registered_on, version, created_at, updated_at)
             VALUES (@id, 'Imported', NULL, NULL, @Enterprise, @EnterpriseUscc, @Industry, @ContractedInvestment,
                     @District, @District, @State, @StateEnteredAt, @AgreementNo, @SignedOn, @ContractedInvestment,
                     @ParkId, @CompanyName, @CompanyUscc, @ParcelId, @AreaMu, @LandContractDate, @LandAcquiredOn,
                     @ConstructionStartedOn, @ProductionStartedOn, @Name, @ConstructionContent, @Location,
-                    @PlannedStartOn, @PlannedFinishOn, @Version, @now, @now)
+                    @PlannedStartOn, @PlannedFinishOn, @SignedOn, @RegisteredOn, @Version, @now, @now)
             """,
             new
             {
@@ -46,7 +46,7 @@ internal static class ProjectImport
                 State = project.Stage.ToString(), StateEnteredAt = stateDay is { } entered ? At(entered) : now, project.AgreementNo, project.SignedOn,
                 ParkId = project.Park.Id, project.CompanyName, project.CompanyUscc, project.ParcelId, project.AreaMu, project.LandContractDate,
                 project.LandAcquiredOn, project.ConstructionStartedOn, project.ProductionStartedOn, project.Name, project.ConstructionContent,
-                project.Location, project.PlannedStartOn, project.PlannedFinishOn, Version = 1 + stages.Count, now,
+                project.Location, project.PlannedStartOn, project.PlannedFinishOn, project.RegisteredOn, Version = 1 + stages.Count, now,
             });
         await Timeline.RecordAsync(work, id, null, project.Stage, Reason, now);
         await work.AuditAsync("Project", id, "imported", null, project);
@@ -57,9 +57,11 @@ internal static class ProjectImport
         foreach (var (stage, on) in stages)
         {
             version++;
-            var occurredAt = on is { } day ? At(day) : now;
+            // Registration has no day of its own in the 台账: the day the row's statistics count it on.
+            var reachedOn = stage == ProjectState.Registered ? project.RegisteredOn!.Value : on!.Value;
+            var occurredAt = At(reachedOn);
             await work.PublishAsync(new ProjectStateChanged(id, from.ToString(), stage.ToString(), Reason, project.District, project.Park.Name,
-                project.Industry, on ?? clock.TodayInChina(), occurredAt, version));
+                project.Industry, reachedOn, occurredAt, version));
             if (stage == ProjectState.LandAcquired)
                 await work.PublishAsync(new ProjectLandAcquired(
                     id, project.ParcelId!, project.AreaMu!.Value, project.LandContractDate!.Value, occurredAt, version));

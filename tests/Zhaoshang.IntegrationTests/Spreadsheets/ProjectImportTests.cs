@@ -91,6 +91,10 @@ public class ProjectImportTests(SystemFixture system)
         Assert.Equal(("UnderConstruction", "Imported", JsonValueKind.Null), (project.GetProperty("state").GetString(),
             project.GetProperty("origin").GetString(), project.GetProperty("intentId").ValueKind));
         Assert.Equal(Day(rows[3]["开工日期"]), project.GetProperty("constructionStartedOn").GetString());
+        // The statistics count it opened on its signing day and registered no later than its land: not on the import day.
+        var days = await system.ScalarAsync<string>(system.Project,
+            "SELECT opened_on::text || ' ' || registered_on::text FROM projects WHERE id = @started", new { started });
+        Assert.Equal($"{Day(rows[3]["签约日期"])} {Day(rows[3]["拿地日期"])}", days);
 
         var nodes = (await journey.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, $"/api/projects/{started}/nodes"))
             .GetProperty("nodes").EnumerateArray().ToList();

@@ -98,8 +98,15 @@ public partial class StatisticsTests(SystemFixture system)
                 return;
             await system.ExecuteAsync(system.Project,
                 """
+                CREATE TEMP TABLE fixture_projects AS SELECT id FROM projects WHERE opened_on BETWEEN '2030-01-01' AND '2031-12-31';
                 DELETE FROM statistics_funds WHERE reported_on BETWEEN '2030-01-01' AND '2031-12-31';
-                DELETE FROM projects WHERE opened_on BETWEEN '2030-01-01' AND '2031-12-31';
+                -- A rerun on the same database: the plan backfill has given the signed fixture projects node plans since.
+                DELETE FROM project_node_history WHERE project_id IN (SELECT id FROM fixture_projects);
+                DELETE FROM project_nodes WHERE project_id IN (SELECT id FROM fixture_projects);
+                DELETE FROM project_node_plans WHERE project_id IN (SELECT id FROM fixture_projects);
+                DELETE FROM project_timeline WHERE project_id IN (SELECT id FROM fixture_projects);
+                DELETE FROM projects WHERE id IN (SELECT id FROM fixture_projects);
+                DROP TABLE fixture_projects;
                 DELETE FROM statistics_targets WHERE year = 2031;
                 """);
             string District(string key) => key == "A" ? A : B;
