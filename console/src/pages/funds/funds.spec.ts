@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
 import { expect, signIn, test, type DemoUser } from '../../../tests/fixtures'
 import { consoleUrl } from '../../../tests/console-url'
+import { messageTimeout } from '../projects/setup'
 import { accessTokenOf, projectWithFundsReport, type FundsJourney } from './setup'
 
 // The first view of a page waits on its API calls, which a loaded machine can take past the default 10 s for.
@@ -26,7 +27,8 @@ test.describe('finance', () => {
 
   test('verifies a funds report and the 驾驶舱 到位 figure rises by it', { tag: '@journey' }, async ({ page, browser }) => {
     const { projectId } = await journey(browser)
-    const verifiedTile = page.locator('.tile', { hasText: '到位资金（已核实）' }).locator('.value')
+    // This period's 到位资金 on the 驾驶舱 (the statistics API): the report is dated today.
+    const verifiedTile = page.getByTestId('figure-fundsInPlace').getByTestId('figure-value')
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
     const before = await verifiedTile.textContent()
 
@@ -41,8 +43,13 @@ test.describe('finance', () => {
     await page.getByTestId('side-menu').getByRole('menuitem', { name: '驾驶舱' }).click()
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
     // 50,000,000 元 is 0.50 亿元: the tile's two decimals move by exactly 50 hundredths.
-    const hundredths = (text: string | null) => Math.round(Number.parseFloat(text ?? '') * 100)
-    await expect.poll(async () => hundredths(await verifiedTile.textContent())).toBe(hundredths(before) + 50)
+    const hundredths = (text: string | null) => Math.round(Number.parseFloat((text ?? '').replaceAll(',', '')) * 100)
+    // The verification reaches the statistics as a message; the page shows it once reloaded after that.
+    await expect.poll(async () => {
+      await page.reload()
+      await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
+      return hundredths(await verifiedTile.textContent())
+    }, { timeout: messageTimeout }).toBe(hundredths(before) + 50)
   })
 
   test('a reject without a reason shows the error under the reason; with one, the report is rejected', async ({ page, browser }) => {
