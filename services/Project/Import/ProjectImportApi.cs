@@ -22,9 +22,7 @@ public static class ProjectImportApi
     {
         var api = app.MapGroup("/api/projects").WithTags("Projects (项目)");
         api.MapPost("/import", ImportAsync).WithName("ImportProjects").AllowRoles(Roles.Bureau, Roles.District)
-            .Accepts<AttachmentsApi.AttachmentForm>("multipart/form-data")
-            .WithMetadata(new RequestBodyLimit(SheetUpload.MaxBytes + 64 * 1024))
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AcceptsWorkbook()
             .WithSummary($"Imports projects signed before (存量项目) from xlsx (field 'file', columns {string.Join("、", ProjectSheet.Columns)}), "
                 + "each in its stage with its days, node plan and messages; district staff only their district's. Any refused row (422 "
                 + "lists row, column and why) imports nothing, unless goodRowsOnly=true imports the others.");
