@@ -24,11 +24,8 @@ public static class ProjectSheet
         ParcelId, AreaMu, LandContractDate, LandAcquiredOn, StartedOn, ProductionOn, Content, Location, PlannedStart, PlannedFinish,
     ];
 
-    public static readonly IReadOnlyDictionary<string, ProjectState> StageNames = new Dictionary<string, ProjectState>
-    {
-        ["已签约"] = ProjectState.Signed, ["已注册落地"] = ProjectState.Registered, ["已拿地"] = ProjectState.LandAcquired,
-        ["已开工"] = ProjectState.UnderConstruction, ["已投产"] = ProjectState.InProduction,
-    };
+    public static readonly IReadOnlyDictionary<string, ProjectState> StageNames =
+        ImportedProject.Stages.ToDictionary(stage => ProjectExportApi.StateNames[stage]);
 
     /// <summary>What <c>projects.area_mu</c> (numeric(12,2), 亩) holds.</summary>
     private const decimal MaxAreaMu = 9_999_999_999.99m;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Zhaoshang.Platform.Dictionaries;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Security;
+using Zhaoshang.Project.Dictionaries;
 
 namespace Zhaoshang.Project.Statistics;
 
@@ -20,7 +21,7 @@ public sealed record StatisticsQuery(
 public sealed record StatisticsScope(
     StatisticsPeriod Period, StatisticsFilter Filter, StatisticsGrouping? GroupBy, bool CityWide, string[]? Industries, string[]? Places)
 {
-    private static readonly string[] Sectors = ["一产", "二产", "三产", BureauDictionaries.Unclassified];
+    private static readonly string[] Sectors = [.. DictionaryRules.Sectors, BureauDictionaries.Unclassified];
 
     public static (StatisticsScope? Scope, ValidationErrors Errors) Check(StatisticsQuery query, Actor actor, BureauDictionaries dictionaries)
     {
