@@ -42,14 +42,15 @@ test.describe('finance', () => {
 
     await page.getByTestId('side-menu').getByRole('menuitem', { name: '驾驶舱' }).click()
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
-    // 50,000,000 元 is 0.50 亿元: the tile's two decimals move by exactly 50 hundredths.
+    // 50,000,000 元 is 0.50 亿元: the tile's two decimals move by at least 50 hundredths. At least, because the
+    // figure is the whole city's and edit.spec verifies its own reports on the other worker meanwhile.
     const hundredths = (text: string | null) => Math.round(Number.parseFloat((text ?? '').replaceAll(',', '')) * 100)
     // The verification reaches the statistics as a message; the page shows it once reloaded after that.
     await expect.poll(async () => {
       await page.reload()
       await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
       return hundredths(await verifiedTile.textContent())
-    }, { timeout: messageTimeout }).toBe(hundredths(before) + 50)
+    }, { timeout: messageTimeout }).toBeGreaterThanOrEqual(hundredths(before) + 50)
   })
 
   test('a reject without a reason shows the error under the reason; with one, the report is rejected', async ({ page, browser }) => {
