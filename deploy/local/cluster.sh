@@ -167,13 +167,13 @@ case "$command" in
       fresh_standby=true
     fi
     pg_exists $pg_standby || fresh_standby=true
+    for n in "${rabbit_nodes[@]}"; do start_rabbit "$n"; done
+    for n in "${rabbit_nodes[@]}"; do await_rabbit "$n"; done
+    for n in 2 3; do join_rabbit "$n"; done
     if ! $fresh_standby && [ ! -e "$(pg_data $pg_standby)/standby.signal" ]; then
       echo "$pg_standby was promoted: the former primary must not start beside it; rebuild the pair with start --fresh" >&2
       exit 1
     fi
-    for n in "${rabbit_nodes[@]}"; do start_rabbit "$n"; done
-    for n in "${rabbit_nodes[@]}"; do await_rabbit "$n"; done
-    for n in 2 3; do join_rabbit "$n"; done
     start_primary
     start_standby
     require_synchronous_standby
