@@ -17,7 +17,7 @@ public class BrokerTopologyTests(SystemFixture system)
     private const string ConversionQueue = "project-cooperation-intent-converted";
 
     [Fact]
-    public async Task Every_queue_of_the_topology_is_a_quorum_queue_that_its_service_consumes_and_only_temporary_queues_are_classic()
+    public async Task Every_queue_of_the_topology_is_a_quorum_queue_that_its_service_consumes_and_any_other_is_a_temporary_classic_queue()
     {
         var topology = new BrokerTopology(BrokerTopology.Routes, [ApprovalSystem.Name, ApprovalSystem.Throttled]);
         var serviceQueues = BrokerTopology.Routes.SelectMany(r => r.Services.Select(s => BrokerTopology.QueueOf(s, r.Message))).ToHashSet();
@@ -35,9 +35,9 @@ public class BrokerTopologyTests(SystemFixture system)
             "every service consumes from each of its queues");
 
         Assert.All(declared, name => Assert.Equal("quorum", queues[name].GetProperty("type").GetString()));
-        var temporary = queues.Values.Where(q => !declared.Contains(q.GetProperty("name").GetString()!)).ToList();
-        Assert.NotEmpty(temporary);
-        Assert.All(temporary, q => Assert.Equal(("classic", true),
+        // MassTransit's bus queue of a process exists only once something needed it (a request's response).
+        var others = queues.Values.Where(q => !declared.Contains(q.GetProperty("name").GetString()!));
+        Assert.All(others, q => Assert.Equal(("classic", true),
             (q.GetProperty("type").GetString(), q.GetProperty("auto_delete").GetBoolean())));
     }
 
