@@ -100,6 +100,12 @@ start_primary() {
   # WAL it still needs.
   printf '%s\n' "listen_addresses = '127.0.0.1'" 'max_connections = 300' \
     | $sudo_ tee "/etc/postgresql/15/$pg_primary/conf.d/zhaoshang.conf" >/dev/null
+  # A new standby needs the replication user and a base backup first, which a synchronous primary without its standby
+  # would wait on for ever (pg_dropcluster leaves conf.d behind).
+  if $fresh_standby; then
+    $sudo_ rm -f "/etc/postgresql/15/$pg_primary/conf.d/zhaoshang-sync.conf"
+    pg_running $pg_primary && pg $pg_primary reload
+  fi
   pg_running $pg_primary || pg $pg_primary start
   await_pg $pg_primary_port
   if [ -z "$(psql_on $pg_primary_port -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$replication_user'")" ]; then
