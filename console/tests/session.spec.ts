@@ -23,10 +23,14 @@ test('退出登录 ends the provider session too: signing in again asks for the 
 })
 
 test('an expired session keeps the open form: back at sign-in, and after signing in the typed values are there', { tag: '@journey' }, async ({ page, context }) => {
+  // Next year's targets (the form offers it; no other spec sets its funds and foreign capital targets).
+  const year = `${Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4)) + 1} 年`
+  const funds = `${100 + Math.floor(Math.random() * 900)}.5`
   await page.getByTestId('set-targets').click()
-  await page.getByTestId('targets-year').locator('input').fill('2031')
-  await page.getByTestId('targets-funds').locator('input').fill('194.5')
-  await page.getByTestId('targets-foreign').locator('input').fill('12000')
+  await page.getByTestId('targets-year').click()
+  await page.getByRole('option', { name: year, exact: true }).click()
+  await page.getByTestId('targets-FundsInPlaceCny').fill(funds)
+  await page.getByTestId('targets-ForeignCapitalUsd').fill('12000')
 
   // The access token expires and cannot be renewed (no refresh token), and the provider's own session is gone.
   await page.evaluate(() => {
@@ -40,23 +44,21 @@ test('an expired session keeps the open form: back at sign-in, and after signing
   await expect(page.locator('input[name="username"]')).toBeVisible()
   await submitLogin(page, 'bureau')
   await expect(page.getByTestId('targets-form')).toBeVisible()
-  await expect(page.getByTestId('targets-year').locator('input')).toHaveValue('2031')
-  await expect(page.getByTestId('targets-funds').locator('input')).toHaveValue('194.50')
-  await expect(page.getByTestId('targets-foreign').locator('input')).toHaveValue('12000.00')
+  await expect(page.getByTestId('targets-year')).toContainText(year)
+  await expect(page.getByTestId('targets-FundsInPlaceCny')).toHaveValue(funds)
+  await expect(page.getByTestId('targets-ForeignCapitalUsd')).toHaveValue('12000')
 
-  // Saving now goes through with the new session: the 2031 target shows on the 驾驶舱.
+  // Saving now goes through with the new session: the target shows on the 驾驶舱.
   await page.getByTestId('targets-save').click()
   await expect(page.getByTestId('targets-form')).toBeHidden()
-  await expect(page.getByTestId('gauge-年度目标')).toBeVisible()
+  await expect(page.getByTestId('target-FundsInPlaceCny-全市')).toBeVisible()
 })
 
 test('a form error from the service lands on its field', async ({ page }) => {
   await page.getByTestId('set-targets').click()
-  await page.getByTestId('targets-year').locator('input').fill('2032')
-  await page.getByTestId('targets-funds').locator('input').fill('')
-  await page.getByTestId('targets-foreign').locator('input').fill('')
+  await page.getByTestId('targets-ForeignCapitalUsd').fill('-5')
   await page.getByTestId('targets-save').click()
-  const fundsField = page.locator('.el-form-item', { has: page.getByTestId('targets-funds') })
-  await expect(fundsField.locator('.el-form-item__error')).toBeVisible()
+  const foreignField = page.locator('.el-form-item', { has: page.getByTestId('targets-ForeignCapitalUsd') })
+  await expect(foreignField.locator('.el-form-item__error')).toBeVisible()
   await expect(page.getByTestId('targets-form')).toBeVisible()
 })

@@ -1,6 +1,7 @@
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Project;
 using Zhaoshang.Project.Dictionaries;
+using Zhaoshang.Project.Import;
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
 using Zhaoshang.Project.MasterData;
@@ -10,6 +11,7 @@ using Zhaoshang.Project.NodePlans.Templates;
 using Zhaoshang.Project.NodePlans.Warnings;
 using Zhaoshang.Project.Parks;
 using Zhaoshang.Project.Search;
+using Zhaoshang.Project.Statistics;
 using Zhaoshang.Project.WorkingCalendar;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,9 +23,11 @@ app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapProjectExportApi();
 app.MapStaffTransitionsApi();
+app.MapProjectImportApi();
 app.MapMasterDataApi();
 app.MapParksApi();
 app.MapKpisApi();
+app.MapStatisticsApi();
 app.MapNodePlanTemplatesApi();
 app.MapNodePlansApi();
 app.MapNodeWarningsApi();

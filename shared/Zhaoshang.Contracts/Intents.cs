@@ -1,6 +1,9 @@
 namespace Zhaoshang.Contracts;
 
-/// <summary>A cooperation intent (合作意向) became a project; the project service creates it in Negotiating (在谈).</summary>
+/// <summary>
+/// A cooperation intent (合作意向) became a project; the project service creates it in Negotiating (在谈).
+/// EnterpriseHqRegion is the enterprise's headquarters as lead keeps it (a place or a source region; null in older messages).
+/// </summary>
 public sealed record CooperationIntentConverted(
     Guid IntentId,
     Guid ProjectId,
@@ -12,7 +15,8 @@ public sealed record CooperationIntentConverted(
     string District,
     string FirstDistrict,
     IntentTaskTeam? TaskTeam,
-    DateTimeOffset ConvertedAt);
+    DateTimeOffset ConvertedAt,
+    string? EnterpriseHqRegion = null);
 
 /// <summary>The dedicated task team (专班) that follows an intent and, once converted, its project.</summary>
 public sealed record IntentTaskTeam(string LeadOfficial, IReadOnlyList<string> Members, string Department);

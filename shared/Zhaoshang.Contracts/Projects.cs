@@ -7,7 +7,11 @@ namespace Zhaoshang.Contracts;
 /// <summary>The project service created the project for a converted intent; the lead service shows it on the intent.</summary>
 public sealed record ProjectOpened(Guid ProjectId, Guid IntentId, string State, DateTimeOffset OpenedAt);
 
-/// <summary>A project signed its investment agreement (签约); approval and funding open their records for it.</summary>
+/// <summary>
+/// A project signed its investment agreement (签约); approval and funding open their records for it. ImportedAtStage is set
+/// for a project imported from the bureau's 台账 (存量项目): the state it was in when imported (Signed … InProduction), so
+/// approval records the items of the stages it passed as granted outside the system (外部办结) instead of opening them.
+/// </summary>
 public sealed record ProjectSigned(
     Guid ProjectId,
     string AgreementNo,
@@ -20,7 +24,8 @@ public sealed record ProjectSigned(
     IntentTaskTeam? TaskTeam,
     DateTimeOffset OccurredAt,
     int ProjectVersion = 0,
-    Guid? ParkId = null);
+    Guid? ParkId = null,
+    string? ImportedAtStage = null);
 
 /// <summary>
 /// What the approval case needs: Filing (备案) or Verification (核准); EIA as Report (报告书), Form (报告表) or Exempt;

@@ -92,7 +92,7 @@ public class DictionaryTests
         VerifiedFunds Report(string industry, decimal amount) =>
             new(id, "安宁市", "安宁工业园区", industry, "CNY", amount, amount, "OutsideProvince", "FixedAssets", new DateOnly(2026, 5, 1));
         var report = FundsStatistics.Compute(new StatsFilter(2026, null, null, null, null),
-            [Report("新能源电池", 300m), Report("未列明产业", 100m)], [], null, Seed.SectorOf);
+            [Report("新能源电池", 300m), Report("未列明产业", 100m)], [], Seed.SectorOf);
         Assert.Equal(["一产", "二产", "三产", "未分类"], report.Sectors.Select(s => s.Sector));
         Assert.Equal([0m, 300m, 0m, 100m], report.Sectors.Select(s => s.Amount.Yuan));
         Assert.Equal(0.25m, report.Sectors[3].Share);

@@ -20,7 +20,7 @@ public class FundsStatisticsTests
     [Fact]
     public void The_whole_year()
     {
-        var report = FundsStatistics.Compute(new StatsFilter(2026, null, null, null, null), Reports, Projects, (19_400_000_000m, 120_000_000m), Seed.SectorOf);
+        var report = FundsStatistics.Compute(new StatsFilter(2026, null, null, null, null), Reports, Projects, Seed.SectorOf);
 
         Assert.Equal(29, report.Reports);
         Assert.Equal(new Amount(439_124_567.89m, 43_912.46m, 4.3912m), report.Verified);
@@ -34,25 +34,22 @@ public class FundsStatisticsTests
         Assert.Equal(27_890_000.00m, report.ForeignCny.Yuan);
         Assert.Equal(2_100_000_000m, report.Contracted.Yuan);
         Assert.Equal(0.2091m, report.ArrivalRate);
-        Assert.Equal(0.0226m, report.FundsTarget!.Share);
-        Assert.Equal(0.0325m, report.ForeignTarget!.Share);
     }
 
     [Fact]
     public void A_quarter_a_district_and_an_industry()
     {
-        var third = FundsStatistics.Compute(new StatsFilter(2026, 3, null, null, null), Reports, Projects, null, Seed.SectorOf);
+        var third = FundsStatistics.Compute(new StatsFilter(2026, 3, null, null, null), Reports, Projects, Seed.SectorOf);
         Assert.Equal(121_900_000.00m, third.Verified.Yuan);
         Assert.Equal(2_000_000m, third.ForeignUsd);
-        Assert.Null(third.FundsTarget);
 
-        var dali = FundsStatistics.Compute(new StatsFilter(2026, null, "大理市", null, null), Reports, Projects, null, Seed.SectorOf);
+        var dali = FundsStatistics.Compute(new StatsFilter(2026, null, "大理市", null, null), Reports, Projects, Seed.SectorOf);
         Assert.Equal(72_815_000.00m, dali.Verified.Yuan);
         Assert.Equal(400_000_000m, dali.Contracted.Yuan);
         Assert.Equal(0.1820m, dali.ArrivalRate);
         Assert.Equal([10_700_000.00m, 0m, 62_115_000.00m], dali.Sectors.Select(s => s.Amount.Yuan));
 
-        var allYears = FundsStatistics.Compute(new StatsFilter(null, null, null, null, "文化旅游"), Reports, Projects, null, Seed.SectorOf);
+        var allYears = FundsStatistics.Compute(new StatsFilter(null, null, null, null, "文化旅游"), Reports, Projects, Seed.SectorOf);
         Assert.Equal(69_115_000.00m, allYears.Verified.Yuan); // P5 with its 2025 report
         Assert.Equal(["2025Q4", "2026Q2", "2026Q3", "2026Q4"], allYears.ByQuarter.Select(q => q.Key));
     }

@@ -45,8 +45,9 @@ public sealed class Loader(FlowClient client, DemoDays days, int concurrency = 4
 
         foreach (var target in data.Targets)
         {
-            var path = $"/api/targets/{days.Today.Year - target.YearsBack}";
-            Steps.Expect(await client.AsBureauAsync(Target.Funding, HttpMethod.Put, path, new { target.FundsInPlaceCny, target.ForeignUsd }),
+            var path = $"/api/statistics/targets/{days.Today.Year - target.YearsBack}/{target.Indicator}" +
+                       (target.District is null ? "" : $"?district={Uri.EscapeDataString(target.District)}");
+            Steps.Expect(await client.AsBureauAsync(Target.Project, HttpMethod.Put, path, new { target.Value, Version = (int?)null }),
                 $"PUT {path}", HttpStatusCode.OK);
         }
 

@@ -34,7 +34,8 @@ public sealed record PolicySeed(
     decimal BudgetCny, int ClawbackYears);
 
 /// <summary>The bureau's targets for the year <c>yearsBack</c> years before the load day's (0: this year).</summary>
-public sealed record TargetSeed(int YearsBack, decimal FundsInPlaceCny, decimal ForeignUsd);
+/// <summary>A yearly target of the statistics (PUT /api/statistics/targets): the city's when District is null.</summary>
+public sealed record TargetSeed(int YearsBack, string Indicator, string? District, decimal Value);
 
 public sealed record EnterpriseSeed(
     string Key, string Name, string? Uscc, string HqRegion, string IndustryChain, string ChainRole, string Priority);

@@ -25,15 +25,19 @@ public sealed record ApprovalCase(
     public RecordScope Scope => new(District, Park, ParkId);
 }
 
-/// <summary>One approval item of a case, as stored; Submission counts its submissions (a resubmission after 补正 adds one).</summary>
+/// <summary>
+/// One approval item of a case, as stored; Submission counts its submissions (a resubmission after 补正 adds one);
+/// GrantedOutside marks an item an imported project passed before the system (外部办结).
+/// </summary>
 public sealed record ApprovalItem(
     Guid Id, Guid CaseId, string Code, string Name, ApprovalStage Stage, int StatutoryWorkingDays, int? LimitWorkingDays,
     bool LandDependent, string[] Prerequisites, ApprovalItemStatus Status, DateOnly? OpenedOn, DateOnly? DueOn,
-    DateTimeOffset? DecidedAt, string[]? MissingDocuments, DateOnly? CommittedOn, DateOnly? SuspendedOn, int Submission)
+    DateTimeOffset? DecidedAt, string[]? MissingDocuments, DateOnly? CommittedOn, DateOnly? SuspendedOn, int Submission,
+    bool GrantedOutside)
 {
     public const string Columns =
         """
         id, case_id, code, name, stage, statutory_working_days, limit_working_days, land_dependent, prerequisites, status,
-        opened_on, due_on, decided_at, missing_documents, committed_on, suspended_on, submission
+        opened_on, due_on, decided_at, missing_documents, committed_on, suspended_on, submission, granted_outside
         """;
 }

@@ -95,7 +95,7 @@ public static class ApprovalCasesApi
         """
         i.id, i.case_id, i.code, i.name, i.stage, i.statutory_working_days, i.limit_working_days, i.land_dependent,
         i.prerequisites, i.status, i.opened_on, i.due_on, i.decided_at, i.missing_documents, i.committed_on, i.suspended_on,
-        i.submission
+        i.submission, i.granted_outside
         """;
 
     private sealed record CaseScope(Guid ProjectId, string District, string Park, Guid? ParkId);

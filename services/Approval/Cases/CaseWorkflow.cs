@@ -90,6 +90,22 @@ internal sealed class CaseWorkflow(UnitOfWork work, WorkCalendar calendar, TimeP
             Case.ProjectId, Case.Id, item.Code, item.Name, Case.NationalProjectCode, due, clock.GetUtcNow(), submission));
     }
 
+    /// <summary>
+    /// 外部办结: an imported project passed the item before the system, so it is recorded as granted (issued, for a
+    /// land-dependent certificate of a project already building) with no review, no due date and no message: the project
+    /// recorded its own progress when it was imported.
+    /// </summary>
+    public async Task GrantOutsideAsync(ApprovalItem item, ApprovalItemStatus status)
+    {
+        var changed = item with { Status = status, GrantedOutside = true };
+        await work.ExecuteAsync("UPDATE approval_items SET status = @Status, granted_outside = true WHERE id = @Id",
+            new { Status = status.ToString(), item.Id });
+        await work.AuditAsync("ApprovalItem", item.Id, "granted outside the system (外部办结)",
+            new { item.Code, item.Status }, new { changed.Code, changed.Status, changed.GrantedOutside });
+        Items[Items.FindIndex(i => i.Id == item.Id)] = changed;
+        await BumpVersionAsync();
+    }
+
     public async Task RecordLandAcquiredAsync(DateOnly acquiredOn)
     {
         Case = Case with { LandAcquiredOn = acquiredOn };

@@ -11,7 +11,8 @@ namespace Zhaoshang.Approval.Cases;
 /// <summary>
 /// Opens the approval case of a newly signed project: the items its profile needs, limits shortened by the green
 /// channel, items without prerequisites open at once; what arrived before the case (decisions, transfers, land) is
-/// applied now, through the same code as when it arrives later. A second signing of the project changes nothing.
+/// applied now, through the same code as when it arrives later. A second signing of the project changes nothing. An
+/// imported project's items of the stages it passed are granted outside the system first (<see cref="ImportedStages"/>).
 /// </summary>
 public sealed class ProjectSignedConsumer(Database database, ApprovalCatalogue catalogue, WorkCalendar calendar, TimeProvider clock)
     : InboxConsumer<ProjectSigned>(database)
@@ -66,6 +67,7 @@ public sealed class ProjectSignedConsumer(Database database, ApprovalCatalogue c
         await work.PublishAsync(new ApprovalCaseOpened(message.ProjectId, caseId, items.Count, clock.GetUtcNow()));
 
         var workflow = (await CaseWorkflow.LockAsync(work, message.ProjectId, calendar, clock))!;
+        await ImportedStages.GrantPassedAsync(workflow, message.ImportedAtStage);
         await workflow.AdvanceAsync();
         await DecisionIntake.ApplyParkedAsync(work, workflow, clock);
         foreach (var transfer in await ParkedMessages.TakeAsync<ProjectTransferred>(work, message.ProjectId))

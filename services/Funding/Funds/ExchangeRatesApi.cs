@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhaoshang.Funding.Money;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Security;
@@ -13,7 +14,7 @@ public static class ExchangeRatesApi
     {
         var api = app.MapGroup("/api/exchange-rates").WithTags("Funds in place (到位资金)");
         api.MapPut("/{currency}/{date}", SetRateAsync).WithName("SetExchangeRate").AllowRoles(Roles.Finance, Roles.Bureau)
-            .WithSummary("The day's official rate, CNY per unit (e.g. the PBOC central parity for USD).");
+            .WithSummary("The day's official rate, CNY per unit (e.g. the PBOC central parity); USD's also converts 境外 funds to 实际利用外资.");
         api.MapGet("/{currency}", ListRatesAsync).WithName("ListExchangeRates").AllowRoles(Roles.Staff)
             .WithSummary("The currency's daily rates, newest first (at most 366).");
         return app;
@@ -27,8 +28,8 @@ public static class ExchangeRatesApi
         string currency, DateOnly date, RateRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (currency != "USD")
-            errors.Add("currency", "Only USD rates are kept; CNY needs none.");
+        if (currency == "CNY" || !FundsApi.Currencies.Contains(currency))
+            errors.Add("currency", $"Rates are kept for {string.Join(", ", FundsApi.Currencies.Where(c => c != "CNY"))}; CNY needs none.");
         if (request.CnyPerUnit is not (> 0 and < 1000) || decimal.Round(request.CnyPerUnit.Value, 6) != request.CnyPerUnit)
             errors.Add("cnyPerUnit", "'cnyPerUnit' is a positive rate with at most six decimals.");
         if (!errors.IsValid)
@@ -55,6 +56,19 @@ public static class ExchangeRatesApi
             "SELECT currency, rate_date, cny_per_unit FROM exchange_rates WHERE currency = @currency ORDER BY rate_date DESC LIMIT 366",
             new { currency });
         return TypedResults.Ok<IReadOnlyList<ExchangeRate>>(rates.AsList());
+    }
+
+    /// <summary>
+    /// A verified report's USD equivalent (实际利用外资): its amount when reported in USD, else its 元 at the report day's USD
+    /// rate, to the cent; null when finance has not entered that day's USD rate.
+    /// </summary>
+    public static async Task<decimal?> UsdEquivalentAsync(UnitOfWork work, FundsReport report)
+    {
+        if (report.Currency == "USD")
+            return report.Amount;
+        var usd = await work.QuerySingleOrDefaultAsync<decimal?>(
+            "SELECT cny_per_unit FROM exchange_rates WHERE currency = 'USD' AND rate_date = @ReportedOn", new { report.ReportedOn });
+        return usd is { } rate ? MoneyRules.ToFen(report.AmountCny / rate) : null;
     }
 
     /// <summary>A stable record id for a (currency, day) rate, so its audit trail can be looked up.</summary>

@@ -6,7 +6,8 @@ namespace Zhaoshang.Funding.Funds;
 
 public static partial class FundsApi
 {
-    private static readonly string[] Currencies = ["CNY", "USD"];
+    /// <summary>What funds may be reported in; every currency but CNY needs finance's rate of the report's day.</summary>
+    public static readonly string[] Currencies = ["CNY", "USD", "HKD", "EUR", "JPY", "GBP"];
 
     /// <summary>A funds-in-place report as staff send it, to report funds or (with the version read) to correct a report.</summary>
     public sealed record FundsReportRequest(
@@ -19,7 +20,7 @@ public static partial class FundsApi
                 .RequireDate("reportedOn", ReportedOn)
                 .RequireText("evidenceRef", EvidenceRef, 200);
             if (Currency is null || !Currencies.Contains(Currency))
-                errors.Add("currency", "'currency' is CNY or USD.");
+                errors.Add("currency", $"'currency' is one of {string.Join(", ", Currencies)}.");
             if (Source is null)
                 errors.Add("source", "'source' is OutsideProvince (省外境内), OutsideCityInProvince (市外省内) or Abroad (境外).");
             if (Use is null)

@@ -102,7 +102,9 @@ public static partial class FundsApi
             "SELECT coalesce(sum(amount_cny), 0) FROM funds_reports WHERE project_id = @ProjectId AND status = 'Verified'",
             new { report.ProjectId });
         await MilestoneClaims.RaiseDueAsync(work, ledger, clock);
-        await work.PublishAsync(new FundsVerified(report.ProjectId, report.Id, report.AmountCny, total, report.ReportedOn, clock.GetUtcNow()));
+        await work.PublishAsync(new FundsVerified(
+            report.ProjectId, report.Id, report.AmountCny, total, report.ReportedOn, clock.GetUtcNow(), report.Currency, report.Amount,
+            await ExchangeRatesApi.UsdEquivalentAsync(work, report), report.Source.ToString(), report.Use.ToString()));
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(report);
     }

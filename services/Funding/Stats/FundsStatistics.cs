@@ -29,23 +29,21 @@ public sealed record SectorShare(string Sector, Amount Amount, decimal? Share);
 
 public sealed record Breakdown(string Key, Amount Amount);
 
-public sealed record Progress(Amount Target, decimal? Share);
-
 public sealed record FundsStatisticsReport(
     StatsFilter Filter, int Reports, Amount Verified, Amount FixedAssets, Amount WorkingCapital, IReadOnlyList<SectorShare> Sectors,
     IReadOnlyList<Breakdown> ByDistrict, IReadOnlyList<Breakdown> ByQuarter, decimal ForeignUsd, Amount ForeignCny,
-    Amount Contracted, decimal? ArrivalRate, Progress? FundsTarget, Progress? ForeignTarget);
+    Amount Contracted, decimal? ArrivalRate);
 
 /// <summary>
 /// Verified funds (到位资金) in a period: totals exact to the fen, shares by 一产/二产/三产, 实际利用外资 (境外 reports in
-/// USD), 到位率 = verified ÷ the contracted investment of the projects in scope, progress against the year's targets.
+/// USD), 到位率 = verified ÷ the contracted investment of the projects in scope. Targets and their progress are the
+/// project service's statistics' (GET /api/statistics).
 /// </summary>
 public static class FundsStatistics
 {
     /// <param name="sectorOf">The sector of an industry (<see cref="Sectors"/>), from the industry dictionary.</param>
     public static FundsStatisticsReport Compute(
-        StatsFilter filter, IEnumerable<VerifiedFunds> verified, IEnumerable<ContractedProject> projects,
-        (decimal FundsCny, decimal ForeignUsd)? targets, Func<string, string> sectorOf)
+        StatsFilter filter, IEnumerable<VerifiedFunds> verified, IEnumerable<ContractedProject> projects, Func<string, string> sectorOf)
     {
         var reports = verified.Where(r => filter.Includes(r.District, r.Park, r.Industry) && filter.InPeriod(r.ReportedOn)).ToList();
         var total = reports.Sum(r => r.AmountCny);
@@ -62,9 +60,7 @@ public static class FundsStatistics
                 .Select(g => new Breakdown(g.Key, Amount.Of(g.Sum(r => r.AmountCny)))).ToList(),
             reports.GroupBy(r => $"{r.ReportedOn.Year}Q{(r.ReportedOn.Month - 1) / 3 + 1}").OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Breakdown(g.Key, Amount.Of(g.Sum(r => r.AmountCny)))).ToList(),
-            foreignUsd, Amount.Of(foreign.Sum(r => r.AmountCny)), Amount.Of(contracted), MoneyRules.Share(total, contracted),
-            targets is { } t ? new Progress(Amount.Of(t.FundsCny), MoneyRules.Share(total, t.FundsCny)) : null,
-            targets is { } f ? new Progress(Amount.Of(f.ForeignUsd), MoneyRules.Share(foreignUsd, f.ForeignUsd)) : null);
+            foreignUsd, Amount.Of(foreign.Sum(r => r.AmountCny)), Amount.Of(contracted), MoneyRules.Share(total, contracted));
     }
 
     /// <summary>一产, 二产 and 三产 always; 未分类 only when some funds are in industries the bureau has not classified.</summary>

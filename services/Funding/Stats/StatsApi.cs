@@ -19,20 +19,16 @@ public static class StatsApi
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTag("Investment statistics (统计)",
-            "Verified funds by year, quarter, district, park and industry, 到位率, the year's targets, and CSV exports.");
+            "Verified funds by year, quarter, district, park and industry, 到位率, and CSV exports (targets: GET /api/statistics).");
         api.MapGet("/stats/funds", GetStatsAsync).WithName("GetFundsStatistics").AllowRoles(Readers)
-            .WithSummary("Verified funds in place by year, quarter, district, park and industry, with shares, 到位率 and targets.");
+            .WithSummary("Verified funds in place by year, quarter, district, park and industry, with shares and 到位率.");
         api.MapGet("/stats/funds.csv", ExportStatsAsync).WithName("ExportFundsStatistics").AllowRoles(Readers)
             .WithSummary("The verified reports behind the statistics, as CSV with Chinese headings (UTF-8 with BOM).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        api.MapPut("/targets/{year:int}", SetTargetsAsync).WithName("SetYearlyTargets").AllowRoles(Roles.Bureau)
-            .WithSummary("The year's targets, e.g. 实际到位资金 194亿元 and 实际利用外资 1.2亿美元.");
         return app;
     }
 
     public sealed record StatsQuery(int? Year, int? Quarter, string? District, string? Park, string? Industry);
-
-    public sealed record TargetsRequest(decimal? FundsInPlaceCny, decimal? ForeignUsd);
 
     internal static async Task<Results<Ok<FundsStatisticsReport>, ValidationProblem>> GetStatsAsync(
         [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries,
@@ -49,9 +45,7 @@ public static class StatsApi
             FROM funding_ledgers l WHERE (@District::text IS NULL OR district = @District)
             """,
             new { filter.District });
-        var targets = filter.Year is null ? null : await connection.QuerySingleOrDefaultAsync<(decimal, decimal)?>(
-            "SELECT funds_in_place_cny, foreign_usd FROM yearly_targets WHERE year = @Year", new { filter.Year });
-        return TypedResults.Ok(FundsStatistics.Compute(filter, verified, projects, targets, dictionaries.SectorOf));
+        return TypedResults.Ok(FundsStatistics.Compute(filter, verified, projects, dictionaries.SectorOf));
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportStatsAsync(
@@ -73,28 +67,6 @@ public static class StatsApi
         return Csv.File("到位资金统计.csv",
             ["到位日期", "季度", "区县", "园区", "产业", "三次产业", "币种", "金额", "折合人民币（元）", "折合人民币（万元）", "资金来源", "资金用途", "项目编号"],
             rows);
-    }
-
-    internal static async Task<Results<Ok<TargetsRequest>, ValidationProblem>> SetTargetsAsync(
-        int year, TargetsRequest request, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors()
-            .RequireAmount("fundsInPlaceCny", request.FundsInPlaceCny)
-            .RequireAmount("foreignUsd", request.ForeignUsd);
-        if (year is < 2000 or > 2100)
-            errors.Add("year", "'year' must be between 2000 and 2100.");
-        if (!errors.IsValid)
-            return errors.ToProblem();
-        await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
-        await work.ExecuteAsync(
-            """
-            INSERT INTO yearly_targets (year, funds_in_place_cny, foreign_usd) VALUES (@year, @FundsInPlaceCny, @ForeignUsd)
-            ON CONFLICT (year) DO UPDATE SET funds_in_place_cny = excluded.funds_in_place_cny, foreign_usd = excluded.foreign_usd
-            """,
-            new { year, request.FundsInPlaceCny, request.ForeignUsd });
-        await work.AuditAsync("YearlyTargets", new Guid(year, 0, 0, new byte[8]), "set", null, new { year, request.FundsInPlaceCny, request.ForeignUsd });
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(request);
     }
 
     /// <summary>The filter to apply, or the problems with the query; district staff only ever see their own district.</summary>

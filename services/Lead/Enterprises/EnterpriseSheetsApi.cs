@@ -19,9 +19,7 @@ public static class EnterpriseSheetsApi
     {
         var api = app.MapGroup("/api/enterprises").WithTags("Target enterprises (重点目标企业)");
         api.MapPost("/import", ImportAsync).WithName("ImportEnterprises").AllowRoles(Roles.Bureau, Roles.District)
-            .Accepts<AttachmentsApi.AttachmentForm>("multipart/form-data")
-            .WithMetadata(new RequestBodyLimit(SheetUpload.MaxBytes + 64 * 1024))
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AcceptsWorkbook()
             .WithSummary($"Imports a target list (xlsx, field 'file', columns {string.Join("、", EnterpriseSheet.Required)}、{EnterpriseSheet.Priority}): "
                 + "any refused row (422 lists row, column and why) imports nothing, unless goodRowsOnly=true imports the others.");
         api.MapGet("/import-template", TemplateAsync).WithName("GetEnterpriseImportTemplate").AllowRoles(Roles.Bureau, Roles.District)

@@ -106,11 +106,12 @@ public static class IntentLifecycleApi
             new { Status = converted.Status.ToString(), converted.ProjectId, converted.ConvertedAt, converted.Version, converted.Id });
         await work.AuditAsync("CooperationIntent", id, "converted",
             new { intent.Status }, new { converted.Status, converted.ProjectId, converted.ConvertedAt });
-        var enterpriseUscc = await work.QuerySingleOrDefaultAsync<string?>(
-            "SELECT trim(uscc) FROM enterprises WHERE id = @EnterpriseId", new { intent.EnterpriseId });
+        var enterprise = await work.QuerySingleOrDefaultAsync<(string? Uscc, string? HqRegion)>(
+            "SELECT trim(uscc), hq_region FROM enterprises WHERE id = @EnterpriseId", new { intent.EnterpriseId });
         await work.PublishAsync(new CooperationIntentConverted(
-            intent.Id, converted.ProjectId!.Value, intent.EnterpriseId, intent.EnterpriseName, enterpriseUscc, intent.Industry,
-            intent.IntendedInvestment, intent.District, intent.FirstDistrict, intent.TaskTeam, converted.ConvertedAt!.Value));
+            intent.Id, converted.ProjectId!.Value, intent.EnterpriseId, intent.EnterpriseName, enterprise.Uscc, intent.Industry,
+            intent.IntendedInvestment, intent.District, intent.FirstDistrict, intent.TaskTeam, converted.ConvertedAt!.Value,
+            enterprise.HqRegion));
         await work.CommitAsync(cancellationToken);
         logger.LogInformation("Cooperation intent {IntentId} converted into project {ProjectId}.", id, converted.ProjectId);
         return TypedResults.Accepted($"/api/intents/{id}", new ConversionAccepted(id, converted.ProjectId.Value));

@@ -18,17 +18,22 @@ public sealed class CooperationIntentConvertedConsumer(Database database)
 
         using var activity = ProjectTelemetry.Source.StartActivity("open project");
         activity?.SetTag("zhaoshang.project.id", message.ProjectId).SetTag("zhaoshang.intent.id", message.IntentId);
+        await work.LockRecordAsync(message.ProjectId);
         await work.ExecuteAsync(
             """
-            INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_uscc, industry,
-                                  intended_investment, district, first_district, task_team, state, state_entered_at, created_at, updated_at)
-            VALUES (@ProjectId, @IntentId, @EnterpriseId, @EnterpriseName, @EnterpriseUscc, @Industry,
-                    @IntendedInvestment, @District, @FirstDistrict, @TaskTeam::jsonb, @State, @ConvertedAt, @ConvertedAt, @ConvertedAt)
+            INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, enterprise_uscc, enterprise_hq_region, industry,
+                                  intended_investment, district, first_district, task_team, state, state_entered_at, created_at, updated_at,
+                                  opened_on, verified_funds_cny)
+            VALUES (@ProjectId, @IntentId, @EnterpriseId, @EnterpriseName, @EnterpriseUscc, @EnterpriseHqRegion, @Industry,
+                    @IntendedInvestment, @District, @FirstDistrict, @TaskTeam::jsonb, @State, @ConvertedAt, @ConvertedAt, @ConvertedAt,
+                    (@ConvertedAt AT TIME ZONE 'Asia/Shanghai')::date,
+                    -- Verified reports that arrived first (FundsVerifiedConsumer) already give the total.
+                    coalesce((SELECT max(project_verified_total_cny) FROM statistics_funds WHERE project_id = @ProjectId), 0))
             """,
             new
             {
                 message.ProjectId, message.IntentId, message.EnterpriseId, message.EnterpriseName, message.EnterpriseUscc,
-                message.Industry, message.IntendedInvestment, message.District, message.FirstDistrict,
+                EnterpriseHqRegion = string.IsNullOrWhiteSpace(message.EnterpriseHqRegion) ? null : message.EnterpriseHqRegion.Trim(), message.Industry, message.IntendedInvestment, message.District, message.FirstDistrict,
                 TaskTeam = message.TaskTeam is null ? null : JsonSerializer.Serialize(message.TaskTeam, JsonSerializerOptions.Web),
                 State = nameof(ProjectState.Negotiating),
                 message.ConvertedAt,

@@ -11,7 +11,8 @@ namespace Zhaoshang.Project.Lifecycle;
 /// <summary>The project list (项目清单) as Excel: what the list shows, for the same filter and scope.</summary>
 public static class ProjectExportApi
 {
-    private static readonly Dictionary<ProjectState, string> StateNames = new()
+    /// <summary>The states as staff name them; the 存量项目 import reads its 当前阶段 by the same names.</summary>
+    internal static readonly Dictionary<ProjectState, string> StateNames = new()
     {
         [ProjectState.Negotiating] = "在谈", [ProjectState.Signed] = "已签约", [ProjectState.Registered] = "已注册落地",
         [ProjectState.LandAcquired] = "已拿地", [ProjectState.UnderConstruction] = "已开工", [ProjectState.InProduction] = "已投产",

@@ -5,15 +5,19 @@ using Zhaoshang.Project.MasterData;
 
 namespace Zhaoshang.Project.Lifecycle;
 
-/// <summary>A project as staff see it: where it is, what each stage added, and what comes next.</summary>
+/// <summary>
+/// A project as staff see it: where it is, what each stage added, and what comes next. An imported project (存量项目,
+/// Origin Imported) has no intent and no enterprise of the lead service.
+/// </summary>
 public sealed record ProjectView(
-    Guid Id, Guid IntentId, Guid EnterpriseId, string EnterpriseName, string? EnterpriseUscc, string Industry,
+    Guid Id, Guid? IntentId, Guid? EnterpriseId, string EnterpriseName, string? EnterpriseUscc, string Industry,
     decimal IntendedInvestment, string District, string FirstDistrict, IntentTaskTeam? TaskTeam, ProjectState State,
     DateTimeOffset StateEnteredAt, string? StateReason, ProjectState? StalledFrom, string NextStep, string? AgreementNo,
     DateOnly? SignedOn, decimal? ContractedInvestment, Guid? ParkId, string? Park, string? CompanyName, string? CompanyUscc,
     ProjectView.LandParcel? Land, DateOnly? PreLandApprovalsCompletedOn, DateOnly? ConstructionPermitIssuedOn,
     DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, decimal VerifiedFundsCny, ProjectView.ApprovalCase? Approval,
-    ProjectView.FundingLedger? Funding, ProjectMasterData MasterData, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    ProjectView.FundingLedger? Funding, ProjectMasterData MasterData, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    ProjectOrigin Origin)
 {
     public sealed record LandParcel(string ParcelId, decimal AreaMu, DateOnly ContractDate, DateOnly AcquiredOn);
 
@@ -27,7 +31,7 @@ internal sealed class ProjectRow
 {
     public const string Columns =
         """
-        id, intent_id, enterprise_id, enterprise_name, trim(enterprise_uscc) AS enterprise_uscc, industry,
+        id, origin, intent_id, enterprise_id, enterprise_name, trim(enterprise_uscc) AS enterprise_uscc, industry,
                intended_investment, district, first_district, task_team::text AS task_team, state, state_entered_at,
                state_reason, stalled_from, agreement_no, signed_on, contracted_investment, park_id,
                (SELECT name FROM parks WHERE parks.id = projects.park_id) AS park, company_name,
@@ -42,8 +46,9 @@ internal sealed class ProjectRow
     public const string Select = "SELECT " + Columns + " FROM projects";
 
     public Guid Id { get; init; }
-    public Guid IntentId { get; init; }
-    public Guid EnterpriseId { get; init; }
+    public ProjectOrigin Origin { get; init; }
+    public Guid? IntentId { get; init; }
+    public Guid? EnterpriseId { get; init; }
     public string EnterpriseName { get; init; } = "";
     public string? EnterpriseUscc { get; init; }
     public string Industry { get; init; } = "";
@@ -109,7 +114,14 @@ internal sealed class ProjectRow
         PreLandApprovalsCompletedOn, ConstructionPermitIssuedOn, ConstructionStartedOn, ProductionStartedOn, VerifiedFundsCny,
         ApprovalCaseId is { } caseId ? new ProjectView.ApprovalCase(caseId, ApprovalItemCount ?? 0, ApprovalCaseOpenedAt!.Value) : null,
         FundingLedgerId is { } ledgerId ? new ProjectView.FundingLedger(ledgerId, FundingLedgerOpenedAt!.Value) : null,
-        MasterData, Version, CreatedAt, UpdatedAt);
+        MasterData, Version, CreatedAt, UpdatedAt, Origin);
+}
+
+/// <summary>Where a project came from: a converted cooperation intent, or the bureau's 台账 of projects signed before (存量项目).</summary>
+public enum ProjectOrigin
+{
+    Intent,
+    Imported,
 }
 
 /// <summary>What the project needs next, in the words staff use.</summary>

@@ -89,8 +89,8 @@ public static partial class StaffTransitionsApi
         await using var work = await database.BeginAsync(Actor.From(user), cancellationToken);
         return await TransitionAsync(work, id, ProjectState.Registered, $"注册 {request.CompanyName!.Trim()}", request.Version, clock, cancellationToken,
             _ => work.ExecuteAsync(
-                "UPDATE projects SET company_name = @CompanyName, company_uscc = @CompanyUscc WHERE id = @id",
-                new { CompanyName = request.CompanyName!.Trim(), request.CompanyUscc, id }));
+                "UPDATE projects SET company_name = @CompanyName, company_uscc = @CompanyUscc, registered_on = coalesce(registered_on, @today) WHERE id = @id",
+                new { CompanyName = request.CompanyName!.Trim(), request.CompanyUscc, today = clock.TodayInChina(), id }));
     }
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AcquireLandAsync(

@@ -32,6 +32,30 @@ public static class XlsxExport
         }
     }
 
+    /// <summary>
+    /// A workbook of several sheets, in the order given: each its header row, then its rows (written as they are
+    /// enumerated, like <see cref="FileAsync{T}"/>).
+    /// </summary>
+    public static async Task<FileStreamHttpResult> WorkbookAsync(
+        IReadOnlyList<SheetRows> sheets, string fileName, CancellationToken cancellationToken)
+    {
+        var file = TemporaryFile();
+        try
+        {
+            var book = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var sheet in sheets)
+                book.Add(sheet.Name, sheet.Rows.Select(r => Cells(r)).Prepend(Cells(sheet.Headers.Cast<object?>().ToList())));
+            await file.SaveAsAsync(book, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+            file.Position = 0;
+            return TypedResults.File(file, MediaType, fileName);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
     // Rows keyed by column position, so that the header is a row like any other and an empty list still has it.
     private static IEnumerable<IDictionary<string, object?>> Sheet<T>(IEnumerable<T> records, IReadOnlyList<SheetColumn<T>> columns)
     {

@@ -46,6 +46,9 @@ public class AccessMatrixTests(SystemFixture system)
         ["POST lead /api/enterprises/import"] = (Callers.Expect(403, ("bureau", 400), ("district", 400), ("other-district", 400)),
             (t, _, _, _) => Task.FromResult(new Call(t.Fixture.Lead, HttpMethod.Post, "/api/enterprises/import"))),
         ["GET lead /api/intents/export"] = (ListIntents, (t, _, _, _) => Get(t.Fixture.Lead, "/api/intents/export?status=Converted")),
+        ["GET project /api/projects/import-template"] = (ChangeUnscoped, (t, _, _, _) => Get(t.Fixture.Project, "/api/projects/import-template")),
+        ["POST project /api/projects/import"] = (Callers.Expect(403, ("bureau", 400), ("district", 400), ("other-district", 400)),
+            (t, _, _, _) => Task.FromResult(new Call(t.Fixture.Project, HttpMethod.Post, "/api/projects/import"))),
         ["GET project /api/projects/export"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Project, "/api/projects/export?state=Signed")),
         ["GET lead /api/industry-chains/{chain}"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, $"/api/industry-chains/{Uri.EscapeDataString("绿色铝")}")),
         ["GET lead /api/events"] = (ReadAll, (t, _, _, _) => Get(t.Fixture.Lead, "/api/events?year=2026")),
@@ -67,6 +70,15 @@ public class AccessMatrixTests(SystemFixture system)
         ["GET project /api/parks/recommendations"] = (ReadAll,
             (t, _, _, _) => Get(t.Fixture.Project, $"/api/parks/recommendations?industry={Uri.EscapeDataString("新能源电池")}")),
         ["GET project /api/kpis"] = (Callers.Expect(200, ("park", 403), ("other-park", 403)), (t, _, _, _) => Get(t.Fixture.Project, "/api/kpis?year=2026")),
+        ["GET project /api/statistics"] = (StatsReaders, (t, _, _, _) => Get(t.Fixture.Project, "/api/statistics?year=2026&quarter=4&groupBy=district")),
+        ["GET project /api/statistics/targets"] = (StatsReaders, (t, _, _, _) => Get(t.Fixture.Project, "/api/statistics/targets?year=2026")),
+        ["GET project /api/statistics/meeting-workbook"] = (StatsReaders, (t, _, _, _) => Get(t.Fixture.Project, "/api/statistics/meeting-workbook?year=2026&quarter=4")),
+        ["PUT project /api/statistics/targets/{year}/{indicator}"] = (BureauOnly, (t, _, caller, _) =>
+        {
+            var year = 2050 + Array.IndexOf(Callers.Names, caller);
+            return Task.FromResult(new Call(t.Fixture.Project, HttpMethod.Put, $"/api/statistics/targets/{year}/StartedCount", new { value = 12m, version = (int?)null },
+                () => t.AssertCountAsync(t.Fixture.Project, 0, "SELECT count(*) FROM statistics_targets WHERE year = @year", new { year })));
+        }),
         ["GET approval /api/projects/{id}/approval-case"] = (ReadCase, (t, s, _, _) => Get(t.Fixture.Approval, $"/api/projects/{s.ProjectId}/approval-case")),
         ["GET approval /api/projects/{id}/approval-case/items/{code}/history"] = (ReadCase,
             (t, s, _, _) => Get(t.Fixture.Approval, $"/api/projects/{s.ProjectId}/approval-case/items/filing/history")),
@@ -338,12 +350,6 @@ public class AccessMatrixTests(SystemFixture system)
             var day = new DateOnly(2001, 1, 1).AddDays(Array.IndexOf(Callers.Names, caller) + Random.Shared.Next(3000) * 20);
             return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Put, $"/api/exchange-rates/USD/{day:yyyy-MM-dd}", new { cnyPerUnit = 6.5m },
                 () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM exchange_rates WHERE rate_date = @day::date", new { day = day.ToString("yyyy-MM-dd") })));
-        }),
-        ["PUT funding /api/targets/{year}"] = (BureauOnly, (t, _, caller, _) =>
-        {
-            var year = 2050 + Array.IndexOf(Callers.Names, caller);
-            return Task.FromResult(new Call(t.Fixture.Funding, HttpMethod.Put, $"/api/targets/{year}", new { fundsInPlaceCny = 19_400_000_000m, foreignUsd = 120_000_000m },
-                () => t.AssertCountAsync(t.Fixture.Funding, 0, "SELECT count(*) FROM yearly_targets WHERE year = @year", new { year })));
         }),
         ["POST funding /api/incentive-policies"] = (Callers.Expect(403, ("bureau", 201)), (t, _, _, _) =>
         {

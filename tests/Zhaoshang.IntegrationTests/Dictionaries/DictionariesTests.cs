@@ -85,9 +85,9 @@ public class DictionariesTests(SystemFixture system)
                 await connection.ExecuteAsync(
                     """
                     INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, industry, intended_investment, district,
-                                          first_district, state, state_entered_at, created_at, updated_at)
+                                          first_district, state, state_entered_at, created_at, updated_at, opened_on)
                     VALUES (@id, gen_random_uuid(), gen_random_uuid(), '迁移测试企业', @industry, 100000000, '安宁市', '安宁市',
-                            'Negotiating', now(), now(), now())
+                            'Negotiating', now(), now(), now(), current_date)
                     """,
                     new { id, industry }, transaction);
             }

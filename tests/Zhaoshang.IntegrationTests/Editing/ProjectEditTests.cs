@@ -77,7 +77,7 @@ public class ProjectEditTests(SystemFixture system)
         var current = await Edits.AssertStaleAsync(_bureau, system.Funding, path, Report(1, 1_000_000m), 2);
         Assert.Equal(3_000_000.00m, current.GetProperty("amount").GetDecimal());
         await _otherDistrict.ExpectAsync(HttpStatusCode.NotFound, system.Funding, HttpMethod.Put, path, Report(2, 1_000_000m));
-        await Edits.AssertBadFieldAsync(_district, system.Funding, path, Report(2, currency: "EUR"), "currency");
+        await Edits.AssertBadFieldAsync(_district, system.Funding, path, Report(2, currency: "XAU"), "currency");
         await Edits.AssertBadFieldAsync(_district, system.Funding, path, Report(2, 0.001m), "amount");
 
         await new Journey(system, Tokens.For("finance")).ExpectAsync(HttpStatusCode.OK, system.Funding, HttpMethod.Post, $"{path}/verify");

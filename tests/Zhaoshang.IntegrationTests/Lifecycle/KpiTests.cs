@@ -26,9 +26,10 @@ public class KpiTests(SystemFixture system)
                 """
                 INSERT INTO projects (id, intent_id, enterprise_id, enterprise_name, industry, intended_investment, district,
                                       first_district, state, state_entered_at, signed_on, company_name, land_acquired_on,
-                                      construction_started_on, created_at, updated_at)
+                                      construction_started_on, created_at, updated_at, opened_on)
                 VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), @Name, '装备制造', 100000000, @District,
-                        @FirstDistrict, @State, @StateEnteredAt, @SignedOn::date, @Company, @LandOn::date, @StartedOn::date, @CreatedAt, @CreatedAt)
+                        @FirstDistrict, @State, @StateEnteredAt, @SignedOn::date, @Company, @LandOn::date, @StartedOn::date, @CreatedAt, @CreatedAt,
+                        (@CreatedAt::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)
                 """,
                 new
                 {

@@ -1,24 +1,40 @@
-import { approvalApi, fundingApi, leadApi, projectApi } from '@/api/clients'
-import type { components as ProjectSchemas } from '@/api/generated/project'
+import { approvalApi, leadApi, projectApi } from '@/api/clients'
+import type { components as ProjectSchemas, operations } from '@/api/generated/project'
 import { call } from '@/app/problems'
 import { num } from '@/app/labels'
 
 export type Kpis = ProjectSchemas['schemas']['KpiReport']
 export type ProjectView = ProjectSchemas['schemas']['ProjectView']
-export type FundsStatistics = Awaited<ReturnType<typeof loadFunds>>
 export type OverdueIntents = Awaited<ReturnType<typeof loadOverdueIntents>>
 export type OverdueApprovalItems = Awaited<ReturnType<typeof loadOverdueApprovalItems>>
 
-export const loadKpis = (year?: number) => call(projectApi.GET('/api/kpis', { params: { query: { year } } }))
+export type StatisticsQuery = NonNullable<operations['GetStatistics']['parameters']['query']>
+export type StatisticsReport = Awaited<ReturnType<typeof loadStatistics>>
+export type Figures = StatisticsReport['current']
+export type Amount = Figures['signedAmount']
+export type StatisticsTargets = Awaited<ReturnType<typeof loadTargets>>
+export type TargetItem = StatisticsTargets['items'][number]
+export type Indicator = TargetItem['indicator']
 
-export const loadFunds = (year?: number) => call(fundingApi.GET('/api/stats/funds', { params: { query: { Year: year } } }))
+export const loadStatistics = (query: StatisticsQuery) => call(projectApi.GET('/api/statistics', { params: { query } }))
+
+export const loadTargets = (year: number) => call(projectApi.GET('/api/statistics/targets', { params: { query: { year } } }))
+
+/** The raw answer: the targets form tells a stale version (409 with the current item) from a field error itself. */
+export const putTarget = (year: number, indicator: Indicator, district: string | null, value: string, version: number | string | null) =>
+  projectApi.PUT('/api/statistics/targets/{year}/{indicator}', {
+    params: { path: { year, indicator }, query: { district: district ?? undefined } },
+    body: { value, version },
+  })
+
+export const loadKpis = (year?: number) => call(projectApi.GET('/api/kpis', { params: { query: { year } } }))
 
 export const loadOverdueIntents = () =>
   call(leadApi.GET('/api/intents/overdue', { params: { query: { PageSize: 8 } } }))
 
 export const loadOverdueApprovalItems = () => call(approvalApi.GET('/api/approval-items/overdue'))
 
-/** Every project the user may see (the list pages at most 200 a page), for the counts by district and park. */
+/** Every project the user may see (the list pages at most 200 a page), for the counts by park of park staff. */
 export async function loadProjects(): Promise<ProjectView[]> {
   const projects: ProjectView[] = []
   for (let page = 1; ; page++) {
@@ -28,13 +44,3 @@ export async function loadProjects(): Promise<ProjectView[]> {
       return projects
   }
 }
-
-/** The year's targets, entered in 亿元 and 万美元 as the plans state them; the API takes 元 and USD. */
-export const setYearlyTargets = (year: number, fundsInPlaceYi: number | null | undefined, foreignUsdWan: number | null | undefined) =>
-  fundingApi.PUT('/api/targets/{year}', {
-    params: { path: { year } },
-    body: {
-      fundsInPlaceCny: fundsInPlaceYi == null ? null : fundsInPlaceYi * 1e8,
-      foreignUsd: foreignUsdWan == null ? null : foreignUsdWan * 1e4,
-    },
-  })

@@ -1,10 +1,10 @@
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { BarChart, FunnelChart, GaugeChart, LineChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
+import { BarChart, FunnelChart } from 'echarts/charts'
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 
-// Only the chart types the 驾驶舱 draws, so the ECharts chunk stays small.
-use([CanvasRenderer, BarChart, FunnelChart, GaugeChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent])
+// Only the chart types the 驾驶舱 and the warnings page draw, so the ECharts chunk stays small.
+use([CanvasRenderer, BarChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent])
 
 export { default as VChart } from 'vue-echarts'
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '../../../tests/fixtures'
 import { field, formItem, unique } from '../enterprises/testing'
 
@@ -33,6 +34,14 @@ test.describe('bureau', () => {
     await page.getByTestId('event-search').click()
     await expect(page.getByTestId('quarter-2')).toHaveAttribute('data-uncovered', 'false')
     await expect(page.getByTestId('event-table')).toContainText(title)
+
+    // The list as it is filtered, as a workbook (an xlsx is a zip: its first bytes are PK).
+    const download = page.waitForEvent('download')
+    await page.getByTestId('event-export').click()
+    const exported = await download
+    expect(exported.suggestedFilename()).toBe('招商活动台账.xlsx')
+    const bytes = readFileSync(await exported.path())
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
   test('an end before the start is shown under the end date', async ({ page }) => {

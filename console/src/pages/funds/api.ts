@@ -14,7 +14,6 @@ export type ClaimView = Schemas['ClaimView']
 export type IncentivePolicy = Schemas['IncentivePolicy']
 export type PolicyRequest = Schemas['PolicyRequest']
 export type FundsStatistics = Schemas['FundsStatisticsReport']
-export type TargetsRequest = Schemas['TargetsRequest']
 export type ExchangeRate = Schemas['ExchangeRate']
 export type ProjectView = ProjectComponents['schemas']['ProjectView']
 export type ProjectState = ProjectComponents['schemas']['ProjectState']
@@ -72,11 +71,9 @@ export const rejectClaim = (id: string, reason: string) => () =>
 export const payStage = (id: string, key: string) =>
   call(fundingApi.POST('/api/incentive-claims/{id}/payments', { ...exact, params: { path: { id }, header: { 'Idempotency-Key': key } } }))
 
-// Statistics, targets and exchange rates.
+// Statistics and exchange rates.
 export const getStatistics = (query: StatsQuery) =>
   call(fundingApi.GET('/api/stats/funds', { ...exact, params: { query } }))
-export const setTargets = (year: number, body: TargetsRequest) => () =>
-  fundingApi.PUT('/api/targets/{year}', { ...exact, params: { path: { year } }, body })
 export const listRates = (currency: string) =>
   call(fundingApi.GET('/api/exchange-rates/{currency}', { ...exact, params: { path: { currency } } }))
 export const setRate = (currency: string, date: string, cnyPerUnit: string) => () =>

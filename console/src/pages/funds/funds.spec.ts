@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
 import { expect, signIn, test, type DemoUser } from '../../../tests/fixtures'
 import { consoleUrl } from '../../../tests/console-url'
+import { messageTimeout } from '../projects/setup'
 import { accessTokenOf, projectWithFundsReport, type FundsJourney } from './setup'
 
 // The first view of a page waits on its API calls, which a loaded machine can take past the default 10 s for.
@@ -26,7 +27,8 @@ test.describe('finance', () => {
 
   test('verifies a funds report and the 驾驶舱 到位 figure rises by it', { tag: '@journey' }, async ({ page, browser }) => {
     const { projectId } = await journey(browser)
-    const verifiedTile = page.locator('.tile', { hasText: '到位资金（已核实）' }).locator('.value')
+    // This period's 到位资金 on the 驾驶舱 (the statistics API): the report is dated today.
+    const verifiedTile = page.getByTestId('figure-fundsInPlace').getByTestId('figure-value')
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
     const before = await verifiedTile.textContent()
 
@@ -40,9 +42,15 @@ test.describe('finance', () => {
 
     await page.getByTestId('side-menu').getByRole('menuitem', { name: '驾驶舱' }).click()
     await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
-    // 50,000,000 元 is 0.50 亿元: the tile's two decimals move by exactly 50 hundredths.
-    const hundredths = (text: string | null) => Math.round(Number.parseFloat(text ?? '') * 100)
-    await expect.poll(async () => hundredths(await verifiedTile.textContent())).toBe(hundredths(before) + 50)
+    // 50,000,000 元 is 0.50 亿元: the tile's two decimals move by at least 50 hundredths. At least, because the
+    // figure is the whole city's and edit.spec verifies its own reports on the other worker meanwhile.
+    const hundredths = (text: string | null) => Math.round(Number.parseFloat((text ?? '').replaceAll(',', '')) * 100)
+    // The verification reaches the statistics as a message; the page shows it once reloaded after that.
+    await expect.poll(async () => {
+      await page.reload()
+      await expect(page.getByTestId('dashboard')).toHaveAttribute('data-ready', 'true', loading)
+      return hundredths(await verifiedTile.textContent())
+    }, { timeout: messageTimeout }).toBeGreaterThanOrEqual(hundredths(before) + 50)
   })
 
   test('a reject without a reason shows the error under the reason; with one, the report is rejected', async ({ page, browser }) => {
@@ -122,13 +130,9 @@ test.describe("another district's officer", () => {
 test.describe('bureau', () => {
   test.use({ user: 'bureau' })
 
-  test('sets the year target and downloads the statistics as CSV with the token', async ({ page }) => {
+  test('downloads the statistics as CSV with the token', async ({ page }) => {
     await page.goto('/funds?tab=stats')
     await expect(page.getByTestId('stats-tiles')).toBeVisible(loading)
-    await page.getByTestId('target-funds').fill('19400000000')
-    await page.getByTestId('target-foreign').fill('120000000')
-    await page.getByTestId('save-targets').click()
-    await expect(page.getByTestId('stats-tiles')).toContainText(/到位资金目标 194(\.0+)? 亿元/)
 
     const download = page.waitForEvent('download')
     await page.getByTestId('stats-csv').click()
@@ -136,15 +140,6 @@ test.describe('bureau', () => {
     expect(file.suggestedFilename()).toMatch(/^到位资金统计.*\.csv$/)
     const text = await readFile(await file.path(), 'utf8')
     expect(text.startsWith('\uFEFF到位日期,季度,区县,园区')).toBe(true)
-  })
-
-  test('a target that is not an amount is told under its field', async ({ page }) => {
-    await page.goto('/funds?tab=stats')
-    await page.getByTestId('target-funds').fill('-5')
-    await page.getByTestId('target-foreign').fill('120000000')
-    await page.getByTestId('save-targets').click()
-    await expect(page.getByTestId('targets-form').locator('.el-form-item', { hasText: '实际到位资金' }).locator('.el-form-item__error'))
-      .toContainText('fundsInPlaceCny')
   })
 })
 

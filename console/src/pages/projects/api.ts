@@ -1,5 +1,6 @@
 import { approvalApi, fundingApi, projectApi } from '@/api/clients'
 import type { components, operations } from '@/api/generated/project'
+import { multipart } from '@/app/evidence'
 import { saveFile } from '@/app/files'
 import { call } from '@/app/problems'
 
@@ -36,3 +37,12 @@ export const listIncentiveClaims = (projectId: string) =>
 
 export const updateMasterData = (id: string, body: components['schemas']['MasterDataRequest']) =>
   projectApi.PUT('/api/projects/{id}/master-data', { params: { path: { id } }, body })
+
+// 存量项目 from the bureau's 台账: the template (columns and an example row) and the import itself.
+export async function downloadProjectImportTemplate() {
+  saveFile(await call(projectApi.GET('/api/projects/import-template', { parseAs: 'blob' })), '存量项目-导入模板.xlsx')
+}
+
+/** The import's answer as it is: a 422 lists the refused rows, which the dialog shows rather than a message. */
+export const importProjects = (file: File, goodRowsOnly: boolean) =>
+  projectApi.POST('/api/projects/import', { params: { query: { goodRowsOnly } }, body: multipart(file) })
