@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Zhaoshang.IntegrationTests.Infrastructure;
 using Zhaoshang.Platform.Messaging;
@@ -23,9 +21,7 @@ public class BrokerTopologyTests(SystemFixture system)
         var serviceQueues = BrokerTopology.Routes.SelectMany(r => r.Services.Select(s => BrokerTopology.QueueOf(s, r.Message))).ToHashSet();
         var declared = topology.Queues().Select(q => q.Queue)
             .Concat(serviceQueues.SelectMany(q => BrokerTopology.SetAsideSuffixes.Select(suffix => q + suffix))).ToHashSet();
-        using var management = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:15672/api/") };
-        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(
-            Encoding.UTF8.GetBytes($"{TestEnvironment.BrokerAdmin}:{TestEnvironment.BrokerPassword(TestEnvironment.BrokerAdmin)}")));
+        using var management = Broker.Management();
 
         // A service whose declaration disagreed with provisioning's (PRECONDITION_FAILED on x-queue-type) would not consume.
         var queues = await Eventually.AssertAsync(
