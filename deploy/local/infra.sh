@@ -10,13 +10,23 @@
 #   infra.sh faults --fresh zs_<service>_faults and "zhaoshang_faults" (the fault-injection run; with ZS_TEST_SLOT as for test)
 #   infra.sh orders --fresh zs_<service>_orders (the ordering tests hand the consumers their messages directly; no vhost
 #                           is used; with ZS_TEST_SLOT as for test)
+#   infra.sh <env> --cluster   the same environment on the local cluster instead (cluster.sh start: three RabbitMQ nodes,
+#                           a PostgreSQL primary with a synchronous standby; README "A cluster on one machine"); --fresh
+#                           and --cluster in either order
 # Safe to run any number of times. ZS_BROKER_SETUP_BUILT=1 runs tools/Zhaoshang.BrokerSetup as built (Release) instead of
 # building it: for calls side by side once one call has built it (test.sh).
 set -euo pipefail
 
 env_name=${1:-dev}
 fresh=false
-[ "${2:-}" = "--fresh" ] && fresh=true
+cluster=false
+for option in "${@:2}"; do
+  case "$option" in
+    --fresh) fresh=true ;;
+    --cluster) cluster=true ;;
+    *) echo "usage: $0 dev|ui|test|bench|faults|orders [--fresh] [--cluster]" >&2; exit 2 ;;
+  esac
+done
 case "$env_name" in
   dev) suffix="" ;;
   ui) suffix="_ui"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_ui${ZS_TEST_SLOT}" ;;
@@ -24,12 +34,17 @@ case "$env_name" in
   bench) suffix="_bench" ;;
   faults) suffix="_faults"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_faults${ZS_TEST_SLOT}" ;;
   orders) suffix="_orders"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_orders${ZS_TEST_SLOT}" ;;
-  *) echo "usage: $0 dev|ui|test|bench|faults|orders [--fresh]" >&2; exit 2 ;;
+  *) echo "usage: $0 dev|ui|test|bench|faults|orders [--fresh] [--cluster]" >&2; exit 2 ;;
 esac
 services=(lead project approval funding notification)
 sudo_=""
 [ "$(id -u)" -eq 0 ] || sudo_="sudo"
 log() { printf '[infra] %s\n' "$*"; }
+# Where the environment is provisioned: the single node and PostgreSQL 15 "main", or the cluster's first node (users,
+# vhosts and queues are the whole cluster's) and its primary.
+pg_port=5432 rabbit_node="" amqp_port=5672 management_url=http://127.0.0.1:15672
+$cluster && pg_port=5433 rabbit_node=zs-cluster-1@localhost amqp_port=5682 management_url=http://127.0.0.1:15682
+rabbitmqctl_() { $sudo_ rabbitmqctl -q ${rabbit_node:+-n "$rabbit_node"} "$@"; }
 
 install_missing() {
   local packages=()
@@ -68,7 +83,7 @@ start_postgres() {
   exit 1
 }
 
-psql_admin() { $sudo_ runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_admin() { $sudo_ runuser -u postgres -- psql -X -q -p "$pg_port" -v ON_ERROR_STOP=1 "$@"; }
 
 create_databases() {
   local svc name
@@ -126,21 +141,21 @@ provision_broker() {
   local vhost="zhaoshang${suffix}" admin="zs_admin${suffix}" tags="administrator"
   case "$env_name" in dev|ui) ;; *) tags="administrator impersonator" ;; esac
   if $fresh; then
-    $sudo_ rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
+    rabbitmqctl_ delete_vhost "$vhost" >/dev/null 2>&1 || true
   fi
-  $sudo_ rabbitmqctl -q list_vhosts name | grep -qx "$vhost" || $sudo_ rabbitmqctl -q add_vhost "$vhost" >/dev/null
+  rabbitmqctl_ list_vhosts name | grep -qx "$vhost" || rabbitmqctl_ add_vhost "$vhost" >/dev/null
   local users
-  users=$($sudo_ rabbitmqctl -q list_users | awk '{print $1}')
+  users=$(rabbitmqctl_ list_users | awk '{print $1}')
   if grep -qx "$admin" <<<"$users"; then
-    $sudo_ rabbitmqctl -q change_password "$admin" "${admin}_dev" >/dev/null
+    rabbitmqctl_ change_password "$admin" "${admin}_dev" >/dev/null
   else
-    $sudo_ rabbitmqctl -q add_user "$admin" "${admin}_dev" >/dev/null
+    rabbitmqctl_ add_user "$admin" "${admin}_dev" >/dev/null
   fi
   # shellcheck disable=SC2086
-  $sudo_ rabbitmqctl -q set_user_tags "$admin" $tags >/dev/null
-  $sudo_ rabbitmqctl -q set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
+  rabbitmqctl_ set_user_tags "$admin" $tags >/dev/null
+  rabbitmqctl_ set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
   log "provisioning the broker users and topology of vhost $vhost"
-  Broker__VirtualHost="$vhost" Broker__Environment="$suffix" Broker__ApprovalSystems="$(approval_systems)" \
+  Broker__Port=$amqp_port Broker__ManagementUrl=$management_url Broker__VirtualHost="$vhost" Broker__Environment="$suffix" Broker__ApprovalSystems="$(approval_systems)" \
     Broker__AdminUsername="$admin" Broker__AdminPassword="${admin}_dev" Broker__DevPasswords=true \
     dotnet run --project "$(dirname "$0")/../../tools/Zhaoshang.BrokerSetup" -c Release -v q -nologo \
     $([ "${ZS_BROKER_SETUP_BUILT:-0}" = 1 ] && echo --no-build)
@@ -154,11 +169,11 @@ remove_shared_users() {
   local shared=(guest zhaoshang) user
   [ "${ZS_KEEP_LEGACY_BROKER_USER:-0}" = 1 ] && shared=(guest)
   for user in "${shared[@]}"; do
-    if $sudo_ rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$user"; then
+    if rabbitmqctl_ list_users | awk '{print $1}' | grep -qx "$user"; then
       log "removing the shared broker user $user"
-      $sudo_ rabbitmqctl -q delete_user "$user" >/dev/null
+      rabbitmqctl_ delete_user "$user" >/dev/null
     fi
-    if $sudo_ rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$user"; then
+    if rabbitmqctl_ list_users | awk '{print $1}' | grep -qx "$user"; then
       echo "the broker user $user could not be removed" >&2
       exit 1
     fi
@@ -166,8 +181,12 @@ remove_shared_users() {
 }
 
 install_missing
-start_postgres
+if $cluster; then
+  "$(dirname "$0")/cluster.sh" start
+else
+  start_postgres
+  start_rabbitmq
+fi
 create_databases
-start_rabbitmq
 [ "$env_name" = orders ] || provision_broker
-log "PostgreSQL and RabbitMQ ready for '$env_name'"
+log "PostgreSQL and RabbitMQ ready for '$env_name'$($cluster && echo ' on the cluster')"

@@ -4,19 +4,22 @@
 # notification) and the gateway in front of them (serving the console), each on 127.0.0.1. Stays in the foreground
 # until Ctrl-C, which stops them; with --detach it returns once all are healthy (stop them with stop.sh, given the
 # same --env).
-#   run.sh [--detach] [--env dev|ui] [--ports BASE] [--no-build]
+#   run.sh [--detach] [--env dev|ui] [--ports BASE] [--no-build] [--cluster]
 #   --env dev (default)  databases zs_<service>, vhost "zhaoshang", run dir .run, the Aspire Dashboard; BASE 5100
 #   --env ui             databases zs_<service>_ui, vhost "zhaoshang_ui" (_ui<n> with ZS_TEST_SLOT=n), run dir .run/ui<n>,
 #                        no telemetry viewer; BASE 5600 + 10 n: a second system beside a dev run (the console's tests)
 #   --ports BASE         gateway BASE, lead +1, project +2, approval +3, funding +4, identity (the issuer) +5,
 #                        notification +6
 #   --no-build           runs what is built (test.sh has built the solution and the console already)
+#   --cluster            on the local cluster (infra.sh --cluster): the services connect to all three RabbitMQ nodes
+#                        and find the PostgreSQL primary among the primary and the standby
 # Both environments have the same demo users, passwords and demo data.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-usage() { echo "usage: $0 [--detach] [--env dev|ui] [--ports BASE] [--no-build]" >&2; exit 2; }
+usage() { echo "usage: $0 [--detach] [--env dev|ui] [--ports BASE] [--no-build] [--cluster]" >&2; exit 2; }
 detach=false
 build=true
+cluster=""
 env_name=dev
 base=""
 while [ $# -gt 0 ]; do
@@ -25,6 +28,7 @@ while [ $# -gt 0 ]; do
     --env) [ $# -ge 2 ] || usage; env_name=$2; shift 2 ;;
     --ports) [ $# -ge 2 ] || usage; base=$2; shift 2 ;;
     --no-build) build=false; shift ;;
+    --cluster) cluster=--cluster; shift ;;
     *) usage ;;
   esac
 done
@@ -37,7 +41,14 @@ case "$env_name" in
 esac
 [[ $base =~ ^[0-9]+$ ]] || usage
 
-"$root/deploy/local/infra.sh" "$env_name"
+"$root/deploy/local/infra.sh" "$env_name" $cluster
+# The broker nodes and the PostgreSQL servers (cluster.sh): the first node that answers, and whichever server is primary.
+rabbit_hosts="" database_hosts="Host=127.0.0.1;Port=5432" management=http://127.0.0.1:15672
+if [ -n "$cluster" ]; then
+  rabbit_hosts=127.0.0.1:5682,127.0.0.1:5683,127.0.0.1:5684
+  database_hosts="Host=127.0.0.1:5433,127.0.0.1:5434;Target Session Attributes=primary"
+  management=http://127.0.0.1:15682
+fi
 # The console's production build, which the gateway serves at /.
 console_root="$root/console/dist"
 if $build; then
@@ -117,10 +128,11 @@ environment_of() {
       echo "Notifications__ConsoleUrl=$gateway" ;;&
     *)
       echo "RabbitMq__VirtualHost=zhaoshang$suffix"
+      [ -z "$rabbit_hosts" ] || echo "RabbitMq__Hosts=$rabbit_hosts"
       echo "RabbitMq__Username=$name"
       echo "RabbitMq__Password=${name}_dev" ;;
   esac
-  echo "ConnectionStrings__Database=Host=127.0.0.1;Port=5432;Database=$name;Username=$name;Password=${name}_dev;Maximum Pool Size=20"
+  echo "ConnectionStrings__Database=$database_hosts;Database=$name;Username=$name;Password=${name}_dev;Maximum Pool Size=20"
   echo "Auth__Authority=$issuer"
   # The browser tests sign projects and look for their warnings within seconds, not at the next five-minute scan.
   if [ "$env_name" = ui ]; then
@@ -191,7 +203,7 @@ cat <<MSG
     at ZS_IDENTITY=$(url Identity)):
     bureau (市投资促进局), anning (district 安宁市), chenggong (district 呈贡区), anning-park (park 安宁工业园区),
     finance, auditor
-  RabbitMQ management  http://127.0.0.1:15672  (zs_admin$suffix / zs_admin${suffix}_dev, vhost zhaoshang$suffix)
+  RabbitMQ management  $management  (zs_admin$suffix / zs_admin${suffix}_dev, vhost zhaoshang$suffix)
   $telemetry
   logs      $run_dir/logs/
 MSG

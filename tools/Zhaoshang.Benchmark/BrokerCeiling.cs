@@ -6,7 +6,7 @@ namespace Zhaoshang.Benchmark;
 
 /// <summary>
 /// What RabbitMQ alone carries here: persistent messages published with confirms (a window of them in flight, as
-/// the outbox relay publishes) into a durable queue, and one consumer acking each — RabbitMQ.Client, no MassTransit.
+/// the outbox relay publishes) into a quorum queue like the services' own, and one consumer acking each — RabbitMQ.Client, no MassTransit.
 /// </summary>
 internal static class BrokerCeiling
 {
@@ -15,7 +15,8 @@ internal static class BrokerCeiling
         await using var connection = await factory.CreateConnectionAsync("zhaoshang-benchmark-ceiling");
         await using var setup = await connection.CreateChannelAsync();
         var queue = $"benchmark-ceiling-{Guid.NewGuid():N}";
-        await setup.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await setup.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+            new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
         try
         {
             await using var consuming = await connection.CreateChannelAsync();

@@ -36,7 +36,7 @@ internal sealed class BrokerProbe(RabbitMqOptions options, TimeProvider clock)
         using var timeout = new CancellationTokenSource(Patience);
         try
         {
-            await using var connection = await options.Connection("zhaoshang-health", Patience).CreateConnectionAsync(timeout.Token);
+            await using var connection = await options.ConnectAsync("zhaoshang-health", Patience, timeout.Token);
             // RabbitMQ may refuse the vhost after the connection is up (530); a channel is where that shows for sure.
             await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
             await connection.CloseAsync(timeout.Token);
@@ -50,7 +50,7 @@ internal sealed class BrokerProbe(RabbitMqOptions options, TimeProvider clock)
 
     private string Describe(Exception exception)
     {
-        var where = $"RabbitMQ at {options.Host}:{options.Port}, vhost '{options.VirtualHost}', user '{options.Username}'";
+        var where = $"RabbitMQ at {options.Describe()}, vhost '{options.VirtualHost}', user '{options.Username}'";
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
             switch (ex)

@@ -29,8 +29,9 @@ public sealed record MessageRoute(Type Message, string[] Publishers, string[] Se
 /// and docker-compose) with an administrator's account, since no service may configure another's queues: each
 /// contract's exchange, each consuming service's queue, and one queue per configured approval system for submissions.
 /// A message published before its consumer first started waits in that consumer's queue. The shape is MassTransit's own
-/// (a fanout exchange per contract, bound to a fanout exchange named like the queue, bound to the queue; all durable,
-/// no arguments), so the consumers' own declarations agree with it. A service that adds a consumer adds it here
+/// (a fanout exchange per contract, bound to a fanout exchange named like the queue, bound to the queue; all durable),
+/// and every queue is a quorum queue (<see cref="QueueArguments"/>), as the services' own declarations state it too
+/// (<c>MessagingExtensions</c>): RabbitMQ refuses a declaration whose arguments differ from the queue's. A service that adds a consumer adds it here
 /// (<c>BrokerTopologyTests</c> compares this map with the consumers each service registers).
 /// </summary>
 public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnlyList<string> approvalSystems)
@@ -92,6 +93,13 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     /// <summary>An approval system's submission queue: <c>approval-system-tzxm</c>.</summary>
     public static string ApprovalSystemQueue(string system) => $"approval-system-{system}";
 
+    /// <summary>
+    /// The arguments of every queue here: quorum queues, replicated to a majority of the cluster's nodes, so that losing
+    /// one node of three loses no message and stops no consumer. A queue cannot change its type in place (README
+    /// "Quorum queues" says how an installation migrates).
+    /// </summary>
+    public static IDictionary<string, object?> QueueArguments => new Dictionary<string, object?> { ["x-queue-type"] = "quorum" };
+
     /// <summary>Where a service queue's messages go when they fail for good, or when no consumer there takes them.</summary>
     public static readonly string[] SetAsideSuffixes = ["_error", "_skipped"];
 
@@ -142,14 +150,14 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
     /// </summary>
     public async Task DeclareAsync(RabbitMqOptions options, CancellationToken cancellationToken)
     {
-        await using var connection = await options.Connection("zhaoshang-topology").CreateConnectionAsync(cancellationToken);
+        await using var connection = await options.ConnectAsync("zhaoshang-topology", null, cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         foreach (var route in routes)
             await channel.ExchangeDeclareAsync(ExchangeOf(route.Message), ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         foreach (var (exchange, queue) in Queues())
         {
             await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, QueueArguments, cancellationToken: cancellationToken);
             await channel.QueueBindAsync(queue, queue, "", cancellationToken: cancellationToken);
             await channel.ExchangeBindAsync(queue, exchange, "", cancellationToken: cancellationToken);
         }
@@ -158,7 +166,7 @@ public sealed class BrokerTopology(IReadOnlyList<MessageRoute> routes, IReadOnly
         foreach (var setAside in serviceQueues.SelectMany(q => SetAsideSuffixes.Select(suffix => q + suffix)))
         {
             await channel.ExchangeDeclareAsync(setAside, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(setAside, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(setAside, durable: true, exclusive: false, autoDelete: false, QueueArguments, cancellationToken: cancellationToken);
             await channel.QueueBindAsync(setAside, setAside, "", cancellationToken: cancellationToken);
         }
     }

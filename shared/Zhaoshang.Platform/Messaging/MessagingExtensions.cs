@@ -9,7 +9,7 @@ namespace Zhaoshang.Platform.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ (durable queues, persistent messages, publisher confirms — MassTransit's
+    /// MassTransit over RabbitMQ (durable quorum queues, persistent messages, publisher confirms — MassTransit's
     /// defaults, stated here so they stay), queue names prefixed with the service, plus the outbox relay and the storage
     /// purge. The service's broker user may touch only its own queues and what it publishes (<see cref="BrokerTopology"/>):
     /// the contracts' exchanges and their bindings to its queues come from provisioning, so endpoints do not bind them.
@@ -49,6 +49,9 @@ public static class MessagingExtensions
             // fails or is skipped moves without the sender's user_id, which RabbitMQ would refuse from this service's user.
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
+                // As provisioning declares it (BrokerTopology.QueueArguments); the bus's own temporary queue stays classic.
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                    rabbitEndpoint.SetQuorumQueue();
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.PublishFaults = false;
                 endpoint.ConfigureError(e => e.UseFilter(new SenderlessMoveFilter<ExceptionReceiveContext>(
@@ -58,8 +61,12 @@ public static class MessagingExtensions
             });
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                cfg.Host(rabbit.Nodes[0].HostName, (ushort)rabbit.Nodes[0].Port, rabbit.VirtualHost, h =>
                 {
+                    // Every node of a cluster (RabbitMq:Hosts): the bus connects to the first that answers and, when its
+                    // node goes, recovers on another; quorum queues keep their messages and consumers on the others.
+                    if (rabbit.Nodes.Count > 1)
+                        h.UseCluster(c => { foreach (var node in rabbit.Nodes) c.Node($"{node.HostName}:{node.Port}"); });
                     h.Username(rabbit.Username);
                     h.Password(rabbit.Password);
                     h.PublisherConfirmation = true;

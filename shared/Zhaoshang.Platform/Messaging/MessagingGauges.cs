@@ -41,7 +41,7 @@ internal sealed class ErrorQueueGauge(RabbitMqOptions options, IReadOnlyList<str
 {
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await options.Connection("zhaoshang-telemetry", TimeSpan.FromSeconds(3)).CreateConnectionAsync(cancellationToken);
+        await using var connection = await options.ConnectAsync("zhaoshang-telemetry", TimeSpan.FromSeconds(3), cancellationToken);
         var depths = new List<Measurement<long>>();
         foreach (var queue in errorQueues)
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -25,9 +24,7 @@ public class BrokerSecurityTests(SystemFixture system)
     [Fact]
     public async Task Every_users_permissions_are_the_ones_the_route_map_gives_it_and_none_may_use_the_management_api()
     {
-        using var management = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:15672/api/") };
-        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(
-            Encoding.UTF8.GetBytes($"{TestEnvironment.BrokerAdmin}:{TestEnvironment.BrokerPassword(TestEnvironment.BrokerAdmin)}")));
+        using var management = Broker.Management();
         var granted = (await management.GetFromJsonAsync<JsonElement[]>($"vhosts/{Uri.EscapeDataString(TestEnvironment.VirtualHost)}/permissions"))!
             .ToDictionary(p => p.GetProperty("user").GetString()!,
                 p => (p.GetProperty("configure").GetString(), p.GetProperty("write").GetString(), p.GetProperty("read").GetString()));

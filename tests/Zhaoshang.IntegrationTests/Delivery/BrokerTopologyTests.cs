@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Zhaoshang.IntegrationTests.Infrastructure;
+using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.IntegrationTests.Delivery;
 
@@ -10,6 +13,29 @@ namespace Zhaoshang.IntegrationTests.Delivery;
 public class BrokerTopologyTests(SystemFixture system)
 {
     private const string ConversionQueue = "project-cooperation-intent-converted";
+
+    [Fact]
+    public async Task Every_queue_of_the_topology_is_a_quorum_queue_that_its_service_consumes_and_any_other_is_a_temporary_classic_queue()
+    {
+        var topology = new BrokerTopology(BrokerTopology.Routes, [ApprovalSystem.Name, ApprovalSystem.Throttled]);
+        var serviceQueues = BrokerTopology.Routes.SelectMany(r => r.Services.Select(s => BrokerTopology.QueueOf(s, r.Message))).ToHashSet();
+        var declared = topology.Queues().Select(q => q.Queue)
+            .Concat(serviceQueues.SelectMany(q => BrokerTopology.SetAsideSuffixes.Select(suffix => q + suffix))).ToHashSet();
+        using var management = Broker.Management();
+
+        // A service whose declaration disagreed with provisioning's (PRECONDITION_FAILED on x-queue-type) would not consume.
+        var queues = await Eventually.AssertAsync(
+            async () => (await management.GetFromJsonAsync<JsonElement[]>($"queues/{Uri.EscapeDataString(TestEnvironment.VirtualHost)}"))!
+                .ToDictionary(q => q.GetProperty("name").GetString()!),
+            found => serviceQueues.All(q => found.TryGetValue(q, out var queue) && queue.GetProperty("consumers").GetInt32() > 0),
+            "every service consumes from each of its queues");
+
+        Assert.All(declared, name => Assert.Equal("quorum", queues[name].GetProperty("type").GetString()));
+        // MassTransit's bus queue of a process exists only once something needed it (a request's response).
+        var others = queues.Values.Where(q => !declared.Contains(q.GetProperty("name").GetString()!));
+        Assert.All(others, q => Assert.Equal(("classic", true),
+            (q.GetProperty("type").GetString(), q.GetProperty("auto_delete").GetBoolean())));
+    }
 
     [Fact]
     public async Task A_message_for_a_service_that_has_not_started_yet_waits_in_its_queue()

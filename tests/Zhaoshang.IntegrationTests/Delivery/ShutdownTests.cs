@@ -45,7 +45,7 @@ public class ShutdownTests(SystemFixture system)
                 terminating = system.Project.TerminateAsync(TimeSpan.FromSeconds(45));
                 // The held consumers are released only once the service has stopped taking messages, however slowly
                 // a busy machine gets the signal to it.
-                await Eventually.AssertAsync(() => system.Broker.ConsumersAsync("project-cooperation-intent-converted"), n => n == 0,
+                await Eventually.AssertAsync(() => Broker.SubscriptionsAsync("project-cooperation-intent-converted"), n => n == 0,
                     "the stopping service takes no more conversions");
                 Assert.False(terminating.IsCompleted, "the service waits for the consumers it holds");
             }

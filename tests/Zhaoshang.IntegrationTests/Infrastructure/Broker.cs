@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
@@ -185,11 +187,25 @@ internal sealed class Broker : IAsyncDisposable
         }
     }
 
-    /// <summary>How many consumers the queue has: zero once a stopping service has cancelled its subscription.</summary>
-    public async Task<uint> ConsumersAsync(string queue)
+    /// <summary>
+    /// How many subscriptions the queue has: zero once a stopping service has cancelled its own. Asked of the management
+    /// API, because a quorum queue's own consumer count still counts a cancelled consumer until the messages it holds are
+    /// settled.
+    /// </summary>
+    public static async Task<int> SubscriptionsAsync(string queue)
     {
-        await using var channel = await _connection!.CreateChannelAsync();
-        return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+        using var management = Management();
+        var consumers = await management.GetFromJsonAsync<JsonElement[]>($"consumers/{Uri.EscapeDataString(TestEnvironment.VirtualHost)}");
+        return consumers!.Count(c => c.GetProperty("queue").GetProperty("name").GetString() == queue);
+    }
+
+    /// <summary>The management API as the environment's administrator (the caller disposes it).</summary>
+    public static HttpClient Management()
+    {
+        var management = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:15672/api/") };
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(
+            Encoding.UTF8.GetBytes($"{TestEnvironment.BrokerAdmin}:{TestEnvironment.BrokerPassword(TestEnvironment.BrokerAdmin)}")));
+        return management;
     }
 
     /// <summary>Removes a service's queue and the exchange MassTransit binds in front of it, as on a broker where it never started.</summary>

@@ -54,6 +54,43 @@ public class BrokerOutageTests(SystemFixture system)
         }
     }
 
+    [Fact]
+    public async Task With_several_nodes_in_RabbitMq_Hosts_a_service_consumes_through_another_when_its_node_goes()
+    {
+        // Two "nodes" (proxies in front of the one broker), the second refusing at first: the service can only have
+        // connected through the first; then the first goes and the second answers.
+        await using var first = new TcpProxy(5672);
+        await using var second = new TcpProxy(5672);
+        var journey = new Journey(system);
+        try
+        {
+            second.Cut();
+            await system.Project.RestartAsync(new Dictionary<string, string>
+            {
+                ["RabbitMq__Hosts"] = $"127.0.0.1:{first.Port}, 127.0.0.1:{second.Port}",
+                // Hosts replaces Host and Port: nothing listens here.
+                ["RabbitMq__Port"] = "1",
+            });
+            Assert.Equal(1, await ProjectsCreatedAsync(await journey.StartProjectAsync()));
+
+            second.Restore();
+            first.Cut();
+            Assert.Equal(1, await ProjectsCreatedAsync(await journey.StartProjectAsync()));
+            await Eventually.AssertAsync(() => ReadinessAsync(system.Project), r => r.Broker == "Healthy",
+                "the project service's broker probe is healthy through the second node");
+        }
+        finally
+        {
+            await system.Project.RestartAsync();
+        }
+    }
+
+    /// <summary>How many projects the project service created from the conversion of this project (once it has consumed it).</summary>
+    private Task<int> ProjectsCreatedAsync(Guid projectId) =>
+        Eventually.AssertAsync(
+            () => system.ScalarAsync<int>(system.Project, "SELECT count(*)::int FROM projects WHERE id = @projectId", new { projectId }),
+            n => n > 0, "the project service consumes the conversion", TimeSpan.FromSeconds(60));
+
     [Theory]
     [InlineData("RabbitMq__Password", "not-the-password", "refused the service's credentials")]
     [InlineData("RabbitMq__VirtualHost", "zhaoshang_no_such_vhost", "does not let the user into the vhost")]
