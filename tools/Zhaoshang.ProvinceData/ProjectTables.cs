@@ -13,10 +13,8 @@ internal static class ProjectTables
         var copy = new BulkCopy(connection);
         var counts = new Dictionary<string, long>();
         var today = plan.Shape.Today;
-        var missingParks = plan.Parks.Where(p => !p.Seeded).ToList();
-        var existing = (await Dapper.SqlMapper.QueryAsync<Guid>(connection, "SELECT id FROM parks")).ToHashSet();
         counts["parks"] = await copy.IntoAsync("parks", "id, name, level, district, leading_industries, specialty_industries",
-            missingParks.Where(p => !existing.Contains(p.Id)),
+            plan.Parks.Where(p => !p.Exists),
             (row, p) => row.Uuid(p.Id).Text(p.Name).Text("Municipal").Text(p.District).Texts(["装备制造", "绿色食品"]).Texts(["现代物流"]));
         counts["projects"] = await copy.IntoAsync("projects", Columns, plan.Projects, Write);
         counts["project_timeline"] = await copy.IntoAsync("project_timeline",
@@ -43,7 +41,7 @@ internal static class ProjectTables
             (row, r) => row.Uuid(r.Id).Uuid(r.Project.Id).Date(r.ReportedOn).Money(r.AmountCny).Money(r.VerifiedTotalCny).Char(r.Currency)
                 .Money(r.Amount).Money(Math.Round(r.AmountCny / FundsPlan.UsdRate, 2)).Text(r.Source).Text(r.Use).Time(At(r.ReportedOn, 7)));
         // The bureau's yearly targets, city-wide and per district; targets already set stay as they are.
-        var targets = Enumerable.Range(2024, 3).SelectMany(year => new string?[] { null }.Concat(ProvinceShape.Districts.Select(d => d.Name))
+        var targets = Enumerable.Range(2024, 3).SelectMany(year => new string?[] { null }.Concat(plan.Shape.Districts.Select(d => d.Name))
             .SelectMany(district => new[] { ("FundsInPlaceCny", 40_000_000_000m), ("SignedCount", 8_000m) }
                 .Select(t => new { Year = year, Indicator = t.Item1, District = district,
                     Value = Math.Round(t.Item2 * (decimal)plan.Shape.Scale / (district is null ? 1 : 10), 0) })));

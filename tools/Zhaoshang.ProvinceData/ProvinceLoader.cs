@@ -16,7 +16,10 @@ public static class ProvinceLoader
     public static async Task<LoadResult> LoadAsync(ProvinceShape shape, IReadOnlyDictionary<string, string> connectionStrings, Action<string>? log = null)
     {
         var clock = Stopwatch.StartNew();
-        var plan = new ProvincePlan(shape);
+        Dictionary<string, Guid> parks;
+        await using (var project = new NpgsqlConnection(connectionStrings["Project"]))
+            parks = (await project.QueryAsync<(string Name, Guid Id)>("SELECT name, id FROM parks")).ToDictionary(p => p.Name, p => p.Id);
+        var plan = new ProvincePlan(shape, parks);
         var funds = new FundsPlan(plan);
         log?.Invoke($"planned {plan.Enterprises.Count} enterprises, {plan.Intents.Count} intents, {plan.Projects.Count} projects in {clock.Elapsed.TotalSeconds:0.0} s");
         Func<NpgsqlConnection, Task<Dictionary<string, long>>>[] loads =

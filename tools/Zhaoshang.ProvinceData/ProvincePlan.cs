@@ -48,18 +48,21 @@ public sealed class ProvincePlan
     public IReadOnlyList<(Guid Id, string Title, string Type, string Region, DateOnly StartsOn, bool Major)> Events { get; }
     public IReadOnlyList<IntentPlan> Intents { get; }
     public IReadOnlyList<ProjectPlan> Projects { get; }
-    public IReadOnlyList<(Guid Id, string Name, string District, bool Seeded)> Parks { get; }
+    /// <summary>The parks projects are signed into; <c>Exists</c>: the project service has it already.</summary>
+    public IReadOnlyList<(Guid Id, string Name, string District, bool Exists)> Parks { get; }
 
-    public ProvincePlan(ProvinceShape shape, int seed = 20)
+    /// <param name="existingParks">The parks the project service has already, by name: a district's park is made once.</param>
+    public ProvincePlan(ProvinceShape shape, IReadOnlyDictionary<string, Guid> existingParks, int seed = 20)
     {
         Shape = shape;
         var random = new Random(seed);
         var days = shape.Today.DayNumber - ProvinceShape.Start.DayNumber;
         DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(1 + random.Next(9), random.Next(60)), DateTimeKind.Utc);
 
-        Parks = ProvinceShape.SeededParks.Select(p => (p.Id, p.Name, p.District, true))
-            .Concat(ProvinceShape.Districts.Where(d => ProvinceShape.SeededParks.All(p => p.District != d.Name))
-                .Select((d, i) => (new Guid($"0190f1a0-0000-7000-9000-{i + 1:x12}"), $"{d.Name[..2]}产业园区", d.Name, false)))
+        Parks = ProvinceShape.SeededParks.Where(p => shape.Districts.Any(d => d.Name == p.District)).Select(p => (p.Id, p.Name, p.District, true))
+            .Concat(shape.Districts.Where(d => ProvinceShape.SeededParks.All(p => p.District != d.Name))
+                .Select(d => $"{d.Name}产业园区")
+                .Select(name => (existingParks.TryGetValue(name, out var id) ? id : Guid.CreateVersion7(), name, name[..^4], existingParks.ContainsKey(name))))
             .ToList();
 
         Enterprises = Enumerable.Range(0, shape.Enterprises).Select(n =>
@@ -107,7 +110,7 @@ public sealed class ProvincePlan
             var end = status is "Converted" or "Dropped" ? Min(assessed!.Value.AddDays(30 + random.Next(120)), shape.Today) : shape.Today;
             var count = status == "New" ? 0 : 1 + random.Next(2 * perIntent - 1);
             var contacts = Contacts(random, responded ?? received, end, count, status is "Following" or "Qualified", shape.Today);
-            var district = Pick(random, ProvinceShape.Districts.Select(d => (d.Name, d.Weight)).ToArray(), d => d.Weight).Name;
+            var district = Pick(random, shape.Districts.ToArray(), d => d.Weight).Name;
             var investment = Math.Round((decimal)Math.Exp(16 + random.NextDouble() * 6), 2); // about 9 百万 to 3.6 十亿 元
             intents.Add(new IntentPlan(Guid.CreateVersion7(), Enterprises[random.Next(Enterprises.Count)],
                 Pick(random, ProvinceShape.Industries).Name, investment, district, status, received, responded, assessed,
@@ -176,7 +179,7 @@ public sealed class ProvincePlan
     private (Guid, string) ParkFor(Random random, string district)
     {
         var own = Parks.Where(p => p.District == district).ToList();
-        var park = own.Count > 0 && random.Next(20) != 0 ? own[random.Next(own.Count)] : Parks[random.Next(ProvinceShape.SeededParks.Length)];
+        var park = own.Count > 0 && random.Next(20) != 0 ? own[random.Next(own.Count)] : Parks[random.Next(Parks.Count)];
         return (park.Id, park.Name);
     }
 

@@ -4,10 +4,14 @@ namespace Zhaoshang.ProvinceData;
 /// How big the province is and what it is made of: the counts at <c>--scale 1.0</c>, and the districts, parks,
 /// industries and places of the bureau's dictionaries (platform migration 0008, project migration 0003) the rows spread over.
 /// </summary>
-public sealed record ProvinceShape(double Scale, DateOnly Today, long Series)
+public sealed record ProvinceShape(double Scale, DateOnly Today, long Series, IReadOnlyList<(string Name, int Weight)> Districts)
 {
-    /// <summary>A shape with a series of its own, so that a second load beside the first repeats no USCC or agreement number.</summary>
-    public static ProvinceShape Of(double scale, DateOnly today) => new(scale, today, Random.Shared.NextInt64(0, 20_000_000_000_000));
+    /// <summary>
+    /// A shape with a series of its own, so that a second load beside the first repeats no USCC or agreement number; over
+    /// Kunming's districts unless others are given (a test's own, whose counts no other test's rows disturb).
+    /// </summary>
+    public static ProvinceShape Of(double scale, DateOnly today, IReadOnlyList<(string Name, int Weight)>? districts = null) =>
+        new(scale, today, Random.Shared.NextInt64(0, 20_000_000_000_000), districts ?? Kunming);
 
     public int Enterprises => Count(200_000);
     public int Intents => Count(100_000);
@@ -21,13 +25,13 @@ public sealed record ProvinceShape(double Scale, DateOnly Today, long Series)
     private int Count(int atFullSize) => Math.Max(1, (int)Math.Round(atFullSize * Scale));
 
     /// <summary>Kunming's districts with a weight each: the city centre and the industrial districts receive most.</summary>
-    public static readonly (string Name, int Weight)[] Districts =
+    public static readonly (string Name, int Weight)[] Kunming =
     [
         ("五华区", 9), ("盘龙区", 7), ("官渡区", 12), ("西山区", 8), ("东川区", 2), ("呈贡区", 9), ("晋宁区", 5), ("富民县", 2),
         ("宜良县", 3), ("石林彝族自治县", 2), ("嵩明县", 4), ("禄劝彝族苗族自治县", 2), ("寻甸回族彝族自治县", 2), ("安宁市", 12),
     ];
 
-    /// <summary>The seeded parks in Kunming (project migration 0003) by district; the other districts get a park of their own.</summary>
+    /// <summary>The seeded parks in Kunming (project migration 0003) by district; the other districts get a park of their own (园区 named after them).</summary>
     public static readonly (Guid Id, string Name, string District)[] SeededParks =
     [
         (new Guid("0190f1a0-0000-7000-8000-000000000001"), "昆明经济技术开发区", "官渡区"),
