@@ -40,7 +40,9 @@ public static class ProvinceLoader
             {
                 var counts = await loads[i](connection);
                 await transaction.CommitAsync();
-                await connection.ExecuteAsync("ANALYZE", commandTimeout: 600);
+                // Not through Dapper, which would take a command without blanks for a procedure's name.
+                await using (var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 600 })
+                    await analyze.ExecuteNonQueryAsync();
                 log?.Invoke($"{service.ToLowerInvariant()}: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))} in {(clock.Elapsed - started).TotalSeconds:0.0} s");
                 return (service, (IReadOnlyDictionary<string, long>)counts);
             }
