@@ -25,6 +25,7 @@ internal static class ProvinceRun
         var requests = int.Parse(Value("--requests") ?? "40");
         var root = Value("--root") ?? LocalSystem.RepositoryRoot();
         var load = !args.Contains("--no-load");
+        var settle = !args.Contains("--no-settle");
         var cliSecret = Secret("Identity__CliClientSecret");
         var demoPassword = Secret("Identity__DemoPassword");
         var webhookSecret = Secret("ApprovalSystems__Secrets__tzxm");
@@ -53,8 +54,11 @@ internal static class ProvinceRun
                 await Task.WhenAll(hosts.Select(h => h.StartAsync()));
             }
 
-            var catchUp = await SettleAsync(databases);
-            Console.WriteLine($"[scanners] what is due announced and consumed in {catchUp.Took.TotalSeconds:0} s after the start ({catchUp.Messages:N0} messages)");
+            if (settle)
+            {
+                var catchUp = await SettleAsync(databases);
+                Console.WriteLine($"[scanners] what is due announced and consumed in {catchUp.Took.TotalSeconds:0} s after the start ({catchUp.Messages:N0} messages)");
+            }
 
             var tokens = new Dictionary<string, string>
             {
