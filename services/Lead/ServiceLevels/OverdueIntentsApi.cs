@@ -37,8 +37,9 @@ public static class OverdueIntentsApi
         var asOf = filter.AsOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
         var scope = new { Scope = actor.OwnDistrict, filter.District };
-        var earliest = await connection.QuerySingleAsync<DateOnly?>(
-            $"SELECT min(least(i.received_on, i.last_contact_on)) FROM cooperation_intents i WHERE {OverdueSql.Open}", scope);
+        // No row (rather than a null) when there is no open intent at all.
+        var earliest = await connection.QueryFirstOrDefaultAsync<DateOnly?>(
+            $"SELECT min(least(i.received_on, i.last_contact_on)) FROM cooperation_intents i WHERE {OverdueSql.Open} HAVING count(*) > 0", scope);
         if (earliest is null || earliest > asOf)
             return TypedResults.Ok(new Page<OverdueIntent>([], page.Number, page.Size, 0));
 

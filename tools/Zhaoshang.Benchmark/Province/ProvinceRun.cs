@@ -42,7 +42,7 @@ internal static class ProvinceRun
         try
         {
             await identity.StartAsync();
-            await Task.WhenAll(hosts.Select(h => h.StartAsync()));
+            await StartOneByOneAsync(hosts);
             if (load)
             {
                 // Started once, the services have migrated their databases; stopped, they leave the load to the generator alone.
@@ -51,7 +51,7 @@ internal static class ProvinceRun
                 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
                 var loaded = await ProvinceLoader.LoadAsync(ProvinceShape.Of(scale, today), databases, line => Console.WriteLine($"[load] {line}"));
                 Console.WriteLine($"[load] {loaded.Rows.Values.Sum(t => t.Values.Sum()):N0} rows in {loaded.Took.TotalSeconds:0.0} s");
-                await Task.WhenAll(hosts.Select(h => h.StartAsync()));
+                await StartOneByOneAsync(hosts);
             }
 
             if (settle)
@@ -89,6 +89,13 @@ internal static class ProvinceRun
             foreach (var host in hosts)
                 await host.DisposeAsync();
         }
+    }
+
+    /// <summary>One after another: started together on a loaded province, their scanners' first runs starve each other's start.</summary>
+    private static async Task StartOneByOneAsync(IEnumerable<ServiceHost> hosts)
+    {
+        foreach (var host in hosts)
+            await host.StartAsync();
     }
 
     private static string Secret(string name) => Environment.GetEnvironmentVariable(name)
