@@ -7,6 +7,7 @@
 #   infra.sh test --fresh   zs_<service>_test and "zhaoshang_test", dropped and created anew (what test.sh uses);
 #                           with ZS_TEST_SLOT=n (n > 0) zs_<service>_test<n> and "zhaoshang_test<n>" instead
 #   infra.sh bench --fresh  zs_<service>_bench and "zhaoshang_bench" (what benchmark.sh uses)
+#   infra.sh province --fresh zs_<service>_province and "zhaoshang_province" (what province-benchmark.sh uses)
 #   infra.sh faults --fresh zs_<service>_faults and "zhaoshang_faults" (the fault-injection run; with ZS_TEST_SLOT as for test)
 #   infra.sh orders --fresh zs_<service>_orders (the ordering tests hand the consumers their messages directly; no vhost
 #                           is used; with ZS_TEST_SLOT as for test)
@@ -24,7 +25,7 @@ for option in "${@:2}"; do
   case "$option" in
     --fresh) fresh=true ;;
     --cluster) cluster=true ;;
-    *) echo "usage: $0 dev|ui|test|bench|faults|orders [--fresh] [--cluster]" >&2; exit 2 ;;
+    *) echo "usage: $0 dev|ui|test|bench|province|faults|orders [--fresh] [--cluster]" >&2; exit 2 ;;
   esac
 done
 case "$env_name" in
@@ -32,9 +33,10 @@ case "$env_name" in
   ui) suffix="_ui"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_ui${ZS_TEST_SLOT}" ;;
   test) suffix="_test"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_test${ZS_TEST_SLOT}" ;;
   bench) suffix="_bench" ;;
+  province) suffix="_province" ;;
   faults) suffix="_faults"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_faults${ZS_TEST_SLOT}" ;;
   orders) suffix="_orders"; [ "${ZS_TEST_SLOT:-0}" = 0 ] || suffix="_orders${ZS_TEST_SLOT}" ;;
-  *) echo "usage: $0 dev|ui|test|bench|faults|orders [--fresh] [--cluster]" >&2; exit 2 ;;
+  *) echo "usage: $0 dev|ui|test|bench|province|faults|orders [--fresh] [--cluster]" >&2; exit 2 ;;
 esac
 services=(lead project approval funding notification)
 sudo_=""
@@ -123,7 +125,7 @@ start_rabbitmq() {
 }
 
 # The approval systems that get a broker user and a submission queue: those the environment's services have secrets for
-# (dev and ui: deploy/local/dev.env; test: ApprovalSystem.Name and .Throttled in the integration tests; bench and faults: tzxm).
+# (dev and ui: deploy/local/dev.env; test: ApprovalSystem.Name and .Throttled in the integration tests; bench, province and faults: tzxm).
 approval_systems() {
   case "$env_name" in
     dev|ui) sed -n 's/^ApprovalSystems__Secrets__\([^=]*\)=.*/\1/p' "$(dirname "$0")/dev.env" | tr '\n' ' ' ;;

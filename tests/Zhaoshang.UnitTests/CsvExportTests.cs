@@ -9,11 +9,15 @@ namespace Zhaoshang.UnitTests;
 /// </summary>
 public sealed class CsvExportTests
 {
-    private static string[] Fields(params string[] values)
+    private static async Task<string[]> FieldsAsync(params string[] values)
     {
-        var file = Csv.File("test.csv", ["值"], values.Select(v => new[] { v }));
-        var text = Encoding.UTF8.GetString(file.FileContents.Span[Encoding.UTF8.GetPreamble().Length..]);
-        return text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        var file = await Csv.FileAsync("test.csv", ["值"], values.Select(v => new[] { v }), CancellationToken.None);
+        using var content = new MemoryStream();
+        await using (file.FileStream)
+            await file.FileStream.CopyToAsync(content);
+        var bytes = content.ToArray();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
     }
 
     [Theory]
@@ -25,13 +29,13 @@ public sealed class CsvExportTests
     [InlineData("\r=1+1", "\"'\r=1+1\"")]
     [InlineData("   =1+1", "'   =1+1")]
     [InlineData("  -1+1", "'  -1+1")]
-    public void A_field_excel_would_run_as_a_formula_is_written_as_text(string value, string written) =>
-        Assert.Equal([written], Fields(value));
+    public async Task A_field_excel_would_run_as_a_formula_is_written_as_text(string value, string written) =>
+        Assert.Equal([written], await FieldsAsync(value));
 
     [Theory]
     [InlineData("-1250.00")]
     [InlineData("3.5")]
     [InlineData("昆明经开区")]
     [InlineData("a-b=c")]
-    public void Other_fields_are_written_as_they_are(string value) => Assert.Equal([value], Fields(value));
+    public async Task Other_fields_are_written_as_they_are(string value) => Assert.Equal([value], await FieldsAsync(value));
 }

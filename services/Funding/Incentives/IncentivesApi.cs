@@ -97,10 +97,11 @@ public static class IncentivesApi
         return await ReadClaimAsync(connection, id) is { } view ? TypedResults.Ok(view) : Problems.NotFound("Incentive claim", id);
     }
 
-    internal static async Task<FileContentHttpResult> ExportPaymentsAsync(int? year, Database database, CancellationToken cancellationToken)
+    internal static async Task<FileStreamHttpResult> ExportPaymentsAsync(int? year, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PaymentRow>(
+        // Unbuffered: rows go to the file as they are read; the year as a range of paid_at, so its index answers it.
+        var rows = connection.Query<PaymentRow>(
             $"""
             SELECT p.paid_at, l.district, {LedgerFacts.CurrentPark} AS park, l.industry, c.project_id, pol.name AS policy, p.stage, p.amount_cny, c.award_cny,
                    p.paid_by, p.idempotency_key
@@ -108,17 +109,18 @@ public static class IncentivesApi
             JOIN incentive_claims c ON c.id = p.claim_id
             JOIN incentive_policies pol ON pol.id = c.policy_id
             JOIN funding_ledgers l ON l.project_id = c.project_id
-            WHERE @year::int IS NULL OR extract(year FROM p.paid_at AT TIME ZONE 'Asia/Shanghai') = @year
+            WHERE @year::int IS NULL OR (p.paid_at >= make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+                                         AND p.paid_at < make_timestamptz(@year + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai'))
             ORDER BY p.paid_at
             """,
-            new { year });
-        return Csv.File("奖励兑现台账.csv",
+            new { year }, buffered: false);
+        return await Csv.FileAsync("奖励兑现台账.csv",
             ["支付时间", "区县", "园区", "产业", "项目编号", "奖励政策", "阶段", "本次支付（元）", "核定奖励（元）", "经办人", "幂等键"],
             rows.Select(r => new[]
             {
                 r.PaidAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss"), r.District, r.Park, r.Industry, r.ProjectId.ToString(),
                 r.Policy, r.Stage.ToString(), Csv.Money(r.AmountCny), Csv.Money(r.AwardCny), r.PaidBy, r.IdempotencyKey,
-            }));
+            }), cancellationToken);
     }
 
     private static async Task<ClaimView?> ReadClaimAsync(NpgsqlConnection connection, Guid id)

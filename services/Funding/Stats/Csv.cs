@@ -1,19 +1,40 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhaoshang.Platform.Spreadsheets;
 
 namespace Zhaoshang.Funding.Stats;
 
-/// <summary>CSV that Excel opens correctly: UTF-8 with a byte-order mark, CRLF, fields quoted when they need it.</summary>
+/// <summary>
+/// CSV that Excel opens correctly: UTF-8 with a byte-order mark, CRLF, fields quoted when they need it. Like the xlsx
+/// exports, the rows go to a temporary file as they are read (one in memory at a time) and are sent from there.
+/// </summary>
 internal static class Csv
 {
-    public static FileContentHttpResult File(string fileName, string[] headings, IEnumerable<string[]> rows)
+    public static async Task<FileStreamHttpResult> FileAsync(
+        string fileName, string[] headings, IEnumerable<string[]> rows, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        foreach (var row in rows.Prepend(headings))
-            text.Append(string.Join(',', row.Select(Field))).Append("\r\n");
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", fileName);
+        var file = XlsxExport.TemporaryFile();
+        try
+        {
+            await using (var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true))
+            {
+                foreach (var row in rows.Prepend(headings))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await writer.WriteAsync(string.Join(',', row.Select(Field)));
+                    await writer.WriteAsync("\r\n");
+                }
+            }
+
+            file.Position = 0;
+            return TypedResults.File(file, "text/csv; charset=utf-8", fileName);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);

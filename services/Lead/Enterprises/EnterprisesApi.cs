@@ -118,22 +118,24 @@ public static class EnterprisesApi
         await using var connection = await database.OpenAsync(cancellationToken);
         return TypedResults.Ok(await connection.QueryPageAsync<Enterprise>(
             $"""
-            SELECT id, name, trim(uscc) AS uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at,
-                   count(*) OVER () AS total
+            SELECT id, name, trim(uscc) AS uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at
             FROM enterprises
             {EnterpriseFilter.Where}
-            ORDER BY
-              CASE WHEN @Sort = 'name' THEN name END,
-              CASE WHEN @Sort = '-name' THEN name END DESC,
-              CASE WHEN @Sort = 'priority' THEN priority END,
-              CASE WHEN @Sort = '-priority' THEN priority END DESC,
-              CASE WHEN @Sort = '-createdAt' THEN created_at END DESC,
-              created_at, id
+            {page.OrderBy(ListOrders, "createdAt")}
             LIMIT @Size OFFSET @Offset
             """,
-            filter.Arguments(new { Sort = page.Sort ?? "createdAt", page.Size, page.Offset }),
+            $"SELECT count(*) FROM enterprises {EnterpriseFilter.Where}",
+            filter.Arguments(new { page.Size, page.Offset }),
             page));
     }
+
+    /// <summary>Each sort's order, ties by creation: the default (createdAt) comes off the enterprises_created index.</summary>
+    private static readonly Dictionary<string, string> ListOrders = new()
+    {
+        ["createdAt"] = "created_at, id", ["-createdAt"] = "created_at DESC, id",
+        ["name"] = "name, created_at, id", ["-name"] = "name DESC, created_at, id",
+        ["priority"] = "priority, created_at, id", ["-priority"] = "priority DESC, created_at, id",
+    };
 
     internal const string Insert =
         """

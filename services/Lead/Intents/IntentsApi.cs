@@ -36,20 +36,15 @@ public static class IntentsApi
     public sealed record CreateIntentRequest(
         Guid? EnterpriseId, Guid? SourceEventId, string? Industry, decimal? IntendedInvestment, string? District, DateOnly? ReceivedOn);
 
-    private const string ListSql =
-        $"""
-        SELECT {IntentRow.Columns}, count(*) OVER () AS total
-        FROM {IntentRow.From}
-        {IntentFilter.Where}
-        ORDER BY
-          CASE WHEN @Sort = 'receivedOn' THEN i.received_on END,
-          CASE WHEN @Sort = '-receivedOn' THEN i.received_on END DESC,
-          CASE WHEN @Sort = 'intendedInvestment' THEN i.intended_investment END,
-          CASE WHEN @Sort = '-intendedInvestment' THEN i.intended_investment END DESC,
-          CASE WHEN @Sort = '-createdAt' THEN i.created_at END DESC,
-          i.created_at, i.id
-        LIMIT @Size OFFSET @Offset
-        """;
+    private const string ListSql = $"SELECT {IntentRow.Columns}\nFROM {IntentRow.From}\n{IntentFilter.Where}\n";
+
+    /// <summary>Each sort's order, ties by creation: the default (createdAt) comes off the cooperation_intents_created index.</summary>
+    private static readonly Dictionary<string, string> ListOrders = new()
+    {
+        ["createdAt"] = "i.created_at, i.id", ["-createdAt"] = "i.created_at DESC, i.id",
+        ["receivedOn"] = "i.received_on, i.created_at, i.id", ["-receivedOn"] = "i.received_on DESC, i.created_at, i.id",
+        ["intendedInvestment"] = "i.intended_investment, i.created_at, i.id", ["-intendedInvestment"] = "i.intended_investment DESC, i.created_at, i.id",
+    };
 
     internal static async Task<Results<Created<CooperationIntent>, ValidationProblem, ProblemHttpResult>> CreateIntentAsync(
         CreateIntentRequest request, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, TimeProvider clock,
@@ -127,7 +122,9 @@ public static class IntentsApi
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var intents = await connection.QueryPageAsync<IntentRow>(
-            ListSql, filter.Arguments(Actor.From(user), new { Sort = page.Sort ?? "createdAt", page.Size, page.Offset }), page);
+            $"{ListSql}{page.OrderBy(ListOrders, "createdAt")}\nLIMIT @Size OFFSET @Offset",
+            $"SELECT count(*) FROM cooperation_intents i\n{IntentFilter.Where}",
+            filter.Arguments(Actor.From(user), new { page.Size, page.Offset }), page);
         return TypedResults.Ok(intents.Select(r => r.ToIntent()));
     }
 

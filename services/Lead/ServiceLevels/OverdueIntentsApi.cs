@@ -36,29 +36,41 @@ public static class OverdueIntentsApi
         var actor = Actor.From(user);
         var asOf = filter.AsOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var open = await OpenIntents.ReadAsync(connection, actor.OwnDistrict ?? filter.District);
-        var overdue = open
-            .Where(i => i.IsVisibleTo(actor) && (filter.District is null || i.District == filter.District))
-            .Select(i => new OverdueIntent(i, ServiceLevelRules.Breaches(i, asOf, calendar)
-                .Where(b => filter.Kind is null || b.Kind == filter.Kind).ToList()))
-            .Where(o => o.Breaches.Count > 0)
-            .OrderByDescending(o => o.Breaches.Max(b => b.WorkingDaysLate))
-            .ThenBy(o => o.Intent.ReceivedOn)
-            .ToList();
-        return TypedResults.Ok(new Page<OverdueIntent>(
-            overdue.Skip((int)Math.Min(page.Offset, overdue.Count)).Take(page.Size).ToList(), page.Number, page.Size, overdue.Count));
+        var scope = new { Scope = actor.OwnDistrict, filter.District };
+        // No row (rather than a null) when there is no open intent at all.
+        var earliest = await connection.QueryFirstOrDefaultAsync<DateOnly?>(
+            $"SELECT min(least(i.received_on, i.last_contact_on)) FROM cooperation_intents i WHERE {OverdueSql.Open} HAVING count(*) > 0", scope);
+        if (earliest is null || earliest > asOf)
+            return TypedResults.Ok(new Page<OverdueIntent>([], page.Number, page.Size, 0));
+
+        var (days, ordinals) = WorkingDayOrdinals.Between(calendar, earliest.Value, asOf);
+        var rows = await connection.QueryPageAsync<IntentRow>(OverdueSql.Page, new
+        {
+            scope.Scope, scope.District, Kind = filter.Kind?.ToString(), Days = days, Ordinals = ordinals, AsOfOrdinal = ordinals[^1],
+            ServiceLevelRules.ResponseDays, ServiceLevelRules.AssessmentDays, ServiceLevelRules.LargeAssessmentDays,
+            ServiceLevelRules.FollowUpDays, ServiceLevelRules.LargeInvestment, page.Size, page.Offset,
+        }, page);
+        return TypedResults.Ok(rows.Select(r => r.ToIntent()).Select(i => new OverdueIntent(i, ServiceLevelRules.Breaches(i, asOf, calendar)
+            .Where(b => filter.Kind is null || b.Kind == filter.Kind).ToList())));
     }
 }
 
-/// <summary>The intents service levels apply to.</summary>
+/// <summary>The intents service levels apply to that are coming due.</summary>
 internal static class OpenIntents
 {
-    private const string Sql =
-        $"""
-        SELECT {IntentRow.Columns} FROM {IntentRow.From}
-        WHERE i.status IN ('New', 'Following', 'Qualified') AND (@District::text IS NULL OR i.district = @District)
-        """;
-
-    public static async Task<IReadOnlyList<CooperationIntent>> ReadAsync(Npgsql.NpgsqlConnection connection, string? district) =>
-        (await connection.QueryAsync<IntentRow>(Sql, new { District = district })).Select(r => r.ToIntent()).ToList();
+    /// <summary>
+    /// The open intents with a deadline due by <paramref name="within"/> working days after <paramref name="today"/> (or
+    /// past), and those of <paramref name="warned"/> still open. Days received or contacted over ten years ago count as due.
+    /// </summary>
+    public static async Task<IReadOnlyList<CooperationIntent>> DueAsync(
+        Npgsql.NpgsqlConnection connection, WorkCalendar calendar, DateOnly today, int within, Guid[] warned)
+    {
+        var (days, ordinals) = WorkingDayOrdinals.Between(calendar, today.AddYears(-10), today);
+        return (await connection.QueryAsync<IntentRow>(OverdueSql.Due, new
+        {
+            Days = days, Ordinals = ordinals, Threshold = ordinals[^1] + within, Warned = warned,
+            ServiceLevelRules.ResponseDays, ServiceLevelRules.AssessmentDays, ServiceLevelRules.LargeAssessmentDays,
+            ServiceLevelRules.FollowUpDays, ServiceLevelRules.LargeInvestment,
+        })).Select(r => r.ToIntent()).ToList();
+    }
 }

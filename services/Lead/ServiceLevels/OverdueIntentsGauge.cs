@@ -14,8 +14,8 @@ internal sealed class OverdueIntentsGauge(Database database, WorkCalendar calend
     {
         var today = clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var open = await OpenIntents.ReadAsync(connection, null);
+        var due = await OpenIntents.DueAsync(connection, calendar, today, -1, []);
         OperationalMetrics.Set("zhaoshang.intents.overdue", "{intent}", "Open cooperation intents that miss a service level.",
-            open.LongCount(i => ServiceLevelRules.Breaches(i, today, calendar).Any()));
+            due.LongCount(i => ServiceLevelRules.Breaches(i, today, calendar).Any()));
     }
 }

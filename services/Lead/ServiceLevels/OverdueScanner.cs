@@ -21,8 +21,8 @@ public sealed class ServiceLevelOptions
 /// outbox messages commit together; several instances may scan, the notices' keys let one of them announce each.
 /// </summary>
 internal sealed class OverdueScanner(
-    Database database, WorkCalendar calendar, WarningRule rule, TimeProvider clock, IOptions<ServiceLevelOptions> options,
-    ILogger<OverdueScanner> logger) : PeriodicScanner("lead-service-levels", options.Value.ScanInterval, clock, logger)
+    Database database, WorkCalendar calendar, WarningRule rule, WarningOptions warnings, TimeProvider clock,
+    IOptions<ServiceLevelOptions> options, ILogger<OverdueScanner> logger) : PeriodicScanner("lead-service-levels", options.Value.ScanInterval, clock, logger)
 {
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -41,21 +41,19 @@ internal sealed class OverdueScanner(
         HashSet<(Guid, string, DateOnly)> overdueNoticed;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            open = await OpenIntents.ReadAsync(connection, null);
-            announcedKeys = await WarningNotices.AnnouncedAsync(connection, "intent:");
             warned = await WarningNotices.OpenAsync(connection, "intent:");
+            // What is graded today (due within the yellow window, or late) and what carries a warning to keep or clear: the
+            // scan's cost follows the deadlines coming due and the warnings open, not every open intent.
+            open = await OpenIntents.DueAsync(connection, calendar, today, warnings.YellowWithinWorkingDays,
+                warned.Select(w => Guid.Parse(w.ItemKey.Split(':')[1])).Distinct().ToArray());
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection, "intent:");
+            var ids = open.Select(i => i.Id).ToArray();
             // The staff who recorded its follow-ups answer for an intent; its district's staff are reached in any case.
             followers = (await connection.QueryAsync<(Guid IntentId, string[] Staff)>(
-                """
-                SELECT f.intent_id, array_agg(DISTINCT f.recorded_by) FROM intent_follow_ups f
-                JOIN cooperation_intents i ON i.id = f.intent_id
-                WHERE i.status IN ('New', 'Following', 'Qualified') GROUP BY f.intent_id
-                """)).ToDictionary(r => r.IntentId, r => r.Staff);
+                "SELECT intent_id, array_agg(DISTINCT recorded_by) FROM intent_follow_ups WHERE intent_id = ANY(@ids) GROUP BY intent_id",
+                new { ids })).ToDictionary(r => r.IntentId, r => r.Staff);
             overdueNoticed = (await connection.QueryAsync<(Guid, string, DateOnly)>(
-                """
-                SELECT n.intent_id, n.kind, n.due_on FROM intent_overdue_notices n
-                JOIN cooperation_intents i ON i.id = n.intent_id WHERE i.status IN ('New', 'Following', 'Qualified')
-                """)).ToHashSet();
+                "SELECT intent_id, kind, due_on FROM intent_overdue_notices WHERE intent_id = ANY(@ids)", new { ids })).ToHashSet();
         }
 
         var announced = 0;

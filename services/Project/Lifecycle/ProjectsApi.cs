@@ -24,19 +24,16 @@ public static class ProjectsApi
         return app;
     }
 
-    private const string ListSql =
-        "SELECT " + ProjectRow.Columns + ", count(*) OVER () AS total FROM projects\n" + ProjectFilter.Where +
-        """
+    private const string ListSql = "SELECT " + ProjectRow.Columns + " FROM projects\n" + ProjectFilter.Where + "\n";
 
-        ORDER BY
-          CASE WHEN @Sort = 'signedOn' THEN signed_on END,
-          CASE WHEN @Sort = '-signedOn' THEN signed_on END DESC NULLS LAST,
-          CASE WHEN @Sort = 'contractedInvestment' THEN contracted_investment END,
-          CASE WHEN @Sort = '-contractedInvestment' THEN contracted_investment END DESC NULLS LAST,
-          CASE WHEN @Sort = '-createdAt' THEN created_at END DESC,
-          created_at, id
-        LIMIT @Size OFFSET @Offset
-        """;
+    /// <summary>Each sort's order, ties by creation: the default (createdAt) comes off the projects_created index.</summary>
+    private static readonly Dictionary<string, string> ListOrders = new()
+    {
+        ["createdAt"] = "created_at, id", ["-createdAt"] = "created_at DESC, id",
+        ["signedOn"] = "signed_on, created_at, id", ["-signedOn"] = "signed_on DESC NULLS LAST, created_at, id",
+        ["contractedInvestment"] = "contracted_investment, created_at, id",
+        ["-contractedInvestment"] = "contracted_investment DESC NULLS LAST, created_at, id",
+    };
 
     internal static async Task<Results<Ok<Page<ProjectView>>, ValidationProblem>> ListProjectsAsync(
         [AsParameters] ProjectFilter filter, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
@@ -46,8 +43,10 @@ public static class ProjectsApi
         if (!errors.IsValid)
             return errors.ToProblem();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var projects = await connection.QueryPageAsync<ProjectRow>(ListSql,
-            filter.Arguments(Actor.From(user), new { Sort = page.Sort ?? "createdAt", page.Size, page.Offset }), page);
+        var projects = await connection.QueryPageAsync<ProjectRow>(
+            $"{ListSql}{page.OrderBy(ListOrders, "createdAt")}\nLIMIT @Size OFFSET @Offset",
+            "SELECT count(*) FROM projects\n" + ProjectFilter.Where,
+            filter.Arguments(Actor.From(user), new { page.Size, page.Offset }), page);
         return TypedResults.Ok(projects.Select(r => r.ToView()));
     }
 

@@ -24,5 +24,25 @@ public static class PagedQuery
         return new Page<T>(items.AsList(), page.Number, page.Size, total);
     }
 
+    /// <summary>
+    /// A page and the list's size in one round trip, as two statements: <paramref name="pageSql"/> (with
+    /// <c>LIMIT @Size OFFSET @Offset</c>) and <paramref name="countSql"/>, which counts what it pages. Unlike a window count,
+    /// the page can then come off an index in its order without the whole list being read and sorted.
+    /// </summary>
+    public static async Task<Page<T>> QueryPageAsync<T>(
+        this NpgsqlConnection connection, string pageSql, string countSql, object parameters, PageQuery page)
+    {
+        await using var results = await connection.QueryMultipleAsync($"{pageSql};\n{countSql}", parameters);
+        var items = (await results.ReadAsync<T>()).AsList();
+        return new Page<T>(items, page.Number, page.Size, await results.ReadSingleAsync<long>());
+    }
+
+    /// <summary>
+    /// The ORDER BY clause of a list's <c>sort</c> (validated against <paramref name="clauses"/>' keys), the default's when none
+    /// is asked: one plain clause per sort, so that an index in that order can answer the page.
+    /// </summary>
+    public static string OrderBy(this PageQuery page, IReadOnlyDictionary<string, string> clauses, string defaultSort) =>
+        "ORDER BY " + clauses[page.Sort ?? defaultSort];
+
     private sealed record TotalCount(long Total);
 }

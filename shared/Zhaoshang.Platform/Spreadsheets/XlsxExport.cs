@@ -81,7 +81,8 @@ public static class XlsxExport
         _ => value,
     };
 
-    private static FileStream TemporaryFile() => new(
+    /// <summary>A file deleted when closed: an export is written there as its rows are read, then sent from it.</summary>
+    public static FileStream TemporaryFile() => new(
         Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
         FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 }

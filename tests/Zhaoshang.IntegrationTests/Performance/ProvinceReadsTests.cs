@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Zhaoshang.IntegrationTests.Infrastructure;
+using Zhaoshang.Platform.Calendar;
+using Zhaoshang.ProvinceData;
+
+namespace Zhaoshang.IntegrationTests.Performance;
+
+/// <summary>
+/// The reads made fast for a province's size, on the small province: the overdue intents paged in SQL, the approval
+/// overdue list scoped in SQL, the CSV exports written as they are read — same answers as before, scope still enforced.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public class ProvinceReadsTests(SystemFixture system)
+{
+    [Fact]
+    public async Task The_overdue_intents_page_in_order_across_pages_as_the_service_levels_count_them_and_within_the_district()
+    {
+        var province = await SmallProvince.LoadedAsync();
+        var (own, other) = (SmallProvince.Districts[0], SmallProvince.Districts[1]);
+        var officer = new Journey(system, Tokens.For("district", own));
+        var asOf = Journey.Today;
+        var expected = await ExpectedOverdueAsync(province, own, asOf);
+        Assert.NotEmpty(expected);
+
+        var whole = await officer.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents/overdue?asOf={asOf:yyyy-MM-dd}&pageSize=200");
+        Assert.Equal(expected.Count, ProvinceDataTests.Total(whole));
+        var items = whole.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(expected.Select(e => e.Id).Order(), items.Select(IntentId).Order());
+        // Most working days late first, then the oldest received: the same sequence of (late, received) as the rules give.
+        Assert.Equal(expected.Select(e => (e.Late, e.ReceivedOn)), items.Select(i => (MostLate(i), DateOnly.Parse(i.GetProperty("intent").GetProperty("receivedOn").GetString()!))));
+        Assert.All(items, i => Assert.Equal(own, i.GetProperty("intent").GetProperty("district").GetString()));
+
+        var paged = new List<Guid>();
+        for (var page = 1; page <= (expected.Count + 2) / 3; page++)
+        {
+            var one = await officer.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents/overdue?asOf={asOf:yyyy-MM-dd}&page={page}&pageSize=3");
+            Assert.Equal(expected.Count, ProvinceDataTests.Total(one));
+            paged.AddRange(one.GetProperty("items").EnumerateArray().Select(IntentId));
+        }
+
+        Assert.Equal(items.Select(IntentId), paged);
+        // Another district's overdue intents never reach this officer, even asked for by name; the bureau sees them.
+        var asked = await officer.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents/overdue?district={Uri.EscapeDataString(other)}&pageSize=200");
+        Assert.Empty(asked.GetProperty("items").EnumerateArray());
+        var bureau = await new Journey(system).ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get,
+            $"/api/intents/overdue?asOf={asOf:yyyy-MM-dd}&district={Uri.EscapeDataString(other)}&pageSize=200");
+        Assert.Equal((await ExpectedOverdueAsync(province, other, asOf)).Count, ProvinceDataTests.Total(bureau));
+        var responses = await officer.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents/overdue?asOf={asOf:yyyy-MM-dd}&kind=Assessment&pageSize=200");
+        Assert.All(responses.GetProperty("items").EnumerateArray(), i => Assert.All(i.GetProperty("breaches").EnumerateArray(),
+            b => Assert.Equal("Assessment", b.GetProperty("kind").GetString())));
+    }
+
+    [Fact]
+    public async Task The_overdue_approval_items_of_another_district_or_park_never_reach_its_staff()
+    {
+        var province = await SmallProvince.LoadedAsync();
+        var bureau = (await new Journey(system).ExpectAsync(HttpStatusCode.OK, system.Approval, HttpMethod.Get, "/api/approval-items/overdue"))
+            .EnumerateArray().ToList();
+        foreach (var district in SmallProvince.Districts)
+        {
+            var own = (await new Journey(system, Tokens.For("district", district)).ExpectAsync(HttpStatusCode.OK, system.Approval, HttpMethod.Get,
+                "/api/approval-items/overdue")).EnumerateArray().ToList();
+            Assert.NotEmpty(own);
+            Assert.All(own, i => Assert.Equal(district, i.GetProperty("district").GetString()));
+            Assert.Equal(bureau.Where(i => i.GetProperty("district").GetString() == district).Select(ItemId).Order(), own.Select(ItemId).Order());
+        }
+
+        var park = province.Plan.Parks.First(p => p.District == SmallProvince.Districts[0]);
+        var parkStaff = (await new Journey(system, Tokens.For("park", park: park.Name)).ExpectAsync(HttpStatusCode.OK, system.Approval, HttpMethod.Get,
+            "/api/approval-items/overdue")).EnumerateArray().ToList();
+        Assert.All(parkStaff, i => Assert.Equal(park.Name, i.GetProperty("park").GetString()));
+        Assert.Equal(bureau.Where(i => i.GetProperty("park").GetString() == park.Name).Select(ItemId).Order(), parkStaff.Select(ItemId).Order());
+    }
+
+    [Fact]
+    public async Task The_csv_exports_hold_every_row_of_the_filter_with_their_headings_and_byte_order_mark()
+    {
+        var province = await SmallProvince.LoadedAsync();
+        var district = SmallProvince.Districts[0];
+        var verified = province.Funds.Reports.Where(r => r.Project.Intent.District == district && r.Status == "Verified").ToList();
+        var all = await CsvAsync(system.Funding, $"/api/stats/funds.csv?district={Uri.EscapeDataString(district)}");
+        Assert.StartsWith("到位日期,季度,区县", all[0]);
+        Assert.Equal(verified.Select(r => r.Project.Id.ToString()).Order(), all.Skip(1).Select(l => l.Split(',')[^1]).Order());
+        var quarter = await CsvAsync(system.Funding, $"/api/stats/funds.csv?district={Uri.EscapeDataString(district)}&year=2025&quarter=2");
+        Assert.Equal(verified.Count(r => r.ReportedOn.Year == 2025 && r.ReportedOn.Month is >= 4 and <= 6), quarter.Count - 1);
+
+        var payments = await CsvAsync(system.Funding, "/api/incentive-payments.csv");
+        Assert.StartsWith("支付时间,区县", payments[0]);
+        var keys = payments.Skip(1).Select(l => l.Split(',')[^1]).ToHashSet();
+        var approved = province.Funds.Claims.Where(c => c.Approved && c.Project.State != "Terminated").ToList();
+        Assert.NotEmpty(approved);
+        Assert.All(approved, c => Assert.Contains($"province-{c.Id:N}", keys));
+        var year = approved[0].RaisedOn.AddDays(20).Year;
+        var ofYear = await CsvAsync(system.Funding, $"/api/incentive-payments.csv?year={year}");
+        Assert.All(ofYear.Skip(1), l => Assert.StartsWith($"{year}-", l));
+        Assert.Contains(ofYear, l => l.EndsWith($"province-{approved[0].Id:N}", StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> CsvAsync(ServiceProcess service, string path)
+    {
+        using var response = await new Journey(system).SendAsync(service, HttpMethod.Get, path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
+
+    /// <summary>The service levels counted one intent at a time on the service's own working calendar, as before they were paged in SQL.</summary>
+    private async Task<List<(Guid Id, int Late, DateOnly ReceivedOn)>> ExpectedOverdueAsync(LoadResult province, string district, DateOnly asOf)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString("Lead"));
+        var years = await connection.QueryAsync<(DateOnly[] Holidays, DateOnly[] WorkingWeekendDays)>("SELECT holidays, working_weekend_days FROM working_calendar_years");
+        var calendar = new WorkCalendar(years.SelectMany(y => y.Holidays), years.SelectMany(y => y.WorkingWeekendDays));
+        int Late(DateOnly from, int days) => calendar.AddWorkingDays(from, days) is var due && asOf > due ? calendar.WorkingDaysBetween(due, asOf) : 0;
+        return province.Plan.Intents
+            .Where(i => i.District == district && i.Status is "New" or "Following" or "Qualified")
+            .Select(i => (i.Id, Late: new[]
+            {
+                i.RespondedOn is null ? Late(i.ReceivedOn, 1) : 0,
+                i.AssessedOn is null ? Late(i.ReceivedOn, i.Investment >= 500_000_000m ? 7 : 3) : 0,
+                i.Status is "Following" or "Qualified" ? Late(i.LastContactOn ?? i.ReceivedOn, 14) : 0,
+            }.Max(), i.ReceivedOn))
+            .Where(i => i.Late > 0)
+            .OrderByDescending(i => i.Late).ThenBy(i => i.ReceivedOn)
+            .ToList();
+    }
+
+    private static Guid IntentId(JsonElement item) => item.GetProperty("intent").GetProperty("id").GetGuid();
+
+    private static int MostLate(JsonElement item) => item.GetProperty("breaches").EnumerateArray().Max(b => b.GetProperty("workingDaysLate").GetInt32());
+
+    private static string ItemId(JsonElement item) => item.GetProperty("item").GetProperty("id").GetString()!;
+}
