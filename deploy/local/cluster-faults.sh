@@ -6,7 +6,7 @@
 # killed, the PostgreSQL primary killed and its standby promoted (cluster.sh promote), with duplicate and malformed
 # messages; ends with a summary: projects completed, messages lost, applied twice, how long each fault took to heal,
 # restarts per service. Stops the cluster at the end. Options as faults.sh's: --projects N (500), --concurrency C (40),
-# --broker-outage S (30), --seed N, --short. With ZS_TEST_SLOT=n: zs_*_faults<n>, ports from 5401 + 10 n.
+# --broker-outage S (30), --seed N, --short. With ZS_TEST_SLOT=n: zs_*_faults<n>, ports from 5401 + 20 n (as the test command's).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 slot=${ZS_TEST_SLOT:-0}
@@ -19,4 +19,4 @@ trap '"$root/deploy/local/cluster.sh" stop' EXIT
 echo "[cluster-faults] building (Release)"
 dotnet build "$root/Zhaoshang.sln" -c Release -nologo -v q -clp:ErrorsOnly
 dotnet "$root/tools/Zhaoshang.FaultInjection/bin/Release/net10.0/Zhaoshang.FaultInjection.dll" --root "$root" --cluster \
-  --suffix "$suffix" --first-port $((5401 + 10 * slot)) "$@"
+  --suffix "$suffix" --first-port $((5401 + 20 * slot)) "$@"
