@@ -28,7 +28,8 @@ public class FaultInjectionTests(ITestOutputHelper output)
         using var run = Process.Start(start)!;
         var stdout = run.StandardOutput.ReadToEndAsync();
         var stderr = run.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        // Restarting broker nodes takes a minute or two on a busy machine (cluster.sh start waits for each to boot and rejoin).
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         await run.WaitForExitAsync(patience.Token);
         output.WriteLine(await stdout);
         output.WriteLine(await stderr);
