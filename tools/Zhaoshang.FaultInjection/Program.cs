@@ -42,7 +42,9 @@ journal.Did($"fault injection: seed {options.Seed}, at least {options.Projects} 
             $"{options.Instances} instances of each service, broker outage {options.BrokerOutage.TotalSeconds:0} s" +
             $"{(options.Cluster ? " on the cluster (three broker nodes, the PostgreSQL primary and its synchronous standby)" : "")}; " +
             $"databases zs_*{options.Suffix}, vhost {virtualHost}, logs in {logDirectory}");
-await Task.WhenAll(hosts.Except(late).Select(h => h.StartAsync()));
+// One after another: eight processes starting at once on a busy machine outlast each one's 120 s to become ready.
+foreach (var host in hosts.Except(late))
+    await host.StartAsync();
 journal.Did($"started every instance but {options.LateService.ToLowerInvariant()}'s, which starts once the others have published to it");
 await using var tap = new BrokerTap(virtualHost, infrastructure);
 try
