@@ -141,7 +141,15 @@ internal sealed class FaultPlan(
             _kills[host.Name] = _kills.GetValueOrDefault(host.Name) + 1;
         journal.Struck($"kill -9 {host.Label}");
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 1500)));
-        await TimedAsync($"{host.Label} started again and ready", () => host.StartAsync());
+        try
+        {
+            await TimedAsync($"{host.Label} started again and ready", () => host.StartAsync());
+        }
+        catch (TimeoutException slow)
+        {
+            // Its process runs on; the run goes on to its checks (which wait for every instance's health) and its summary.
+            journal.Problem(slow.Message);
+        }
     }
 
     private async Task TimedAsync(string what, Func<Task> action)
