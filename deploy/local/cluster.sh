@@ -8,6 +8,9 @@
 #   cluster.sh stop             stops every node and both PostgreSQL servers
 #   cluster.sh status           the broker nodes, and which PostgreSQL server is primary
 #   cluster.sh pid NODE         the process id of a broker node (1–3), "primary" or "standby" (for kill -9)
+#   cluster.sh hosts            where the services connect, one "what value" a line: "rabbitmq" every node's host:port,
+#                               "management" every node's management URL, "postgresql" the connection string's hosts part
+#                               (run.sh --cluster and the cluster fault run read them here, nowhere else)
 # infra.sh <env> --cluster calls "start", then provisions the environment's databases and vhost on it.
 set -euo pipefail
 
@@ -162,6 +165,17 @@ pid_of() {
   esac
 }
 
+hosts() {
+  local n amqp=() management=()
+  for n in "${rabbit_nodes[@]}"; do
+    amqp+=("127.0.0.1:$(amqp_port "$n")")
+    management+=("http://127.0.0.1:$(management_port "$n")")
+  done
+  (IFS=,; echo "rabbitmq ${amqp[*]}"; echo "management ${management[*]}")
+  # Npgsql tries both servers and keeps the one that takes writes, also after a promotion.
+  echo "postgresql Host=127.0.0.1:$pg_primary_port,127.0.0.1:$pg_standby_port;Target Session Attributes=primary"
+}
+
 command=${1:-}
 fresh_standby=false
 case "$command" in
@@ -196,5 +210,6 @@ case "$command" in
     true ;;
   status) status ;;
   pid) pid_of "${2:-}" ;;
-  *) echo "usage: $0 start [--fresh] | promote | stop | status | pid NODE" >&2; exit 2 ;;
+  hosts) hosts ;;
+  *) echo "usage: $0 start [--fresh] | promote | stop | status | pid NODE | hosts" >&2; exit 2 ;;
 esac

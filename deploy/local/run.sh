@@ -45,9 +45,10 @@ esac
 # The broker nodes and the PostgreSQL servers (cluster.sh): the first node that answers, and whichever server is primary.
 rabbit_hosts="" database_hosts="Host=127.0.0.1;Port=5432" management=http://127.0.0.1:15672
 if [ -n "$cluster" ]; then
-  rabbit_hosts=127.0.0.1:5682,127.0.0.1:5683,127.0.0.1:5684
-  database_hosts="Host=127.0.0.1:5433,127.0.0.1:5434;Target Session Attributes=primary"
-  management=http://127.0.0.1:15682
+  cluster_hosts=$("$root/deploy/local/cluster.sh" hosts)
+  rabbit_hosts=$(sed -n 's/^rabbitmq //p' <<<"$cluster_hosts")
+  database_hosts=$(sed -n 's/^postgresql //p' <<<"$cluster_hosts")
+  management=$(sed -n 's/^management \([^,]*\).*/\1/p' <<<"$cluster_hosts")
 fi
 # The console's production build, which the gateway serves at /.
 console_root="$root/console/dist"

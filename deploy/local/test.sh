@@ -21,9 +21,16 @@ infra_failed() {
   exit 1
 }
 "$root/deploy/local/infra.sh" test --fresh || infra_failed
+# The fault run's environment is on the local cluster (cluster.sh), rebuilt empty each time: the last run promoted its
+# standby. It is stopped again once the fault run is done, so nothing of it is left running.
 declare -A provisioning=()
 for env in faults orders ui; do
-  ( ZS_BROKER_SETUP_BUILT=1 exec "$root/deploy/local/infra.sh" "$env" --fresh ) >"$root/.run/infra-$env.log" 2>&1 &
+  if [ "$env" = faults ]; then
+    ( "$root/deploy/local/cluster.sh" start --fresh \
+      && ZS_BROKER_SETUP_BUILT=1 exec "$root/deploy/local/infra.sh" faults --fresh --cluster ) >"$root/.run/infra-$env.log" 2>&1 &
+  else
+    ( ZS_BROKER_SETUP_BUILT=1 exec "$root/deploy/local/infra.sh" "$env" --fresh ) >"$root/.run/infra-$env.log" 2>&1 &
+  fi
   provisioning[$env]=$!
 done
 for env in "${!provisioning[@]}"; do
@@ -85,9 +92,11 @@ if $console_built; then
   console_status=$?
   tail -n 25 "$root/.run/console-test.log"
 fi
-# The fault-injection run restarts RabbitMQ and PostgreSQL under everything else, so it runs alone, last.
-echo "[test] the short fault-injection run, alone (it restarts RabbitMQ and PostgreSQL)"
+# The fault-injection run kills broker nodes and the PostgreSQL primary of the cluster, and two instances of every
+# service beside them load the machine's two cores, so it runs alone, last; then the cluster stops.
+echo "[test] the short cluster fault run, alone (it kills broker nodes, service instances and the PostgreSQL primary)"
 run_tests Zhaoshang.IntegrationTests "FullyQualifiedName~FaultInjectionTests" || status=1
+"$root/deploy/local/cluster.sh" stop
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

@@ -15,7 +15,7 @@ namespace Zhaoshang.FaultInjection;
 /// delivery to every queue that consumes the type), puts a malformed message into each service queue, and reads
 /// what the <c>_error</c> queues hold.
 /// </summary>
-internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
+internal sealed class BrokerTap(string virtualHost, LocalHosts hosts) : IAsyncDisposable
 {
     /// <summary>The submission queue of the run's approval system (tzxm), which nobody consumes during the run.</summary>
     public const string ApprovalSystemQueue = "approval-system-tzxm";
@@ -117,17 +117,19 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     /// <summary>The vhost's queues from the management API.</summary>
     public async Task<IReadOnlyList<QueueInfo>> QueuesAsync()
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_user}:{Password}")));
         JsonElement queues;
         for (var attempt = 1; ; attempt++)
         {
+            // On the cluster any node answers for all; the one asked may be the one the run has just killed.
+            var management = hosts.Management[(attempt - 1) % hosts.Management.Count];
             try
             {
-                queues = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:15672/api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,messages,consumers");
+                queues = await http.GetFromJsonAsync<JsonElement>(new Uri(management, $"/api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,messages,consumers"));
                 break;
             }
-            catch (HttpRequestException) when (attempt < 30)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && attempt < 30)
             {
                 await Task.Delay(1000); // the management plugin starts a moment after the broker
             }
@@ -142,15 +144,19 @@ internal sealed class BrokerTap(string virtualHost) : IAsyncDisposable
     private static async Task<IChannel> ConfirmingChannelAsync(IConnection connection) =>
         await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
 
-    /// <summary>A connection of its own for each step, so a broker restart in between costs nothing; the broker may still be starting.</summary>
+    /// <summary>
+    /// A connection of its own for each step, so a broker restart in between costs nothing; the broker may still be
+    /// starting. On the cluster, the first node that answers.
+    /// </summary>
     private async Task<IConnection> ConnectAsync()
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = virtualHost, UserName = _user, Password = Password };
+        var factory = new ConnectionFactory { VirtualHost = virtualHost, UserName = _user, Password = Password };
+        var endpoints = hosts.BrokerNodes.Select(n => AmqpTcpEndpoint.Parse(n)).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await factory.CreateConnectionAsync("zhaoshang-fault-injection");
+                return await factory.CreateConnectionAsync(endpoints, "zhaoshang-fault-injection");
             }
             catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException) when (attempt < 30)
             {

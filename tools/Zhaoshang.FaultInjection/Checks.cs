@@ -8,6 +8,18 @@ namespace Zhaoshang.FaultInjection;
 /// <summary>After the faults: the system settles by itself, and then nothing is lost, nothing applied twice.</summary>
 internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabases databases, FaultJournal journal, FlowClient client)
 {
+    /// <summary>Projects that ended as the flow leads, every effect once.</summary>
+    public int Completed { get; private set; }
+
+    /// <summary>
+    /// What never arrived: outbox rows unsent and service-queue messages left once settled, approval submissions missing
+    /// from the approval system's queue, and projects short of a step (none of it applied twice).
+    /// </summary>
+    public long Lost { get; private set; }
+
+    /// <summary>Projects with a transition, funds, a claim or a payment more than once.</summary>
+    public int AppliedTwice { get; private set; }
+
     public async Task RunAsync(IReadOnlyList<ProjectRecord> records, FlowOptions flowOptions, Guid policyId, FaultPlan faults, Guid unknownRow)
     {
         await SettleAsync();
@@ -38,6 +50,7 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
                 .Sum(q => q.Messages);
         }
         while ((unsent > 0 || queued > 0) && clock.Elapsed < TimeSpan.FromMinutes(3));
+        Lost += unsent + queued;
 
         if (unsent == 0 && queued == 0)
             journal.Found($"settled by itself in {clock.Elapsed.TotalSeconds:0.0} s: every outbox drained, every service queue empty");
@@ -90,7 +103,14 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
         var verifier = new FlowVerifier(client, flowOptions, policyId);
         var problems = new List<string>();
         foreach (var record in records)
-            problems.AddRange((await verifier.VerifyAsync(record)).Select(p => $"project #{record.Number} {record.ProjectId}: {p}"));
+        {
+            var found = await verifier.VerifyAsync(record);
+            problems.AddRange(found.Select(p => $"project #{record.Number} {record.ProjectId}: {p}"));
+            Completed += found.Count == 0 ? 1 : 0;
+            AppliedTwice += record.AppliedTwice ? 1 : 0;
+            Lost += found.Count > 0 && !record.AppliedTwice ? 1 : 0;
+        }
+
         if (problems.Count == 0)
             journal.Found($"all {records.Count} projects InProduction, each timeline exactly {string.Join(", ", FlowVerifier.ExpectedTimeline)}; " +
                           "verified funds on each; one incentive claim each, every stage paid once, paid total = award");
@@ -152,6 +172,7 @@ internal sealed class Checks(ServiceHost[] hosts, BrokerTap tap, ServiceDatabase
         var published = (await connection.QueryAsync<Guid>(
             "SELECT id FROM outbox_messages WHERE message_type = 'Zhaoshang.Contracts.ApprovalSubmissionRequested'")).ToHashSet();
         var waiting = (await tap.DrainAsync(BrokerTap.ApprovalSystemQueue)).ToHashSet();
+        Lost += published.Except(waiting).Count();
         if (published.Count > 0 && waiting.SetEquals(published))
             journal.Found($"all {published.Count} approval submissions were waiting in {BrokerTap.ApprovalSystemQueue} when the approval system connected");
         else

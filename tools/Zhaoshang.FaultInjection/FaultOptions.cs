@@ -6,11 +6,13 @@ namespace Zhaoshang.FaultInjection;
 /// The full run (default) or the short one the test command runs (--short): fewer projects, a shorter broker outage,
 /// one instance of each service killed (all at once) rather than every instance in turn, and the broker restarted once (for its outage)
 /// rather than twice: the same kinds of fault. --instances N runs N instances of every service side by side (2); --late SERVICE
-/// starts that service's instances only after the others have published to it (Approval).
+/// starts that service's instances only after the others have published to it (Approval). --cluster runs on the local
+/// cluster (infra.sh faults --fresh --cluster): three broker nodes, the PostgreSQL primary and its standby, with the
+/// cluster's faults (<see cref="FaultPlan"/>).
 /// </summary>
 internal sealed record FaultOptions(
     int Projects, int Concurrency, TimeSpan BrokerOutage, string Suffix, int FirstPort, int Seed, string RepositoryRoot, int Instances,
-    string LateService, bool Short)
+    string LateService, bool Short, bool Cluster)
 {
     public static FaultOptions Parse(string[] args)
     {
@@ -26,6 +28,7 @@ internal sealed record FaultOptions(
             Value("--root") ?? LocalSystem.RepositoryRoot(),
             int.Parse(Value("--instances") ?? "2"),
             Value("--late") ?? "Approval",
-            quick);
+            quick,
+            args.Contains("--cluster"));
     }
 }

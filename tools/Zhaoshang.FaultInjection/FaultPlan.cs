@@ -10,13 +10,21 @@ namespace Zhaoshang.FaultInjection;
 /// each instance killed (kill -9) and restarted, duplicate deliveries of one real message of each type, RabbitMQ
 /// restarted, a malformed message into every service queue, RabbitMQ stopped for the outage, PostgreSQL restarted, and
 /// one more instance killed. The short run kills one instance of each service, all at once, and restarts RabbitMQ only for its outage.
+/// On the cluster (<paramref name="cluster"/>: the repository and cluster.sh's log) the broker faults are kill -9 of one node
+/// of three, brought back by cluster.sh start after the outage, then of all three for the outage; the database fault is
+/// kill -9 of the PostgreSQL primary and cluster.sh promote, as an operator tool would.
 /// </summary>
 internal sealed class FaultPlan(
     ServiceHost[] hosts, ServiceHost[] late, ServiceDatabases databases, BrokerTap tap, FaultJournal journal, Random random,
-    TimeSpan brokerOutage, bool isShort)
+    TimeSpan brokerOutage, bool isShort, (string Root, string Log)? cluster)
 {
+    private readonly Dictionary<string, int> _kills = [];
+
     public IReadOnlyList<Guid> Duplicated { get; private set; } = [];
     public IReadOnlyDictionary<string, Guid> Poisoned { get; private set; } = new Dictionary<string, Guid>();
+
+    /// <summary>How often the run killed an instance of each service (by name).</summary>
+    public IReadOnlyDictionary<string, int> Kills => _kills;
 
     public async Task RunAsync()
     {
@@ -41,9 +49,21 @@ internal sealed class FaultPlan(
         journal.Did($"published again, same MessageId, one real message of each of {Duplicated.Count} types ({string.Join(", ", tap.CopiedTypes.Order())})");
         await PauseAsync();
 
-        if (!isShort)
+        if (cluster is { } node)
         {
-            await TimedAsync("RabbitMQ restarted (node stopped and started)", () => Infrastructure.RestartRabbitMqAsync(TimeSpan.Zero));
+            // One node of three: every quorum queue keeps its majority, and the services move to the other nodes.
+            var killed = random.Next(1, 4);
+            journal.Struck($"kill -9 RabbitMQ node {killed} of 3");
+            await Infrastructure.KillBrokerNodesAsync(node.Root, [killed]);
+            await Task.Delay(brokerOutage);
+            await TimedAsync($"RabbitMQ node {killed} started again and rejoined after {brokerOutage.TotalSeconds:0} s (cluster.sh start)",
+                () => Infrastructure.StartClusterAsync(node.Root, node.Log));
+            await PauseAsync();
+        }
+        else if (!isShort)
+        {
+            journal.Struck("RabbitMQ restarting (node stopped and started)");
+            await TimedAsync("RabbitMQ restarted", () => Infrastructure.RestartRabbitMqAsync(TimeSpan.Zero));
             await PauseAsync();
         }
 
@@ -57,13 +77,43 @@ internal sealed class FaultPlan(
         journal.Did($"a malformed message put into each of {Poisoned.Count} service queues");
         await PauseAsync();
 
-        await TimedAsync($"RabbitMQ stopped for {brokerOutage.TotalSeconds:0} s and started again", () => Infrastructure.RestartRabbitMqAsync(brokerOutage));
+        await BrokerOutageAsync();
         await PauseAsync();
-        await TimedAsync("PostgreSQL restarted (fast: every session cut)", Infrastructure.RestartPostgresAsync);
+        await DatabaseFaultAsync();
         // The run's own pooled connections (the checks' and the late start's) died with the sessions.
         NpgsqlConnection.ClearAllPools();
         await PauseAsync();
         await KillAndRestartAsync(hosts[random.Next(hosts.Length)]);
+    }
+
+    /// <summary>No broker at all for the outage: the single node stopped, or every node of the cluster killed.</summary>
+    private async Task BrokerOutageAsync()
+    {
+        if (cluster is not { } whole)
+        {
+            journal.Struck($"RabbitMQ stopping for {brokerOutage.TotalSeconds:0} s");
+            await TimedAsync("RabbitMQ started again", () => Infrastructure.RestartRabbitMqAsync(brokerOutage));
+            return;
+        }
+
+        journal.Struck($"kill -9 all three RabbitMQ nodes for {brokerOutage.TotalSeconds:0} s");
+        await Infrastructure.KillBrokerNodesAsync(whole.Root, [1, 2, 3]);
+        await Task.Delay(brokerOutage);
+        await TimedAsync("the three RabbitMQ nodes started again (cluster.sh start)", () => Infrastructure.StartClusterAsync(whole.Root, whole.Log));
+    }
+
+    private async Task DatabaseFaultAsync()
+    {
+        if (cluster is not { } pair)
+        {
+            journal.Struck("PostgreSQL restarting (fast: every session cut)");
+            await TimedAsync("PostgreSQL restarted", Infrastructure.RestartPostgresAsync);
+            return;
+        }
+
+        journal.Struck("kill -9 the PostgreSQL primary");
+        await Infrastructure.KillPostgresPrimaryAsync(pair.Root);
+        await TimedAsync("the standby promoted to primary (cluster.sh promote)", () => Infrastructure.PromoteStandbyAsync(pair.Root, pair.Log));
     }
 
     /// <summary>Once several projects are signed (so their events are waiting for it), the late service's instances start.</summary>
@@ -87,9 +137,19 @@ internal sealed class FaultPlan(
     private async Task KillAndRestartAsync(ServiceHost host)
     {
         host.Kill();
-        journal.Did($"kill -9 {host.Label}");
+        lock (_kills)
+            _kills[host.Name] = _kills.GetValueOrDefault(host.Name) + 1;
+        journal.Struck($"kill -9 {host.Label}");
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 1500)));
-        await TimedAsync($"{host.Label} started again and ready", () => host.StartAsync());
+        try
+        {
+            await TimedAsync($"{host.Label} started again and ready", () => host.StartAsync());
+        }
+        catch (TimeoutException slow)
+        {
+            // Its process runs on; the run goes on to its checks (which wait for every instance's health) and its summary.
+            journal.Problem(slow.Message);
+        }
     }
 
     private async Task TimedAsync(string what, Func<Task> action)

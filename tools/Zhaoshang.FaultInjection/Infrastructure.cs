@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Zhaoshang.FaultInjection;
 
-/// <summary>Stops and starts the machine's own RabbitMQ and PostgreSQL, as infra.sh installed them.</summary>
+/// <summary>
+/// Stops and starts the machine's own RabbitMQ and PostgreSQL, as infra.sh installed them, or kills the local cluster's
+/// broker nodes and PostgreSQL primary and brings them back as an operator would, through cluster.sh.
+/// </summary>
 internal static class Infrastructure
 {
     private static readonly bool IsRoot = Environment.UserName == "root";
@@ -33,7 +36,35 @@ internal static class Infrastructure
     /// <summary>A fast restart: PostgreSQL disconnects every session and aborts open transactions.</summary>
     public static Task RestartPostgresAsync() => RunAsync("pg_ctlcluster", "15", "main", "restart", "-m", "fast");
 
-    private static async Task RunAsync(string command, params string[] arguments)
+    /// <summary>kill -9 of broker nodes (1–3) of the cluster.</summary>
+    public static async Task KillBrokerNodesAsync(string repositoryRoot, IEnumerable<int> nodes)
+    {
+        foreach (var node in nodes)
+            await RunAsync("kill", "-9", await ClusterPidAsync(repositoryRoot, node.ToString()));
+    }
+
+    /// <summary>
+    /// cluster.sh start: the nodes that are down start and rejoin. Its output goes to a file, not to pipes of ours, which
+    /// the daemonized nodes would hold open.
+    /// </summary>
+    public static Task StartClusterAsync(string repositoryRoot, string logPath) => LoggedClusterAsync(repositoryRoot, logPath, "start");
+
+    /// <summary>kill -9 of the PostgreSQL primary's postmaster.</summary>
+    public static async Task KillPostgresPrimaryAsync(string repositoryRoot) =>
+        await RunAsync("kill", "-9", await ClusterPidAsync(repositoryRoot, "primary"));
+
+    /// <summary>cluster.sh promote: the standby takes over (the former primary fenced).</summary>
+    public static Task PromoteStandbyAsync(string repositoryRoot, string logPath) => LoggedClusterAsync(repositoryRoot, logPath, "promote");
+
+    private static Task LoggedClusterAsync(string repositoryRoot, string logPath, string command) =>
+        RunAsync("bash", "-c", $"'{ClusterScript(repositoryRoot)}' {command} >>'{logPath}' 2>&1 </dev/null");
+
+    private static async Task<string> ClusterPidAsync(string repositoryRoot, string what) =>
+        (await RunAsync(ClusterScript(repositoryRoot), "pid", what)).Trim();
+
+    private static string ClusterScript(string repositoryRoot) => Path.Combine(repositoryRoot, "deploy", "local", "cluster.sh");
+
+    private static async Task<string> RunAsync(string command, params string[] arguments)
     {
         var start = IsRoot ? new ProcessStartInfo(command, arguments) : new ProcessStartInfo("sudo", [command, .. arguments]);
         start.RedirectStandardOutput = true;
@@ -44,5 +75,6 @@ internal static class Infrastructure
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await errors}");
+        return await output;
     }
 }

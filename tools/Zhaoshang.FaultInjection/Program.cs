@@ -7,11 +7,13 @@ using Zhaoshang.Load;
 // restarting RabbitMQ and PostgreSQL and injecting duplicate and malformed messages; one service starts only after the
 // others have published to it, an outbox holds a row of a type nobody knows, and the approval system's submission
 // queue has no consumer throughout. Then checks that nothing was lost or applied twice. Exits 1 on any problem.
+// With --cluster the same on three broker nodes and a PostgreSQL primary with its standby, which the faults kill.
 var options = FaultOptions.Parse(args);
+var infrastructure = options.Cluster ? await LocalHosts.ClusterAsync(options.RepositoryRoot) : LocalHosts.SingleNode;
 var random = new Random(options.Seed);
 var journal = new FaultJournal();
 var names = LocalSystem.Services;
-string ConnectionString(string service) => LocalSystem.ConnectionString(service, options.Suffix);
+string ConnectionString(string service) => LocalSystem.ConnectionString(service, options.Suffix, hosts: infrastructure);
 
 // The run has its own provider, keys, client secret and webhook secret: nothing of it is shared with a development
 // or test system. The provider listens after every instance's ports and is never a target of the faults.
@@ -25,23 +27,26 @@ var keyDirectory = Path.Combine(logDirectory, "identity-keys");
 if (Directory.Exists(keyDirectory))
     Directory.Delete(keyDirectory, recursive: true);
 await using var identity = new ServiceHost("Identity", options.RepositoryRoot, authority.Port,
-    LocalSystem.IdentityEnvironment(options.Suffix, authority, keyDirectory, cliSecret, demoPassword), Path.Combine(logDirectory, "identity.log"));
+    LocalSystem.IdentityEnvironment(options.Suffix, authority, keyDirectory, cliSecret, demoPassword, infrastructure), Path.Combine(logDirectory, "identity.log"));
 await identity.StartAsync();
 var tokens = await DriverTokens.SignInAsync(authority, cliSecret, demoPassword);
 // Instance n of service i listens on FirstPort + i + 4n: the first instances keep the ports a single-instance run had.
 var hosts = Enumerable.Range(0, options.Instances).SelectMany(n => names.Select((name, i) => new ServiceHost(
     name, options.RepositoryRoot, options.FirstPort + i + names.Length * n,
-    LocalSystem.Environment(name, options.Suffix, authority, webhookSecret),
+    LocalSystem.Environment(name, options.Suffix, authority, webhookSecret, infrastructure),
     Path.Combine(logDirectory, $"{name.ToLowerInvariant()}-{n + 1}.log"), $"{name.ToLowerInvariant()}#{n + 1}"))).ToArray();
 var databases = new ServiceDatabases(names.ToDictionary(n => n, ConnectionString));
 var late = hosts.Where(h => h.Name == options.LateService).ToArray();
 
 journal.Did($"fault injection: seed {options.Seed}, at least {options.Projects} projects, {options.Concurrency} at a time, " +
-            $"{options.Instances} instances of each service, broker outage {options.BrokerOutage.TotalSeconds:0} s; " +
+            $"{options.Instances} instances of each service, broker outage {options.BrokerOutage.TotalSeconds:0} s" +
+            $"{(options.Cluster ? " on the cluster (three broker nodes, the PostgreSQL primary and its synchronous standby)" : "")}; " +
             $"databases zs_*{options.Suffix}, vhost {virtualHost}, logs in {logDirectory}");
-await Task.WhenAll(hosts.Except(late).Select(h => h.StartAsync()));
+// One after another: eight processes starting at once on a busy machine outlast each one's 120 s to become ready.
+foreach (var host in hosts.Except(late))
+    await host.StartAsync();
 journal.Did($"started every instance but {options.LateService.ToLowerInvariant()}'s, which starts once the others have published to it");
-await using var tap = new BrokerTap(virtualHost);
+await using var tap = new BrokerTap(virtualHost, infrastructure);
 try
 {
     // Each project talks to one instance of each service (alternating), so the instances share the work over HTTP too.
@@ -72,16 +77,21 @@ try
             var record = new ProjectRecord(next);
             records.Enqueue(record);
             await flows[next % flows.Length].RunAsync(record);
+            if (record.Failure is null)
+                journal.ProjectCompleted();
         }
     })));
 
-    var faults = new FaultPlan(hosts, late, databases, tap, journal, random, options.BrokerOutage, options.Short);
+    var faults = new FaultPlan(hosts, late, databases, tap, journal, random, options.BrokerOutage, options.Short,
+        options.Cluster ? (options.RepositoryRoot, Path.Combine(logDirectory, "cluster.log")) : null);
     await faults.RunAsync();
     Volatile.Write(ref faultsDone, true);
     await driving;
     journal.Did($"driving done: {records.Count} projects started");
 
-    await new Checks(hosts, tap, databases, journal, clients[0]).RunAsync(records.ToList(), flowOptions, policyId, faults, unknownRow);
+    var checks = new Checks(hosts, tap, databases, journal, clients[0]);
+    await checks.RunAsync(records.ToList(), flowOptions, policyId, faults, unknownRow);
+    RunSummary.Print(journal, checks, faults, hosts, records.Count);
     foreach (var client in clients)
         client.Dispose();
 }

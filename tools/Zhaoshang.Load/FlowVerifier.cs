@@ -26,14 +26,21 @@ public sealed class FlowVerifier(FlowClient client, FlowOptions options, Guid? i
         var project = (await client.AsBureauAsync(target.Project, HttpMethod.Get, $"/api/projects/{record.ProjectId}")).Body;
         if (project.GetProperty("state").GetString() != "InProduction")
             problems.Add($"state {project.GetProperty("state").GetString()}, expected InProduction");
-        if (project.GetProperty("verifiedFundsCny").GetDecimal() != options.FundsInPlace)
-            problems.Add($"verified funds {project.GetProperty("verifiedFundsCny").GetDecimal()}, expected {options.FundsInPlace}");
+        var funds = project.GetProperty("verifiedFundsCny").GetDecimal();
+        if (funds != options.FundsInPlace)
+        {
+            record.AppliedTwice |= funds > options.FundsInPlace;
+            problems.Add($"verified funds {funds}, expected {options.FundsInPlace}");
+        }
 
         var timeline = (await client.AsBureauAsync(target.Project, HttpMethod.Get, $"/api/projects/{record.ProjectId}/timeline")).Body
             .EnumerateArray().ToList();
         var transitions = timeline.Select(e => $"{e.GetProperty("fromState").GetString()}→{e.GetProperty("toState").GetString()}").ToList();
         if (!transitions.SequenceEqual(ExpectedTimeline))
+        {
+            record.AppliedTwice |= transitions.Count != transitions.Distinct().Count();
             problems.Add($"timeline [{string.Join(", ", transitions)}]");
+        }
         record.LandAcquiredAt = At(timeline, "LandAcquired");
         record.ConstructionStartedAt = At(timeline, "UnderConstruction");
 
@@ -41,23 +48,25 @@ public sealed class FlowVerifier(FlowClient client, FlowOptions options, Guid? i
         {
             var claims = await client.AsFinanceAsync(target.Funding, HttpMethod.Get, $"/api/projects/{record.ProjectId}/incentive-claims");
             var ours = claims.Is(HttpStatusCode.OK) ? claims.Body.EnumerateArray().Where(c => c.GetProperty("policyId").GetGuid() == policyId).ToList() : [];
+            record.AppliedTwice |= ours.Count > 1;
             if (ours.Count != 1)
                 problems.Add($"{ours.Count} incentive claims under the run's policy, expected 1");
             else if (options.PayIncentives)
-                problems.AddRange(await VerifyPaymentsAsync(ours[0].GetProperty("id").GetGuid()));
+                problems.AddRange(await VerifyPaymentsAsync(record, ours[0].GetProperty("id").GetGuid()));
         }
 
         return problems;
     }
 
     /// <summary>Each stage paid exactly once, and together exactly the award.</summary>
-    private async Task<IEnumerable<string>> VerifyPaymentsAsync(Guid claimId)
+    private async Task<IEnumerable<string>> VerifyPaymentsAsync(ProjectRecord record, Guid claimId)
     {
         var view = (await client.AsFinanceAsync(client.Target.Funding, HttpMethod.Get, $"/api/incentive-claims/{claimId}")).Body;
         var stages = view.GetProperty("payments").EnumerateArray().Select(p => p.GetProperty("stage").GetInt32()).Order().ToList();
         var expected = Enumerable.Range(1, view.GetProperty("stageAmounts").GetArrayLength()).ToList();
         var award = view.GetProperty("claim").GetProperty("awardCny").GetDecimal();
         var paid = view.GetProperty("paidCny").GetDecimal();
+        record.AppliedTwice |= stages.Count != stages.Distinct().Count() || paid > award;
         return stages.SequenceEqual(expected) && paid == award
             ? []
             : [$"incentive payments for stages [{string.Join(", ", stages)}] totalling {paid}, expected stages [{string.Join(", ", expected)}] totalling {award}"];

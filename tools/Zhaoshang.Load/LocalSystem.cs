@@ -9,23 +9,31 @@ public static class LocalSystem
     /// One service's environment for an environment suffix ("_bench", "_faults"): its own database and the vhost,
     /// and the approval system <c>tzxm</c>, deciding every item, unthrottled, because a driver plays every approval
     /// system at once, far above what one real system sends. Like run.sh, a stuck bus ends the process
-    /// (<see cref="ServiceHost"/> restarts it on exit and probes no liveness).
+    /// (<see cref="ServiceHost"/> restarts it on exit and probes no liveness). On the cluster (<paramref name="hosts"/>)
+    /// it connects to every broker node and finds the PostgreSQL primary.
     /// </summary>
-    public static Dictionary<string, string> Environment(string service, string suffix, Uri authority, string webhookSecret) => new()
+    public static Dictionary<string, string> Environment(
+        string service, string suffix, Uri authority, string webhookSecret, LocalHosts? hosts = null)
     {
-        ["ConnectionStrings__Database"] = ConnectionString(service, suffix),
-        ["RabbitMq__VirtualHost"] = $"zhaoshang{suffix}",
-        ["RabbitMq__Username"] = BrokerUser(service, suffix),
-        ["RabbitMq__Password"] = BrokerPassword(BrokerUser(service, suffix)),
-        ["RabbitMq__ExitWhenStuck"] = "true",
-        ["Auth__Authority"] = authority.ToString(),
-        ["Auth__RequireHttpsMetadata"] = "false",
-        ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
-        ["ApprovalSystems__Items__tzxm"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,design-review,"
-            + "land-planning-permit,real-estate-title,engineering-planning-permit,construction-permit",
-        ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
-        ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
-    };
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Database"] = ConnectionString(service, suffix, hosts: hosts),
+            ["RabbitMq__VirtualHost"] = $"zhaoshang{suffix}",
+            ["RabbitMq__Username"] = BrokerUser(service, suffix),
+            ["RabbitMq__Password"] = BrokerPassword(BrokerUser(service, suffix)),
+            ["RabbitMq__ExitWhenStuck"] = "true",
+            ["Auth__Authority"] = authority.ToString(),
+            ["Auth__RequireHttpsMetadata"] = "false",
+            ["ApprovalSystems__Secrets__tzxm"] = webhookSecret,
+            ["ApprovalSystems__Items__tzxm"] = "filing,verification,land-pre-review,eia-report,eia-form,energy-review,design-review,"
+                + "land-planning-permit,real-estate-title,engineering-planning-permit,construction-permit",
+            ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
+            ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
+        };
+        if (hosts is { IsCluster: true })
+            environment["RabbitMq__Hosts"] = string.Join(',', hosts.BrokerNodes);
+        return environment;
+    }
 
     /// <summary>The service's own broker user, as infra.sh provisions it: zs_&lt;service&gt;&lt;suffix&gt;.</summary>
     public static string BrokerUser(string service, string suffix) => $"zs_{service.ToLowerInvariant()}{suffix}";
@@ -44,10 +52,10 @@ public static class LocalSystem
     /// creates the demo users with <paramref name="demoPassword"/>); its tokens last the longest run.
     /// </summary>
     public static Dictionary<string, string> IdentityEnvironment(
-        string suffix, Uri issuer, string keyDirectory, string cliSecret, string demoPassword) => new()
+        string suffix, Uri issuer, string keyDirectory, string cliSecret, string demoPassword, LocalHosts? hosts = null) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["ConnectionStrings__Database"] = ConnectionString("Identity", suffix),
+        ["ConnectionStrings__Database"] = ConnectionString("Identity", suffix, hosts: hosts),
         ["Identity__Issuer"] = issuer.ToString(),
         ["Identity__KeyDirectory"] = keyDirectory,
         ["Identity__CliClientSecret"] = cliSecret,
@@ -58,10 +66,10 @@ public static class LocalSystem
     };
 
     /// <summary>The login infra.sh creates: zs_&lt;service&gt;&lt;suffix&gt; with the password zs_&lt;service&gt;&lt;suffix&gt;_dev.</summary>
-    public static string ConnectionString(string service, string suffix, int poolSize = 20)
+    public static string ConnectionString(string service, string suffix, int poolSize = 20, LocalHosts? hosts = null)
     {
         var name = $"zs_{service.ToLowerInvariant()}{suffix}";
-        return $"Host=127.0.0.1;Port=5432;Database={name};Username={name};Password={name}_dev;Maximum Pool Size={poolSize}";
+        return $"{(hosts ?? LocalHosts.SingleNode).Database};Database={name};Username={name};Password={name}_dev;Maximum Pool Size={poolSize}";
     }
 
     /// <summary>The checkout a tool runs from: the first folder above its output that holds Zhaoshang.sln.</summary>

@@ -18,6 +18,8 @@ public sealed class ProjectRecord(int number)
     public DateTimeOffset? ConstructionStartedAt { get; set; }
     public List<TimeSpan> WebhookLatencies { get; } = [];
     public string? Failure { get; set; }
+    /// <summary>Set by <see cref="FlowVerifier"/> when something happened more often than once: a transition, funds, a claim, a payment.</summary>
+    public bool AppliedTwice { get; set; }
     public TimeSpan Elapsed { get; set; }
 
     public TimeSpan? LandToConstruction => ConstructionStartedAt - LandAcquiredAt;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Idempotency;
 
@@ -19,7 +18,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not NpgsqlException { IsTransient: true } && exception.InnerException is not NpgsqlException { IsTransient: true })
+        if (!exception.IsDatabaseOutage())
             return false;
 
         database.ForgetPooledConnections();

@@ -56,7 +56,7 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
                 await ConsumeOnceAsync(message, messageId, actor, cancellationToken);
                 return;
             }
-            catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow - outage < DatabaseOutagePatience)
+            catch (NpgsqlException ex) when (ex.IsDatabaseOutage() && DateTime.UtcNow - outage < DatabaseOutagePatience)
             {
                 database.ForgetPooledConnections();
                 await Task.Delay(delay, cancellationToken);

@@ -30,9 +30,13 @@ internal static class TestEnvironment
     /// <summary>Every broker user's password, as infra.sh provisions them locally.</summary>
     public static string BrokerPassword(string user) => $"{user}_dev";
 
-    /// <summary>The fault-injection run's own databases and vhost (infra.sh faults), and its ports.</summary>
+    /// <summary>
+    /// The fault-injection run's own databases and vhost (infra.sh faults), and its ports: 11 from the first (two instances
+    /// of five services and the provider), 20 apart per slot, so no slot's reach the next one's or the cluster's
+    /// PostgreSQL on 5433 and 5434.
+    /// </summary>
     public static readonly string FaultsSuffix = Slot == 0 ? "_faults" : $"_faults{Slot}";
-    public static readonly int FaultsFirstPort = 5401 + 10 * Slot;
+    public static readonly int FaultsFirstPort = 5401 + 20 * Slot;
 
     /// <summary>The five services; the OpenID Connect provider ("Identity") has a port and a database too, the gateway a port.</summary>
     public static readonly string[] Services = ["Lead", "Project", "Approval", "Funding", "Notification"];
