@@ -67,6 +67,19 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
 
     private async Task ConsumeOnceAsync(TMessage message, Guid messageId, Actor actor, CancellationToken cancellationToken)
     {
+        await database.MessageHandling.WaitAsync(cancellationToken);
+        try
+        {
+            await ConsumeWithConnectionAsync(message, messageId, actor, cancellationToken);
+        }
+        finally
+        {
+            database.MessageHandling.Release();
+        }
+    }
+
+    private async Task ConsumeWithConnectionAsync(TMessage message, Guid messageId, Actor actor, CancellationToken cancellationToken)
+    {
         await using var work = await database.BeginAsync(actor, cancellationToken);
         // Cancellable: a redelivery waits here on the row lock of a first delivery still running, and on shutdown such
         // a wait must end so that the message goes back to the broker.
