@@ -16,7 +16,7 @@ internal static class CorePhase
     {
         var self = Environment.ProcessId;
         var cpuBefore = CpuAccounting.Snapshot();
-        var core = await MessagingCoreRun.RunAsync(connectionString, administrator, messages, producers, TimeSpan.FromMinutes(10));
+        var core = await MessagingCoreRun.RunAsync(connectionString, administrator, messages, producers, TimeSpan.FromSeconds(60 + messages / 20.0));
         var cpu = CpuAccounting.Between(cpuBefore, CpuAccounting.Snapshot(), (pid, name) =>
             pid == self ? "host" : name.StartsWith("postgres") ? "postgres" : name is "beam.smp" or "erl_child_setup" ? "rabbitmq" : "other");
         Console.WriteLine($"[messaging core] {core.Messages} messages in {core.Wall.TotalSeconds:0.0} s: {core.MessagesPerSecond:0} msg/s end to end " +

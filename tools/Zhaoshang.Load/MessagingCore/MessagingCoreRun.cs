@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Zhaoshang.Contracts;
@@ -16,7 +17,7 @@ namespace Zhaoshang.Load.MessagingCore;
 /// <summary>
 /// Durable messages alone, through the services' own platform code in a service-like host in this process: producers
 /// commit units of work that each publish one message (<see cref="UnitOfWork.PublishAsync{T}"/> → outbox row), the
-/// outbox relay publishes them with confirms, and <see cref="CoreEffectConsumer"/> takes them up through its inbox.
+/// outbox relay publishes them with confirms, and <see cref="CooperationIntentTransferredConsumer"/> takes them up through its inbox.
 /// It lives in its own schema of a service's database and its own queue, bound to a contract no service consumes
 /// (<see cref="CooperationIntentTransferred"/>), connected as the environment's broker administrator, who alone may
 /// declare that queue; both are removed afterwards.
@@ -77,10 +78,12 @@ public static class MessagingCoreRun
             ["RabbitMq:Username"] = administrator.Username,
             ["RabbitMq:Password"] = administrator.Password,
         });
+        // What goes wrong (a refused publish, a failing consumer) shows on the console; the rest would drown the figures.
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddZhaoshangDatabase(builder.Configuration);
         builder.Services.AddZhaoshangMessaging(builder.Configuration, Service,
-            x => x.AddConsumer<CoreEffectConsumer, CoreEffectConsumerDefinition>());
+            x => x.AddConsumer<CooperationIntentTransferredConsumer, CooperationIntentTransferredConsumerDefinition>());
         // The clock starts with the first publish, so the consumer is listening by then.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         return builder.Build();
