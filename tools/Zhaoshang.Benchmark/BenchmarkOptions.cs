@@ -3,7 +3,8 @@ using Zhaoshang.Load;
 namespace Zhaoshang.Benchmark;
 
 internal sealed record BenchmarkOptions(
-    int Projects, int Concurrency, int HalfLoadProjects, int ProbeRate, int FirstPort, bool Ceilings, string RepositoryRoot)
+    int Projects, int Concurrency, int HalfLoadProjects, int ProbeRate, int FirstPort, bool Ceilings, string RepositoryRoot,
+    int CoreMessages, int CoreProducers)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,6 +17,8 @@ internal sealed record BenchmarkOptions(
             int.Parse(Value("--probe-rate") ?? "50"),
             int.Parse(Value("--first-port") ?? "5301"),
             !args.Contains("--no-ceilings"),
-            Value("--root") ?? LocalSystem.RepositoryRoot());
+            Value("--root") ?? LocalSystem.RepositoryRoot(),
+            int.Parse(Value("--core-messages") ?? "20000"),
+            int.Parse(Value("--core-producers") ?? "16"));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RabbitMQ.Client;
 using Zhaoshang.Benchmark;
 using Zhaoshang.Load;
+using Zhaoshang.Platform.Messaging;
 
 // The whole flow on this machine against its own ceilings; see README "Performance". Exits 1 if any project did
 // not end as the flow leads. With --province, the staff reads at a province's size instead (province-benchmark.sh).
@@ -22,29 +23,31 @@ var authority = new Uri($"http://127.0.0.1:{options.FirstPort + services.Length}
 await using var identity = new ServiceHost("Identity", options.RepositoryRoot, authority.Port,
     LocalSystem.IdentityEnvironment("_bench", authority, Path.Combine(logDirectory, "identity-keys"), cliSecret, demoPassword),
     Path.Combine(logDirectory, "identity.log"));
-await identity.StartAsync();
 var hosts = services.Select((name, i) => new ServiceHost(name, options.RepositoryRoot, options.FirstPort + i,
     LocalSystem.Environment(name, "_bench", authority, webhookSecret), Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log"))).ToArray();
 
 Console.WriteLine($"Zhaoshang benchmark — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, N={options.Projects}, concurrency {options.Concurrency}");
 Console.WriteLine($"services on ports {options.FirstPort}–{options.FirstPort + 3} (Release), databases zs_*_bench, vhost zhaoshang_bench; logs in {logDirectory}");
+var administrator = new RabbitMqOptions
+{
+    VirtualHost = "zhaoshang_bench", Username = LocalSystem.BrokerAdmin("_bench"), Password = LocalSystem.BrokerPassword(LocalSystem.BrokerAdmin("_bench")),
+};
+double? brokerCeiling = null;
+if (options.Ceilings)
+{
+    var factory = new ConnectionFactory { HostName = "127.0.0.1", VirtualHost = administrator.VirtualHost, UserName = administrator.Username, Password = administrator.Password };
+    brokerCeiling = await BrokerCeiling.MessagesPerSecondAsync(factory, messages: 40_000, bodyBytes: 1024, publishersInFlight: 64);
+    Console.WriteLine($"[ceiling] raw RabbitMQ: {brokerCeiling:0} msg/s (persistent 1 KiB, publisher confirms, 64 in flight, one consumer acking)");
+}
+
+// The messaging core runs before any service starts, so that nothing else competes with it.
+var failed = options.CoreMessages > 0
+    && !await CorePhase.RunAsync(LocalSystem.ConnectionString("Lead", "_bench"), administrator, options.CoreMessages, options.CoreProducers, brokerCeiling);
+await identity.StartAsync();
 await Task.WhenAll(hosts.Select(h => h.StartAsync()));
 
-var failed = false;
 try
 {
-    double? brokerCeiling = null;
-    if (options.Ceilings)
-    {
-        var factory = new ConnectionFactory
-        {
-            HostName = "127.0.0.1", VirtualHost = "zhaoshang_bench",
-            UserName = LocalSystem.BrokerAdmin("_bench"), Password = LocalSystem.BrokerPassword(LocalSystem.BrokerAdmin("_bench")),
-        };
-        brokerCeiling = await BrokerCeiling.MessagesPerSecondAsync(factory, messages: 40_000, bodyBytes: 1024, publishersInFlight: 64);
-        Console.WriteLine($"[ceiling] raw RabbitMQ: {brokerCeiling:0} msg/s (persistent 1 KiB, publisher confirms, 64 in flight, one consumer acking)");
-    }
-
     var tokens = await DriverTokens.SignInAsync(authority, cliSecret, demoPassword);
     var target = new SystemUnderLoad(hosts[0].BaseAddress, hosts[1].BaseAddress, hosts[2].BaseAddress, hosts[3].BaseAddress,
         tokens.Bureau, tokens.Finance, "tzxm", webhookSecret);

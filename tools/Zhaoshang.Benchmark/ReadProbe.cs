@@ -38,11 +38,21 @@ internal sealed class ReadProbe(FlowClient client, IReadOnlyList<ProjectRecord> 
     private async Task ProbeAsync(Guid projectId)
     {
         var started = Stopwatch.GetTimestamp();
-        var reply = await client.AsBureauAsync(client.Target.Project, HttpMethod.Get, $"/api/projects/{projectId}");
+        bool answered;
+        try
+        {
+            answered = (await client.AsBureauAsync(client.Target.Project, HttpMethod.Get, $"/api/projects/{projectId}")).Is(HttpStatusCode.OK);
+        }
+        catch (TimeoutException)
+        {
+            // Still failing after the client's retries: counted as a failed read, the run goes on.
+            answered = false;
+        }
+
         var took = Stopwatch.GetElapsedTime(started);
         lock (_latencies)
         {
-            if (reply.Is(HttpStatusCode.OK))
+            if (answered)
                 _latencies.Add(took);
             else
                 _failures++;

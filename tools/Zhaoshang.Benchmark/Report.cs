@@ -13,6 +13,11 @@ internal static class Report
         Console.WriteLine($"  whole project, driver's view     {Percentiles.Of(records.Select(r => r.Elapsed))}");
         Console.WriteLine("  CPU seconds: " + string.Join(", ", phase.Cpu.Select(c => $"{c.Group} {c.Seconds:0.0}")) +
                           $" (of {phase.Wall.TotalSeconds * Environment.ProcessorCount:0} available)");
+        // "other" is whatever else this machine runs (the OpenID Connect provider, other users' work), so it is kept apart.
+        var system = phase.Cpu.Where(c => c.Group is not ("driver" or "other")).Sum(c => c.Seconds);
+        Console.WriteLine($"  cost per project: {system / phase.Records.Count:0.000} CPU-seconds (the four services, PostgreSQL, RabbitMQ; " +
+                          $"{phase.Cpu.Sum(c => c.Seconds) / phase.Records.Count:0.000} with the driver and everything else), " +
+                          $"{(double)phase.Transactions / phase.Records.Count:0.0} PostgreSQL transactions");
     }
 
     /// <summary>The automatic steps, timed by the services' own records, so printed once those are read.</summary>

@@ -37,6 +37,11 @@ public static class DatabaseExtensions
         // string that sets its own Max Auto Prepare keeps it.
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
             builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        // A connection goes back to the pool as it came out: nothing here leaves session state behind (no session
+        // settings or temporary tables; the migrations unlock their session lock, the outbox relay unlistens), so the
+        // reset Npgsql otherwise runs on every reuse was pure cost: a transaction of its own each time, about half of
+        // all PostgreSQL committed in the benchmark. An open transaction is still rolled back on return.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         return builder.Build();
     }
 }

@@ -16,6 +16,12 @@ namespace Zhaoshang.Platform.Data;
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
 {
+    private const string InsertOutboxSql =
+        """
+        INSERT INTO outbox_messages (id, message_type, body, trace_parent, actor)
+        VALUES (@Id, @MessageType, @Body::jsonb, @TraceParent, @Actor::jsonb)
+        """;
+
     private bool _wroteOutbox;
 
     internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor)
@@ -53,13 +59,12 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>Queues an event for publishing once this transaction commits.</summary>
     public async Task PublishAsync<T>(T message) where T : class
     {
+        // The relay's wake-up rides with the first row, not as a round trip of its own; PostgreSQL delivers it on commit.
         await Connection.ExecuteAsync(
-            """
-            INSERT INTO outbox_messages (id, message_type, body, trace_parent, actor)
-            VALUES (@Id, @MessageType, @Body::jsonb, @TraceParent, @Actor::jsonb)
-            """,
+            _wroteOutbox ? InsertOutboxSql : InsertOutboxSql + "; SELECT pg_notify(@Channel, '')",
             new
             {
+                OutboxRelay.Channel,
                 Id = NewId.NextGuid(),
                 MessageType = OutboxMessageTypes.NameOf(typeof(T)),
                 Body = JsonSerializer.Serialize(message, OutboxMessageTypes.JsonOptions),
@@ -103,8 +108,6 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     internal async Task CommitNowAsync(CancellationToken cancellationToken)
     {
-        if (_wroteOutbox)
-            await Connection.ExecuteAsync("SELECT pg_notify(@Channel, '')", new { OutboxRelay.Channel }, Transaction);
         try
         {
             await Transaction.CommitAsync(cancellationToken);

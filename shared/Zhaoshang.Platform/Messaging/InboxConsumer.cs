@@ -14,7 +14,8 @@ namespace Zhaoshang.Platform.Messaging;
 /// waited out here, for up to <see cref="DatabaseOutagePatience"/>, so an outage does not use up the endpoint's
 /// retries and push good messages into <c>_error</c>; the endpoint's own retry policy stays for everything else.
 /// The acting user comes from the <c>Zhaoshang-Actor</c> header only on what a service sent (the message's validated
-/// <c>user_id</c>, <see cref="MessageSender"/>); anyone else's header is ignored.
+/// <c>user_id</c>, <see cref="MessageSender"/>); anyone else's header is ignored. All the service's consumers together hold
+/// at most <see cref="Database.MessageHandling"/> connections, so requests never queue behind message handling.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMessage> where TMessage : class
 {
@@ -66,6 +67,19 @@ public abstract class InboxConsumer<TMessage>(Database database) : IConsumer<TMe
     }
 
     private async Task ConsumeOnceAsync(TMessage message, Guid messageId, Actor actor, CancellationToken cancellationToken)
+    {
+        await database.MessageHandling.WaitAsync(cancellationToken);
+        try
+        {
+            await ConsumeWithConnectionAsync(message, messageId, actor, cancellationToken);
+        }
+        finally
+        {
+            database.MessageHandling.Release();
+        }
+    }
+
+    private async Task ConsumeWithConnectionAsync(TMessage message, Guid messageId, Actor actor, CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(actor, cancellationToken);
         // Cancellable: a redelivery waits here on the row lock of a first delivery still running, and on shutdown such

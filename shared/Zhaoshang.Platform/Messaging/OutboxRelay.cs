@@ -1,3 +1,4 @@
+using System.Data;
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
@@ -89,6 +90,9 @@ internal sealed class OutboxRelay(
         {
             await stopListening.CancelAsync();
             await listening.ContinueWith(_ => { }, TaskScheduler.Default);
+            // Pooled connections are not reset (DatabaseExtensions): this one must not go back still listening.
+            if (listener.FullState == ConnectionState.Open)
+                await listener.ExecuteAsync("UNLISTEN *");
         }
     }
 

@@ -1,12 +1,15 @@
 using Xunit.Abstractions;
 using Zhaoshang.IntegrationTests.Infrastructure;
 using Zhaoshang.Load;
+using Zhaoshang.Load.MessagingCore;
+using Zhaoshang.Platform.Messaging;
 
 namespace Zhaoshang.IntegrationTests.Flow;
 
 /// <summary>
 /// The benchmark's driver at a small N: every project, driven concurrently through the whole flow, must end in
-/// production with exactly the expected timeline, its funds and one incentive claim. Correctness only, not speed.
+/// production with exactly the expected timeline, its funds and one incentive claim; and its messaging core at a small
+/// count, each message's effect committed exactly once. Correctness only, not speed.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public class LoadDriverTests(SystemFixture system, ITestOutputHelper output)
@@ -31,5 +34,22 @@ public class LoadDriverTests(SystemFixture system, ITestOutputHelper output)
         Assert.All(records, r => Assert.NotEmpty(r.WebhookLatencies));
         // The suite's approval system keeps its production rate limit, so the driver may meet 429 and wait; nothing else.
         Assert.DoesNotContain(client.Retries.Keys, cause => cause != "HTTP 429");
+    }
+
+    [Fact]
+    public async Task The_messaging_core_carries_every_message_from_outbox_to_inbox_and_effect_once()
+    {
+        var administrator = new RabbitMqOptions
+        {
+            VirtualHost = TestEnvironment.VirtualHost, Username = TestEnvironment.BrokerAdmin,
+            Password = TestEnvironment.BrokerPassword(TestEnvironment.BrokerAdmin),
+        };
+
+        var core = await MessagingCoreRun.RunAsync(TestEnvironment.ConnectionString("Lead"), administrator, messages: 300, producers: 4, TimeSpan.FromMinutes(2));
+
+        output.WriteLine($"{core.Messages} messages in {core.Wall.TotalSeconds:0.0} s, {core.TransactionsPerMessage:0.00} transactions per message");
+        Assert.Equal(0, core.Missing);
+        // A second effect of a message would fail on the effects table's key and end, after its retries, set aside.
+        Assert.Equal(0, core.SetAside);
     }
 }
