@@ -100,6 +100,7 @@ public static class IncentivesApi
     internal static async Task<FileStreamHttpResult> ExportPaymentsAsync(int? year, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var outOfRange = year is not (null or (>= 2000 and <= 2100));
         // Unbuffered: rows go to the file as they are read; the year as a range of paid_at, so its index answers it.
         var rows = connection.Query<PaymentRow>(
             $"""
@@ -109,11 +110,12 @@ public static class IncentivesApi
             JOIN incentive_claims c ON c.id = p.claim_id
             JOIN incentive_policies pol ON pol.id = c.policy_id
             JOIN funding_ledgers l ON l.project_id = c.project_id
-            WHERE @year::int IS NULL OR (p.paid_at >= make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Shanghai')
-                                         AND p.paid_at < make_timestamptz(@year + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai'))
+            WHERE NOT @outOfRange AND (@year::int IS NULL OR (p.paid_at >= make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+                                         AND p.paid_at < make_timestamptz(@year + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')))
             ORDER BY p.paid_at
             """,
-            new { year }, buffered: false);
+            // A year no payment can be in is an empty ledger, not an overflow in make_timestamptz.
+            new { year = outOfRange ? null : year, outOfRange }, buffered: false);
         return await Csv.FileAsync("奖励兑现台账.csv",
             ["支付时间", "区县", "园区", "产业", "项目编号", "奖励政策", "阶段", "本次支付（元）", "核定奖励（元）", "经办人", "幂等键"],
             rows.Select(r => new[]

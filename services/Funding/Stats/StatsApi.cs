@@ -76,6 +76,8 @@ public static class StatsApi
         var errors = new ValidationErrors();
         if (query.Quarter is not null and not (>= 1 and <= 4))
             errors.Add("quarter", "'quarter' must be 1 to 4.");
+        if (query.Year is not null and not (>= 2000 and <= 2100))
+            errors.Add("year", "'year' must be between 2000 and 2100.");
         if (query.Quarter is not null && query.Year is null)
             errors.Add("year", "'year' is required with 'quarter'.");
         if (actor.Role == Roles.District && query.District is not null && query.District != actor.District)
