@@ -68,7 +68,9 @@ fi
 rm -rf "$results" "$root/.run/test-logs"
 started=$(date +%s)
 run_tests() { # project, filter
-  dotnet test "$root/tests/$1" -c Release --no-build --logger trx --results-directory "$results" -v q -nologo \
+  # The console logger at minimal verbosity prints each failed test with its message (for the fault run, its summary).
+  dotnet test "$root/tests/$1" -c Release --no-build --logger trx --logger "console;verbosity=minimal" \
+    --results-directory "$results" -v q -nologo \
     --blame-hang-timeout 15m ${2:+--filter "$2"}
 }
 # A hung test must not eat CI's 90 minutes: a run is cut (and counted failed) after 15 minutes without progress.
