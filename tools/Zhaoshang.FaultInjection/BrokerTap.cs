@@ -154,11 +154,13 @@ internal sealed class BrokerTap(string virtualHost, LocalHosts hosts) : IAsyncDi
         var endpoints = hosts.BrokerNodes.Select(n => AmqpTcpEndpoint.Parse(n)).ToList();
         for (var attempt = 1; ; attempt++)
         {
+            // A node that accepts the socket but never starts the handshake (still booting) must not hold the run.
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
-                return await factory.CreateConnectionAsync(endpoints, "zhaoshang-fault-injection");
+                return await factory.CreateConnectionAsync(endpoints, "zhaoshang-fault-injection", patience.Token);
             }
-            catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException) when (attempt < 30)
+            catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or OperationCanceledException && attempt < 30)
             {
                 await Task.Delay(1000);
             }

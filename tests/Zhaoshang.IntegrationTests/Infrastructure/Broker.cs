@@ -23,15 +23,21 @@ internal sealed class Broker : IAsyncDisposable
 
     public async Task ConnectAsync() => _connection = await ConnectAsync(TestEnvironment.BrokerAdmin);
 
-    /// <summary>A connection of its own as <paramref name="user"/> (the caller disposes it).</summary>
-    public static Task<IConnection> ConnectAsync(string user) =>
-        new ConnectionFactory
+    /// <summary>
+    /// A connection of its own as <paramref name="user"/> (the caller disposes it). Bounded: RabbitMQ.Client waits for the
+    /// broker's connection.start without a timeout, and a broker slow under load once held a test there for 15 minutes.
+    /// </summary>
+    public static async Task<IConnection> ConnectAsync(string user)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        return await new ConnectionFactory
         {
             HostName = "127.0.0.1",
             VirtualHost = TestEnvironment.VirtualHost,
             UserName = user,
             Password = TestEnvironment.BrokerPassword(user),
-        }.CreateConnectionAsync();
+        }.CreateConnectionAsync(patience.Token);
+    }
 
     /// <summary>
     /// The broker user that publishes a contract: its (first) publishing service's, or for decisions this approval system's.
