@@ -8,23 +8,37 @@ namespace Zhaoshang.Notification.Warnings;
 /// </summary>
 internal static class OpenWarnings
 {
-    public const string Sql =
-        """
-        WITH graded AS (
-            SELECT DISTINCT ON (g.item_key, g.due_on) g.item_key, g.due_on, g.warning_key, g.grade, g.grade_rank, g.raised_on
-            FROM warning_grades g WHERE g.raised_on <= @asOf
-            ORDER BY g.item_key, g.due_on, g.grade_rank DESC),
-        open AS (
-            SELECT c.item_key, c.warning_key, w.source, w.title, c.grade, c.grade_rank, c.due_on, w.district, w.park, w.project_id,
-                   w.recipients, w.link, c.raised_on AS graded_on
-            FROM graded c JOIN warnings w ON w.item_key = c.item_key AND w.due_on = c.due_on
-            WHERE NOT @denied
-              AND NOT EXISTS (SELECT 1 FROM warning_clearances x
-                              WHERE x.item_key = c.item_key AND x.cleared_at >= w.first_detected_at AND x.cleared_on <= @asOf)
+    /// <summary>
+    /// The <c>open</c> CTE. From today on, the deadlines' current states (what is open now, at its highest grade); a past
+    /// day reads the deadlines open that day (the range index) and grades each from its history as of then.
+    /// </summary>
+    public static string Sql(bool current) =>
+        $"""
+        WITH open AS (
+            SELECT s.item_key, c.warning_key, w.source, w.title, c.grade, c.grade_rank, s.due_on, w.district, w.park, w.project_id,
+                   w.recipients, w.link, c.graded_on
+            FROM warning_states s JOIN warnings w ON w.item_key = s.item_key AND w.due_on = s.due_on
+            {(current ? Current : OnThatDay)}
+              AND NOT @denied
               AND (@district::text IS NULL OR w.district = @district)
               AND (@park::text IS NULL OR w.park = @park)
               AND (@person::text IS NULL OR @person = ANY (w.recipients))
               AND (@grade::text IS NULL OR c.grade = @grade)
               AND (@source::text IS NULL OR w.source = @source))
+        """;
+
+    private const string Current =
+        """
+        CROSS JOIN LATERAL (SELECT s.warning_key, s.grade, s.grade_rank, s.graded_on) c
+            WHERE s.closed_on IS NULL
+        """;
+
+    private const string OnThatDay =
+        """
+        CROSS JOIN LATERAL (
+                SELECT g.warning_key, g.grade, g.grade_rank, g.raised_on AS graded_on FROM warning_grades g
+                WHERE g.item_key = s.item_key AND g.due_on = s.due_on AND g.raised_on <= @asOf
+                ORDER BY g.grade_rank DESC LIMIT 1) c
+            WHERE daterange(s.opened_on, s.closed_on, '[)') @> @asOf::date
         """;
 }
