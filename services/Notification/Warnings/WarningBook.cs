@@ -82,9 +82,10 @@ public sealed class WarningBook(DeliveryPlanner planner)
     private static Task RecordStateAsync(UnitOfWork work, Notice warning, string itemKey) =>
         work.ExecuteAsync(
             """
-            INSERT INTO warning_states AS s (item_key, due_on, warning_key, grade, grade_rank, graded_on, opened_on, closed_on)
+            INSERT INTO warning_states AS s (item_key, due_on, warning_key, grade, grade_rank, graded_on, opened_on, closed_on, district, park, source)
             SELECT w.item_key, w.due_on, @Key, @Grade, @rank, @raisedOn, @raisedOn,
-                   (SELECT min(x.cleared_on) FROM warning_clearances x WHERE x.item_key = w.item_key AND x.cleared_at >= w.first_detected_at)
+                   (SELECT min(x.cleared_on) FROM warning_clearances x WHERE x.item_key = w.item_key AND x.cleared_at >= w.first_detected_at),
+                   w.district, w.park, w.source
             FROM warnings w WHERE w.item_key = @itemKey AND w.due_on = @DueOn
             ON CONFLICT (item_key, due_on) DO UPDATE SET
                 warning_key = CASE WHEN excluded.grade_rank > s.grade_rank THEN excluded.warning_key ELSE s.warning_key END,

@@ -56,7 +56,7 @@ public static class WarningExportApi
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
         var warnings = connection.Query<Row>(
-            $"{open}\nSELECT {Row.Columns} FROM open ORDER BY grade_rank DESC, due_on, item_key",
+            $"{open}\n{OpenWarnings.Listed}",
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { }), buffered: false)
             .Select(r => r.On(day, rule));
         return await XlsxExport.FileAsync(warnings, Columns, "预警清单", $"预警清单-{day:yyyy-MM-dd}.xlsx", cancellationToken);

@@ -41,8 +41,6 @@ public static class WarningsApi
         string ItemKey, string WarningKey, string Source, string Title, string Grade, DateOnly DueOn, string District, string? Park,
         Guid? ProjectId, string[] Recipients, string? Link, DateOnly GradedOn)
     {
-        public const string Columns = "item_key, warning_key, source, title, grade, due_on, district, park, project_id, recipients, link, graded_on";
-
         /// <summary>The warning as it stands on <paramref name="day"/>: its working days left or late counted then.</summary>
         public Warning On(DateOnly day, WarningRule rule) => new(
             ItemKey, WarningKey, Source, Title, Grade, DueOn, rule.On(DueOn, day).WorkingDays, District, Park, ProjectId, Recipients, Link, GradedOn);
@@ -60,7 +58,7 @@ public static class WarningsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         // The page off the open warnings' index in its order; the count beside it.
         var rows = await connection.QueryPageAsync<Row>(
-            $"{open}\nSELECT {Row.Columns} FROM open ORDER BY grade_rank DESC, due_on, item_key LIMIT @Size OFFSET @Offset",
+            $"{open}\n{OpenWarnings.Listed} LIMIT @Size OFFSET @Offset",
             $"{open}\nSELECT count(*) FROM open",
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { paging.Size, paging.Offset }), paging);
         return TypedResults.Ok(rows.Select(r => r.On(day, rule)));
@@ -124,7 +122,7 @@ public static class WarningsApi
             denied |= park is not null && park != actor.Park;
             park = actor.Park ?? "";
         }
-        parameters.AddDynamicParams(new { asOf, district, park, person, grade, source, denied });
+        parameters.AddDynamicParams(new { asOf, district, park, person, gradeRank = grade is null ? (int?)null : Notice.Rank(grade), source, denied });
         return parameters;
     }
 }
