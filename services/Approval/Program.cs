@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapApprovalCasesApi();
+app.MapOverdueItemsApi();
 app.MapOverdueItemsExportApi();
 app.MapApprovalItemsApi();
 app.MapApprovalItemAttachmentsApi();

@@ -40,6 +40,16 @@ internal static class NotificationTables
             "warning_key, item_key, due_on, grade, grade_rank, raised_on, working_days, detected_at", grades,
             (row, g) => row.Text(Key(g.Warning, g.Grade)).Text(g.Warning.ItemKey).Date(g.Warning.DueOn).Text(g.Grade).Int(g.Rank).Date(g.On)
                 .Int(g.WorkingDays).Time(ProjectTables.At(g.On, 1)));
+        // As the consumers leave them: at the highest grade, opened on the first, closed when met (if not met before the first).
+        counts["warning_states"] = await copy.IntoAsync("warning_states",
+            "item_key, due_on, warning_key, grade, grade_rank, graded_on, opened_on, closed_on, district, park, source", past,
+            (row, w) =>
+            {
+                var top = w.Grades().Last();
+                var opened = w.Grades().First().On;
+                row.Text(w.ItemKey).Date(w.DueOn).Text(Key(w, top.Grade)).Text(top.Grade).Int(top.Rank).Date(top.On).Date(opened)
+                    .Date(w.MetOn >= opened ? w.MetOn : null).Text(w.District).Text(w.Park).Text(w.Source);
+            });
         counts["warning_clearances"] = await copy.IntoAsync("warning_clearances", "item_key, cleared_at, cleared_on, reason", past,
             (row, w) => row.Text(w.ItemKey).Time(ProjectTables.At(w.MetOn, 9)).Date(w.MetOn).Text(w.Source == "intent" ? "service level met" : "node completed"));
         var inbox = grades.Select(g => (Id: Guid.CreateVersion7(), g)).ToList();

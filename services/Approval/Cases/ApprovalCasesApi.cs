@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Zhaoshang.Platform.Auditing;
-using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Errors;
 using Zhaoshang.Platform.Hosting;
@@ -24,14 +22,10 @@ public static class ApprovalCasesApi
         api.MapGet("/projects/{projectId:guid}/approval-case/items/{code}/history", GetItemHistoryAsync)
             .WithName("GetApprovalItemHistory").AllowRoles(Readers)
             .WithSummary("Every step of one item: opened, accepted with deficiency, suspended, resumed, decided, issued.");
-        api.MapGet("/approval-items/overdue", ListOverdueItemsAsync).WithName("ListOverdueApprovalItems").AllowRoles(Readers)
-            .WithSummary("Items past their (green-channel) limit without a decision; asOf (a date) looks at another day.");
         return app;
     }
 
     public sealed record ApprovalCaseView(ApprovalCase Case, IReadOnlyList<ApprovalItem> Items);
-
-    public sealed record OverdueItem(Guid ProjectId, string District, string Park, Guid? ParkId, ApprovalItem Item, int WorkingDaysLate);
 
     internal static async Task<Results<Ok<ApprovalCaseView>, ProblemHttpResult>> GetApprovalCaseAsync(
         Guid projectId, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
@@ -62,54 +56,6 @@ public static class ApprovalCasesApi
             return Problems.NotFound($"Approval item '{code}' of project", projectId);
         return TypedResults.Ok(await AuditApi.ReadTrailAsync(connection, item.Id));
     }
-
-    internal static async Task<Results<Ok<IReadOnlyList<OverdueItem>>, ValidationProblem>> ListOverdueItemsAsync(
-        DateOnly? asOf, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        if (new ValidationErrors().CheckDate("asOf", asOf) is { IsValid: false } errors)
-            return errors.ToProblem();
-        var day = asOf ?? clock.TodayInChina();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<OverdueItem>>(Overdue(connection, day, Actor.From(user), calendar, buffered: true).ToList());
-    }
-
-    /// <summary>
-    /// The items overdue on <paramref name="day"/> that the actor may see, longest late first: the scope in SQL (district
-    /// staff their district's, park staff their park's by name or id, as <see cref="Actor.CanSee"/> decides), so that no
-    /// other district's rows are read at all.
-    /// </summary>
-    internal static IEnumerable<OverdueItem> Overdue(NpgsqlConnection connection, DateOnly day, Actor actor, WorkCalendar calendar, bool buffered) =>
-        connection.Query<CaseScope, ApprovalItem, OverdueItem>(
-            $"""
-            SELECT c.project_id, c.district, COALESCE(p.name, c.park) AS park, c.park_id, {ItemColumns}
-            FROM approval_items i JOIN approval_cases c ON c.id = i.case_id LEFT JOIN parks p ON p.id = c.park_id
-            WHERE i.status IN ('Open', 'AcceptedWithDeficiency', 'Suspended') AND i.due_on < @day
-              AND (@district::text IS NULL OR c.district = @district)
-              AND (@park::text IS NULL OR COALESCE(p.name, c.park) = @park OR c.park_id::text = @park)
-            ORDER BY i.due_on
-            """,
-            (scope, item) => new OverdueItem(
-                scope.ProjectId, scope.District, scope.Park, scope.ParkId, item, calendar.WorkingDaysBetween(item.DueOn!.Value, day)),
-            new
-            {
-                day,
-                // CanSee's rules: district and park staff without their claim see nothing (a value no row has), never everything.
-                district = actor.Role == Roles.District ? actor.District ?? "" : null,
-                park = actor.Role == Roles.Park ? actor.Park ?? "" : null,
-            },
-            buffered: buffered,
-            splitOn: "id");
-
-    /// <summary>The item columns prefixed for a join with the case.</summary>
-    private const string ItemColumns =
-        """
-        i.id, i.case_id, i.code, i.name, i.stage, i.statutory_working_days, i.limit_working_days, i.land_dependent,
-        i.prerequisites, i.status, i.opened_on, i.due_on, i.decided_at, i.missing_documents, i.committed_on, i.suspended_on,
-        i.submission, i.granted_outside
-        """;
-
-    private sealed record CaseScope(Guid ProjectId, string District, string Park, Guid? ParkId);
 
     private sealed record ItemScope(Guid Id, string District, string Park, Guid? ParkId);
 }

@@ -7,6 +7,7 @@ using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Platform.Spreadsheets;
 using static Zhaoshang.Approval.Cases.ApprovalCasesApi;
+using static Zhaoshang.Approval.Cases.OverdueItemsApi;
 
 namespace Zhaoshang.Approval.Cases;
 
@@ -52,7 +53,7 @@ public static class OverdueItemsExportApi
         var day = asOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
-        return await XlsxExport.FileAsync(Overdue(connection, day, Actor.From(user), calendar, buffered: false), Columns,
+        return await XlsxExport.FileAsync(OverdueItemsApi.All(connection, day, Actor.From(user), calendar), Columns,
             "超期审批事项", $"超期审批事项-{day:yyyy-MM-dd}.xlsx", cancellationToken);
     }
 }

@@ -52,11 +52,11 @@ public static class WarningExportApi
         var errors = CheckFilter(new ValidationErrors(), asOf, grade);
         if (!errors.IsValid)
             return errors.ToProblem();
-        var day = asOf ?? clock.TodayInChina();
+        var (day, open) = Open(asOf, clock);
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
         var warnings = connection.Query<Row>(
-            $"{OpenWarnings.Sql}\nSELECT {Row.Columns} FROM open ORDER BY grade_rank DESC, due_on, item_key",
+            $"{open}\n{OpenWarnings.Listed}",
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { }), buffered: false)
             .Select(r => r.On(day, rule));
         return await XlsxExport.FileAsync(warnings, Columns, "预警清单", $"预警清单-{day:yyyy-MM-dd}.xlsx", cancellationToken);

@@ -41,8 +41,6 @@ public static class WarningsApi
         string ItemKey, string WarningKey, string Source, string Title, string Grade, DateOnly DueOn, string District, string? Park,
         Guid? ProjectId, string[] Recipients, string? Link, DateOnly GradedOn)
     {
-        public const string Columns = "item_key, warning_key, source, title, grade, due_on, district, park, project_id, recipients, link, graded_on";
-
         /// <summary>The warning as it stands on <paramref name="day"/>: its working days left or late counted then.</summary>
         public Warning On(DateOnly day, WarningRule rule) => new(
             ItemKey, WarningKey, Source, Title, Grade, DueOn, rule.On(DueOn, day).WorkingDays, District, Park, ProjectId, Recipients, Link, GradedOn);
@@ -56,14 +54,12 @@ public static class WarningsApi
         var errors = CheckFilter(paging.Validate(new ValidationErrors()), asOf, grade);
         if (!errors.IsValid)
             return errors.ToProblem();
-        var day = asOf ?? clock.TodayInChina();
+        var (day, open) = Open(asOf, clock);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // The page off the open warnings' index in its order; the count beside it.
         var rows = await connection.QueryPageAsync<Row>(
-            $"""
-            {OpenWarnings.Sql}
-            SELECT {Row.Columns}, count(*) OVER () AS total
-            FROM open ORDER BY grade_rank DESC, due_on, item_key LIMIT @Size OFFSET @Offset
-            """,
+            $"{open}\n{OpenWarnings.Listed} LIMIT @Size OFFSET @Offset",
+            $"{open}\nSELECT count(*) FROM open",
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { paging.Size, paging.Offset }), paging);
         return TypedResults.Ok(rows.Select(r => r.On(day, rule)));
     }
@@ -74,11 +70,11 @@ public static class WarningsApi
         var errors = new ValidationErrors().CheckDate("asOf", asOf);
         if (!errors.IsValid)
             return errors.ToProblem();
-        var day = asOf ?? clock.TodayInChina();
+        var (day, open) = Open(asOf, clock);
         await using var connection = await database.OpenAsync(cancellationToken);
         var districts = await connection.QueryAsync<DistrictWarnings>(
             $"""
-            {OpenWarnings.Sql}
+            {open}
             SELECT district,
                    (count(*) FILTER (WHERE grade = '{WarningGrades.Yellow}'))::int AS yellow,
                    (count(*) FILTER (WHERE grade = '{WarningGrades.Red}'))::int AS red,
@@ -89,6 +85,14 @@ public static class WarningsApi
             """,
             Scoped(Actor.From(user), day, null, null, null, null, null, new { }));
         return TypedResults.Ok(new WarningSummary(day, districts.AsList()));
+    }
+
+    /// <summary>The day looked at (today unless asked) and the open warnings' CTE for it: today and later from their current states.</summary>
+    internal static (DateOnly Day, string Sql) Open(DateOnly? asOf, TimeProvider clock)
+    {
+        var today = clock.TodayInChina();
+        var day = asOf ?? today;
+        return (day, OpenWarnings.Sql(current: day >= today));
     }
 
     internal static ValidationErrors CheckFilter(ValidationErrors errors, DateOnly? asOf, string? grade)
@@ -118,7 +122,7 @@ public static class WarningsApi
             denied |= park is not null && park != actor.Park;
             park = actor.Park ?? "";
         }
-        parameters.AddDynamicParams(new { asOf, district, park, person, grade, source, denied });
+        parameters.AddDynamicParams(new { asOf, district, park, person, gradeRank = grade is null ? (int?)null : Notice.Rank(grade), source, denied });
         return parameters;
     }
 }

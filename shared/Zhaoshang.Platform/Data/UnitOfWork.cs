@@ -53,8 +53,11 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// record's row exists yet: a consumer that parks a message for a record and the consumer that creates it take
     /// this lock first, so one always sees what the other committed.
     /// </summary>
-    public Task LockRecordAsync(Guid recordKey) =>
-        Connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@Key, 0))", new { Key = recordKey.ToString() }, Transaction);
+    public Task LockRecordAsync(Guid recordKey) => LockRecordAsync(recordKey.ToString());
+
+    /// <summary>The same lock for a record keyed by text (a warning's item key).</summary>
+    public Task LockRecordAsync(string recordKey) =>
+        Connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@Key, 0))", new { Key = recordKey }, Transaction);
 
     /// <summary>Queues an event for publishing once this transaction commits.</summary>
     public async Task PublishAsync<T>(T message) where T : class

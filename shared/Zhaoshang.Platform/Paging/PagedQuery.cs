@@ -37,6 +37,16 @@ public static class PagedQuery
         return new Page<T>(items, page.Number, page.Size, await results.ReadSingleAsync<long>());
     }
 
+    /// <summary>The same for rows that map to two records (a join), split at <paramref name="splitOn"/>.</summary>
+    public static async Task<Page<T>> QueryPageAsync<TFirst, TSecond, T>(
+        this NpgsqlConnection connection, string pageSql, string countSql, Func<TFirst, TSecond, T> map, object parameters, PageQuery page,
+        string splitOn)
+    {
+        await using var results = await connection.QueryMultipleAsync($"{pageSql};\n{countSql}", parameters);
+        var items = results.Read(map, splitOn).AsList();
+        return new Page<T>(items, page.Number, page.Size, await results.ReadSingleAsync<long>());
+    }
+
     /// <summary>
     /// The ORDER BY clause of a list's <c>sort</c> (validated against <paramref name="clauses"/>' keys), the default's when none
     /// is asked: one plain clause per sort, so that an index in that order can answer the page.

@@ -62,19 +62,28 @@ public class ListExportTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task The_exported_overdue_items_of_a_project_are_those_the_list_shows()
+    public async Task The_exported_overdue_items_of_a_project_are_those_the_list_shows_page_by_page()
     {
         var journey = new Journey(system);
         var projectId = await journey.SignedProjectAsync();
         // Two months on, the items opened at signing are past their limits.
         var asOf = Journey.Today.AddMonths(2).ToString("yyyy-MM-dd");
         using var bureau = system.Client(system.Approval);
-        var listed = (await bureau.GetFromJsonAsync<JsonElement>($"/api/approval-items/overdue?asOf={asOf}")).EnumerateArray()
-            .Where(o => o.GetProperty("projectId").GetGuid() == projectId)
+        var pages = new List<JsonElement>();
+        for (var page = 1; page <= 3; page++)
+            pages.Add(await bureau.GetFromJsonAsync<JsonElement>($"/api/approval-items/overdue?asOf={asOf}&projectId={projectId}&page={page}&pageSize=2"));
+        var total = pages[0].GetProperty("total").GetInt32();
+        Assert.InRange(total, 3, 6);                                   // more than one page of two, fewer than three
+        Assert.All(pages, p => Assert.Equal(total, p.GetProperty("total").GetInt32()));
+        var listed = pages.SelectMany(p => p.GetProperty("items").EnumerateArray())
             .Select(o => (o.GetProperty("item").GetProperty("name").GetString(), o.GetProperty("item").GetProperty("dueOn").GetString(),
                 (string?)o.GetProperty("workingDaysLate").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
-        Assert.NotEmpty(listed);
+        Assert.Equal(total, listed.Count);
+        Assert.Equal(listed.OrderBy(i => i.Item2, StringComparer.Ordinal), listed);  // longest late first, across pages
+        var refused = await bureau.GetAsync("/api/approval-items/overdue?pageSize=0");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("pageSize", out _));
 
         var exported = (await ExportAsync(bureau, $"/api/approval-items/overdue/export?asOf={asOf}"))
             .Where(r => r["项目编号"] == projectId.ToString()).Select(r => (r["审批事项"], r["办结时限"], r["超期工作日"])).ToList();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Approval.Cases;
 using Zhaoshang.Contracts;
 using Zhaoshang.OrderingTests.Infrastructure;
+using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.OrderingTests.Approval;
@@ -133,9 +134,10 @@ public sealed class ApprovalOrderingTests(ApprovalDatabase fixture)
 
         var rejected = Assert.Single(await _approval.EventsAsync<ApprovalItemRejected>(projectId));
         Assert.Equal(("land-pre-review", "用地不符合国土空间规划"), (rejected.ItemCode, rejected.Reason));
-        var overdue = await ApprovalCasesApi.ListOverdueItemsAsync(
-            new DateOnly(2027, 6, 1), ApprovalHarness.Staff(), fixture.Db.Database, _approval.Calendar, _approval.Clock, CancellationToken.None);
-        var list = Assert.IsType<Ok<IReadOnlyList<ApprovalCasesApi.OverdueItem>>>(overdue.Result).Value!;
+        var overdue = await OverdueItemsApi.ListOverdueItemsAsync(
+            new DateOnly(2027, 6, 1), projectId, null, null, ApprovalHarness.Staff(), fixture.Db.Database, _approval.Calendar, _approval.Clock,
+            CancellationToken.None);
+        var list = Assert.IsType<Ok<Page<OverdueItemsApi.OverdueItem>>>(overdue.Result).Value!.Items;
         Assert.DoesNotContain(list, o => o.ProjectId == projectId && o.Item.Code == "land-pre-review");
         Assert.Contains(list, o => o.ProjectId == projectId && o.Item.Code == "eia-form");
     }

@@ -2,8 +2,9 @@ import { approvalApi } from '@/api/clients'
 import { saveFile } from '@/app/files'
 import { call } from '@/app/problems'
 
-export const listOverdueItems = (asOf?: string) =>
-  call(approvalApi.GET('/api/approval-items/overdue', { params: { query: { asOf } } }))
+/** One page of the items overdue on asOf (today unless given), longest late first; projectId narrows to one project. */
+export const listOverdueItems = (query: { asOf?: string, projectId?: string, page: number, pageSize: number }) =>
+  call(approvalApi.GET('/api/approval-items/overdue', { params: { query } }))
 
 /** The overdue items on asOf in the caller's scope, as the workbook the service writes. */
 export async function exportOverdueItems(asOf: string): Promise<void> {

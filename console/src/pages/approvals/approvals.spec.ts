@@ -12,7 +12,7 @@ test.describe('a district officer (anning)', () => {
 
   test('finds an overdue item, accepts it with deficiency (a field error first), then supplies the documents', async ({ page }) => {
     const id = await (await StaffApi.of(page)).signedProject()
-    await page.goto(`/approvals?asOf=${later()}`)
+    await page.goto(`/approvals?asOf=${later()}&projectId=${id}`)
     const row = page.getByTestId('overdue-items').locator('tr', { has: page.locator(`a[href="/approvals/${id}/land-pre-review"]`) })
     await expect(row.getByTestId('traffic-light')).toHaveAttribute('data-light', 'red')
     await row.getByRole('link', { name: '用地预审与选址意见书' }).click()

@@ -32,7 +32,8 @@ export const loadKpis = (year?: number) => call(projectApi.GET('/api/kpis', { pa
 export const loadOverdueIntents = () =>
   call(leadApi.GET('/api/intents/overdue', { params: { query: { PageSize: 8 } } }))
 
-export const loadOverdueApprovalItems = () => call(approvalApi.GET('/api/approval-items/overdue'))
+/** The first page of overdue approval items (longest late first) and how many there are. */
+export const loadOverdueApprovalItems = () => call(approvalApi.GET('/api/approval-items/overdue', { params: { query: { pageSize: 8 } } }))
 
 /** Every project the user may see (the list pages at most 200 a page), for the counts by park of park staff. */
 export async function loadProjects(): Promise<ProjectView[]> {
