@@ -20,20 +20,39 @@ public class StatisticsCalculatorTests
         i => i, i => Industries.TryGetValue(i, out var d) ? d.Sector : "未分类", i => Industries.TryGetValue(i, out var d) ? d.Chain : "未分类",
         p => p is not null && Regions.TryGetValue(p, out var r) ? r : "未知");
 
-    private static Guid Id(int no) => Guid.Parse($"00000000-0000-0000-0000-{no:D12}");
+    /// <summary>
+    /// What the SQL adds up (StatisticsStore), one tally per fixture project and window, written out plainly so that the
+    /// figures below test the calculator's sums, rates, groups, credit and targets on the hand-computed fixture.
+    /// </summary>
+    private static IEnumerable<StatisticsTally> Tallies(StatisticsPeriod period, StatisticsGrouping? groupBy) =>
+        StatisticsCalculator.Windows(period, groupBy).SelectMany((w, n) => StatisticsFixture.Projects.Select(p => Tally(n, w, p)));
 
-    private static readonly StatisticsProject[] Projects = StatisticsFixture.Projects.Select(p => new StatisticsProject(
-        Id(p.No), p.District, p.FirstDistrict, $"{p.District}园区", p.Industry, p.HqRegion, p.OpenedOn, p.SignedOn, p.Contracted,
-        p.RegisteredOn, p.LandOn, p.StartedOn, p.ProductionOn)).ToArray();
-
-    private static readonly StatisticsFunds[] Funds = StatisticsFixture.Reports.Select(f => new StatisticsFunds(
-        Id(100 + f.No), Id(f.Project), f.ReportedOn, f.AmountCny, f.Currency, f.Amount, f.AmountUsd, f.Source)).ToArray();
+    private static StatisticsTally Tally(int n, StatisticsWindow w, StatisticsFixture.Project p)
+    {
+        bool In(DateOnly? day) => day >= w.From && day <= w.To;
+        bool ByEnd(DateOnly? day) => day <= w.To;
+        int One(bool yes) => yes ? 1 : 0;
+        var signed = In(p.SignedOn);
+        var funds = StatisticsFixture.Reports.Where(f => f.Project == p.No).ToList();
+        return new StatisticsTally(
+            n, p.District, p.FirstDistrict, $"{p.District}园区", p.Industry, p.HqRegion, One(In(p.OpenedOn)),
+            One(In(p.OpenedOn) && ByEnd(p.SignedOn)), One(signed), signed ? p.Contracted ?? 0m : 0m,
+            One(signed && p.Contracted >= 100_000_000m), One(signed && p.Contracted >= 1_000_000_000m), One(signed && ByEnd(p.StartedOn)),
+            One(signed && ByEnd(p.RegisteredOn)), One(signed && ByEnd(p.ProductionOn)),
+            signed ? funds.Where(f => ByEnd(f.ReportedOn)).Sum(f => f.AmountCny) : 0m, One(In(p.RegisteredOn)), One(In(p.LandOn)),
+            One(In(p.StartedOn)), One(In(p.ProductionOn)), One(In(p.StartedOn) && p.StartedOn == p.LandOn),
+            funds.Where(f => In(f.ReportedOn)).Sum(f => f.AmountCny),
+            funds.Where(f => In(f.ReportedOn) && f.Source == "Abroad").Sum(f => f.AmountUsd ?? 0m));
+    }
 
     private static StatisticsReport Compute(
-        int? quarter, StatisticsFilter? filter = null, StatisticsGrouping? groupBy = null, IReadOnlyList<StatisticsTarget>? targets = null) =>
-        StatisticsCalculator.Compute(
-            StatisticsScope.PeriodOf(2031, quarter, null), filter ?? new StatisticsFilter(null, null, null, null, null, null), groupBy,
-            filter?.District is null, Projects, Funds, targets ?? [], Dimensions);
+        int? quarter, StatisticsFilter? filter = null, StatisticsGrouping? groupBy = null, IReadOnlyList<StatisticsTarget>? targets = null)
+    {
+        var period = StatisticsScope.PeriodOf(2031, quarter, null);
+        return StatisticsCalculator.Compute(
+            period, filter ?? new StatisticsFilter(null, null, null, null, null, null), groupBy, filter?.District is null,
+            Tallies(period, groupBy).ToList(), targets ?? [], Dimensions);
+    }
 
     [Fact]
     public void The_city_in_the_first_quarter()
@@ -83,6 +102,15 @@ public class StatisticsCalculatorTests
     }
 
     [Fact]
+    public void First_talk_credit_keeps_to_the_rest_of_the_filter()
+    {
+        // Project 7 (数字经济, chain 数字经济, from 深圳) is credited to A only where the filter would count it.
+        Assert.Equal(1, Compute(1, new StatisticsFilter("A", null, null, "数字经济", null, "粤港澳大湾区")).Current.FirstTalkCredit.Count);
+        Assert.Equal(0, Compute(1, new StatisticsFilter("A", null, null, "未分类", null, null)).Current.FirstTalkCredit.Count);
+        Assert.Equal(0, Compute(1, new StatisticsFilter("A", null, null, null, null, "未知")).Current.FirstTalkCredit.Count);
+    }
+
+    [Fact]
     public void The_whole_year_by_sector_with_targets()
     {
         StatisticsTarget[] targets =
@@ -119,16 +147,5 @@ public class StatisticsCalculatorTests
         Assert.Equal(["2031Q1", "2031Q2", "2031Q3", "2031Q4"], abroad.Groups.Select(g => g.Key));
         Assert.Equal([1, 0, 0, 0], abroad.Groups.Select(g => g.Figures.SignedCount));
         Assert.Equal([0, 1, 0, 0], abroad.Groups.Select(g => g.Figures.StartedCount));   // project 6, 15 June
-    }
-
-    [Fact]
-    public void Old_reports_without_a_usd_equivalent_count_only_when_reported_in_usd()
-    {
-        StatisticsFunds Old(string? currency, decimal? amount) => new(Guid.NewGuid(), Id(1), new DateOnly(2031, 1, 1), 1m, currency, amount, null, "Abroad");
-
-        Assert.Equal(1_000m, StatisticsCalculator.ForeignUsd(Old("USD", 1_000m)));
-        Assert.Equal(0m, StatisticsCalculator.ForeignUsd(Old("HKD", 1_000m)));
-        Assert.Equal(0m, StatisticsCalculator.ForeignUsd(Old(null, null)));
-        Assert.Equal(0m, StatisticsCalculator.ForeignUsd(new StatisticsFunds(Guid.NewGuid(), Id(1), new DateOnly(2031, 1, 1), 7m, "USD", 1m, 1m, "OutsideProvince")));
     }
 }

@@ -12,7 +12,8 @@ namespace Zhaoshang.Project.Search;
 
 /// <summary>
 /// Keyword search over the projects: part of the project's or its enterprise's or company's name, a USCC, the agreement
-/// number or a task team member's name, all in <c>projects.search_text</c> (migration 0009) under a trigram index.
+/// number or a task team member's name, all in <c>projects.search_text</c> (migration 0009) under an index of its character
+/// pairs (0014).
 /// </summary>
 public static class SearchApi
 {
@@ -29,17 +30,25 @@ public static class SearchApi
 
     public sealed record ProjectSearchResult(string Q, Page<ProjectView> Projects);
 
-    // The same scope as the project list: a missing district or park claim matches nothing rather than everything.
-    private const string ProjectsSql =
-        "SELECT " + ProjectRow.Columns + ", count(*) OVER () AS total FROM projects" +
+    // The same scope as the project list: a missing district or park claim matches nothing rather than everything. A row
+    // is found by the term's character pairs first (search_bigrams, migration 0014: a trigram index cannot narrow a
+    // two-character term such as 春城), then checked with ILIKE; the page comes off its order and is counted apart.
+    private const string Matches =
         """
-
         WHERE (@OwnDistrict::text IS NULL OR district = @OwnDistrict)
           AND (@OwnPark::text IS NULL OR park_id IN (SELECT id FROM parks WHERE name = @OwnPark OR id::text = @OwnPark))
-          AND search_text ILIKE @Pattern
+          AND search_bigrams(search_text) @> search_bigrams(@Term) AND search_text ILIKE @Pattern
+        """;
+
+    private const string ProjectsSql =
+        $"""
+        SELECT {ProjectRow.Columns} FROM projects
+        {Matches}
         ORDER BY created_at DESC, id
         LIMIT @Size OFFSET @Offset
         """;
+
+    private const string ProjectsCountSql = $"SELECT count(*) FROM projects {Matches}";
 
     internal static async Task<Results<Ok<ProjectSearchResult>, ValidationProblem>> SearchAsync(
         [AsParameters] SearchQuery query, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
@@ -51,9 +60,9 @@ public static class SearchApi
 
         var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var projects = await connection.QueryPageAsync<ProjectRow>(ProjectsSql, new
+        var projects = await connection.QueryPageAsync<ProjectRow>(ProjectsSql, ProjectsCountSql, new
         {
-            Pattern = SearchTerm.Pattern(query.Q!), actor.OwnDistrict, OwnPark = actor.Role == Roles.Park ? actor.Park ?? "" : null,
+            Term = query.Q!.Trim(), Pattern = SearchTerm.Pattern(query.Q!), actor.OwnDistrict, OwnPark = actor.Role == Roles.Park ? actor.Park ?? "" : null,
             page.Size, page.Offset,
         }, page);
         return TypedResults.Ok(new ProjectSearchResult(query.Q!.Trim(), projects.Select(r => r.ToView())));

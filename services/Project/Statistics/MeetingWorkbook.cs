@@ -29,15 +29,14 @@ public static class MeetingWorkbook
     ];
 
     /// <param name="district">District staff's own district; null for the whole city (each district a row, then 合计).</param>
-    public static IReadOnlyList<SheetRows> Build(
-        StatisticsPeriod period, string? district, IReadOnlyList<StatisticsProject> projects, IReadOnlyList<StatisticsFunds> funds,
-        IReadOnlyList<StatisticsTarget> targets)
+    /// <param name="tallies">The period's, last year's and the year to date's (StatisticsCalculator.Windows without grouping).</param>
+    public static IReadOnlyList<SheetRows> Build(string? district, IReadOnlyList<StatisticsTally> tallies, IReadOnlyList<StatisticsTarget> targets)
     {
-        var scope = Figures(period, district, projects, funds);
+        var scope = Figures(district, tallies);
         var districts = district is null
-            ? projects.Select(p => p.District).Concat(targets.Select(t => t.District).OfType<string>()).Distinct().Order(StringComparer.Ordinal).ToList()
+            ? tallies.Select(t => t.District).Concat(targets.Select(t => t.District).OfType<string>()).Distinct().Order(StringComparer.Ordinal).ToList()
             : [district];
-        var byDistrict = districts.ToDictionary(d => d, d => Figures(period, d, projects, funds));
+        var byDistrict = districts.ToDictionary(d => d, d => Figures(d, tallies));
         decimal? Target(string? d, StatisticsIndicator i) => targets.FirstOrDefault(t => t.District == d && t.Indicator == i)?.Value;
 
         var sheets = new List<SheetRows>
@@ -57,16 +56,13 @@ public static class MeetingWorkbook
 
     private sealed record Comparison(StatisticsFigures Now, StatisticsFigures LastYear, StatisticsFigures YearToDate);
 
-    private static Comparison Figures(
-        StatisticsPeriod period, string? district, IReadOnlyList<StatisticsProject> all, IReadOnlyList<StatisticsFunds> funds)
+    private static Comparison Figures(string? district, IReadOnlyList<StatisticsTally> tallies)
     {
-        var projects = district is null ? all : all.Where(p => p.District == district).ToList();
-        var ids = projects.Select(p => p.Id).ToHashSet();
-        var own = funds.Where(f => ids.Contains(f.ProjectId)).ToList();
+        var own = district is null ? tallies : tallies.Where(t => t.District == district).ToList();
         return new Comparison(
-            StatisticsCalculator.Figures(projects, own, period.From, period.To, null, all),
-            StatisticsCalculator.Figures(projects, own, period.From.AddYears(-1), period.To.AddYears(-1), null, all),
-            StatisticsCalculator.Figures(projects, own, new DateOnly(period.Year, 1, 1), period.To, null, all));
+            StatisticsCalculator.Figures(StatisticsCalculator.Of(own, StatisticsCalculator.Current)),
+            StatisticsCalculator.Figures(StatisticsCalculator.Of(own, StatisticsCalculator.LastYear)),
+            StatisticsCalculator.Figures(StatisticsCalculator.Of(own, StatisticsCalculator.YearToDate)));
     }
 
     private static IReadOnlyList<object?> Row(string label, StatisticsIndicator indicator, Comparison figures, decimal? target)

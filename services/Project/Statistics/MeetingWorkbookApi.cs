@@ -35,9 +35,9 @@ public static class MeetingWorkbookApi
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (projects, funds) = await StatisticsStore.ReadAsync(connection, scope);
+        var tallies = await StatisticsStore.ReadAsync(connection, scope, StatisticsCalculator.Windows(scope.Period, null));
         var targets = await StatisticsStore.ReadTargetsAsync(connection, scope.Period.Year, scope.Filter.District);
-        var sheets = MeetingWorkbook.Build(scope.Period, scope.Filter.District, projects, funds, targets);
+        var sheets = MeetingWorkbook.Build(scope.Filter.District, tallies, targets);
         return await XlsxExport.WorkbookAsync(sheets, $"调度会-{year}Q{quarter}.xlsx", cancellationToken);
     }
 }

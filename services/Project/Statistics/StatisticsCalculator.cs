@@ -1,15 +1,18 @@
 namespace Zhaoshang.Project.Statistics;
 
-/// <summary>What the statistics need of one project: where it is now, where it was first negotiated, its days.</summary>
-public sealed record StatisticsProject(
-    Guid Id, string District, string FirstDistrict, string? Park, string Industry, string? HqRegion, DateOnly OpenedOn,
-    DateOnly? SignedOn, decimal? ContractedInvestment, DateOnly? RegisteredOn, DateOnly? LandAcquiredOn,
-    DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn);
+/// <summary>
+/// What SQL adds up (StatisticsStore) for one window and the projects sharing a district, first district (首谈), park,
+/// industry and source place: counts and sums, so that any group of them adds up to that group's figures. "Cohort" is the
+/// projects signed in the window; "by end" means by the window's last day.
+/// </summary>
+public sealed record StatisticsTally(
+    int Window, string District, string FirstDistrict, string? Park, string Industry, string? HqRegion,
+    int Opened, int OpenedSignedByEnd, int Signed, decimal Contracted, int AtLeast100Million, int AtLeast1Billion,
+    int CohortStartedByEnd, int CohortRegisteredByEnd, int CohortInProductionByEnd, decimal CohortFundsByEnd,
+    int Registered, int LandAcquired, int Started, int InProduction, int StartedOnLandDay, decimal FundsCny, decimal ForeignUsd);
 
-/// <summary>One verified funds report (到位资金): in 元, and for 实际利用外资 its USD equivalent when funding sent one.</summary>
-public sealed record StatisticsFunds(
-    Guid ReportId, Guid ProjectId, DateOnly ReportedOn, decimal AmountCny, string? Currency, decimal? Amount, decimal? AmountUsd,
-    string? Source);
+/// <summary>A span of days the figures are counted on; StatisticsTally.Window is its place in the list.</summary>
+public sealed record StatisticsWindow(string Key, DateOnly From, DateOnly To);
 
 /// <summary>How the bureau's dictionaries classify a project: its industry's name, sector and chain, its source region.</summary>
 public sealed record StatisticsDimensions(
@@ -18,39 +21,57 @@ public sealed record StatisticsDimensions(
 public sealed record StatisticsTarget(StatisticsIndicator Indicator, string? District, decimal Value, int Version);
 
 /// <summary>
-/// The leadership statistics, computed from the projects and verified funds the query read (no I/O). A project counts in
-/// the district and park it is in now; each figure counts the projects whose event day (opened, signed, registered, land,
+/// The leadership statistics, computed from what SQL added up per window and group (no I/O). A project counts in the
+/// district and park it is in now; each figure counts the projects whose event day (opened, signed, registered, land,
 /// started, in production) falls in the period. Rates are on the period's cohort as of its last day (see the contract in
 /// docs/architecture.md); 首谈 credit goes to the filter's district for projects it negotiated first and lost.
 /// </summary>
 public static class StatisticsCalculator
 {
     public const string Unknown = "未知";
-    public const string Abroad = "Abroad";
+
+    public const int Current = 0;
+    public const int LastYear = 1;
+    public const int YearToDate = 2;
+
+    /// <summary>
+    /// The windows a report counts on: the period, the same period a year earlier, the year up to the period's end, then the
+    /// period's quarters or months when grouped by them.
+    /// </summary>
+    public static IReadOnlyList<StatisticsWindow> Windows(StatisticsPeriod period, StatisticsGrouping? groupBy)
+    {
+        List<StatisticsWindow> windows =
+        [
+            new("current", period.From, period.To), new("lastYear", period.From.AddYears(-1), period.To.AddYears(-1)),
+            new("yearToDate", new DateOnly(period.Year, 1, 1), period.To),
+        ];
+        if (groupBy is StatisticsGrouping.Quarter or StatisticsGrouping.Month)
+            windows.AddRange(SubPeriods(groupBy.Value, period));
+        return windows;
+    }
 
     public static StatisticsReport Compute(
         StatisticsPeriod period, StatisticsFilter filter, StatisticsGrouping? groupBy, bool cityWide,
-        IReadOnlyList<StatisticsProject> projects, IReadOnlyList<StatisticsFunds> funds, IReadOnlyList<StatisticsTarget> targets,
-        StatisticsDimensions dimensions)
+        IReadOnlyList<StatisticsTally> tallies, IReadOnlyList<StatisticsTarget> targets, StatisticsDimensions dimensions)
     {
-        var byId = projects.ToDictionary(p => p.Id);
-        var inScope = projects.Where(p => Includes(filter, p, dimensions)).ToList();
-        var scopedFunds = funds.Where(f => byId.TryGetValue(f.ProjectId, out var p) && Includes(filter, p, dimensions)).ToList();
-        var lastYear = (From: period.From.AddYears(-1), To: period.To.AddYears(-1));
+        var windows = Windows(period, groupBy);
+        var inScope = tallies.Where(t => (filter.District is null || t.District == filter.District) && Includes(filter, t, dimensions)).ToList();
+        // 首谈: signed elsewhere, first negotiated in the filter's district, and in the rest of the filter.
+        var credited = filter.District is null
+            ? []
+            : tallies.Where(t => t.FirstDistrict == filter.District && t.District != filter.District && Includes(filter, t, dimensions)).ToList();
 
-        var current = Figures(inScope, scopedFunds, period.From, period.To, filter.District, projects);
-        var last = Figures(inScope, scopedFunds, lastYear.From, lastYear.To, filter.District, projects);
-        var groups = groupBy is { } g ? Groups(g, period, inScope, scopedFunds, dimensions) : [];
-        var ranking = cityWide ? Ranking(inScope, scopedFunds, period) : [];
-        var yearStart = new DateOnly(period.Year, 1, 1);
+        var current = Figures(Of(inScope, Current), Of(credited, Current));
+        var last = Figures(Of(inScope, LastYear), Of(credited, LastYear));
+        var groups = groupBy is { } g ? Groups(g, windows, inScope, dimensions) : [];
+        var ranking = cityWide ? Ranking(Of(inScope, Current)) : [];
+        var yearToDate = Of(inScope, YearToDate);
         var progress = targets
             .Where(t => filter.District is null || t.District == filter.District)
             .OrderBy(t => t.District ?? "", StringComparer.Ordinal).ThenBy(t => t.Indicator)
             .Select(t =>
             {
-                var own = t.District is null ? inScope : inScope.Where(p => p.District == t.District).ToList();
-                var ownFunds = t.District is null ? scopedFunds : scopedFunds.Where(f => byId[f.ProjectId].District == t.District).ToList();
-                var actual = Actual(t.Indicator, Figures(own, ownFunds, yearStart, period.To, null, projects));
+                var actual = Actual(t.Indicator, Figures(t.District is null ? yearToDate : yearToDate.Where(y => y.District == t.District)));
                 return new TargetProgress(t.Indicator, t.District, t.Value, actual, Ratio(actual, t.Value));
             })
             .ToList();
@@ -72,52 +93,44 @@ public static class StatisticsCalculator
     /// <summary>(now − last) ÷ last to 4 places; null when last is 0.</summary>
     public static decimal? Growth(decimal now, decimal last) => last == 0 ? null : Round4((now - last) / last);
 
-    /// <summary>
-    /// 实际利用外资 of one report in USD: funding's USD equivalent; for a report from before funding sent one, its amount when
-    /// reported in USD, else nothing (it cannot be converted here).
-    /// </summary>
-    public static decimal ForeignUsd(StatisticsFunds report) =>
-        report.Source != Abroad ? 0m : report.AmountUsd ?? (report.Currency == "USD" ? report.Amount ?? 0m : 0m);
-
-    public static StatisticsFigures Figures(
-        IReadOnlyList<StatisticsProject> projects, IReadOnlyList<StatisticsFunds> funds, DateOnly from, DateOnly to,
-        string? creditedDistrict, IReadOnlyList<StatisticsProject> all)
+    /// <summary>The figures of one window's tallies added up, with the 首谈 credit of <paramref name="credited"/>'s signings.</summary>
+    public static StatisticsFigures Figures(IEnumerable<StatisticsTally> tallies, IEnumerable<StatisticsTally>? credited = null)
     {
-        bool In(DateOnly? day) => day >= from && day <= to;
-        bool ByEnd(DateOnly? day) => day <= to;
-        var opened = projects.Where(p => In(p.OpenedOn)).ToList();
-        var signed = projects.Where(p => In(p.SignedOn)).ToList();
-        var cohortIds = signed.Select(p => p.Id).ToHashSet();
-        var contracted = signed.Sum(p => p.ContractedInvestment ?? 0m);
-        var inPeriod = funds.Where(f => In(f.ReportedOn)).ToList();
-        var credited = creditedDistrict is null
-            ? []
-            : all.Where(p => p.FirstDistrict == creditedDistrict && p.District != creditedDistrict && In(p.SignedOn)).ToList();
-
+        var t = Sum(tallies);
+        var c = Sum(credited ?? []);
         return new StatisticsFigures(
-            opened.Count, signed.Count, Amount.Of(contracted),
-            projects.Count(p => In(p.RegisteredOn)), projects.Count(p => In(p.LandAcquiredOn)),
-            projects.Count(p => In(p.ConstructionStartedOn)), projects.Count(p => In(p.ProductionStartedOn)),
-            projects.Count(p => In(p.ConstructionStartedOn) && p.ConstructionStartedOn == p.LandAcquiredOn),
-            new InvestmentBands(
-                signed.Count(p => p.ContractedInvestment >= 100_000_000m), signed.Count(p => p.ContractedInvestment >= 1_000_000_000m)),
-            Amount.Of(inPeriod.Sum(f => f.AmountCny)), inPeriod.Sum(ForeignUsd),
-            new FirstTalkCredit(credited.Count, Amount.Of(credited.Sum(p => p.ContractedInvestment ?? 0m))),
+            t.Opened, t.Signed, Amount.Of(t.Contracted), t.Registered, t.LandAcquired, t.Started, t.InProduction, t.StartedOnLandDay,
+            new InvestmentBands(t.AtLeast100Million, t.AtLeast1Billion), Amount.Of(t.FundsCny), t.ForeignUsd,
+            new FirstTalkCredit(c.Signed, Amount.Of(c.Contracted)),
             new StatisticsRates(
-                Ratio(opened.Count(p => ByEnd(p.SignedOn)), opened.Count),
-                Ratio(signed.Count(p => ByEnd(p.ConstructionStartedOn)), signed.Count),
-                Ratio(signed.Count(p => ByEnd(p.RegisteredOn)), signed.Count),
-                Ratio(signed.Count(p => ByEnd(p.ProductionStartedOn)), signed.Count),
-                Ratio(funds.Where(f => cohortIds.Contains(f.ProjectId) && ByEnd(f.ReportedOn)).Sum(f => f.AmountCny), contracted)));
+                Ratio(t.OpenedSignedByEnd, t.Opened), Ratio(t.CohortStartedByEnd, t.Signed), Ratio(t.CohortRegisteredByEnd, t.Signed),
+                Ratio(t.CohortInProductionByEnd, t.Signed), Ratio(t.CohortFundsByEnd, t.Contracted)));
     }
 
-    private static bool Includes(StatisticsFilter filter, StatisticsProject p, StatisticsDimensions d) =>
-        (filter.District is null || p.District == filter.District)
-        && (filter.Park is null || p.Park == filter.Park)
-        && (filter.Industry is null || d.IndustryOf(p.Industry) == filter.Industry)
-        && (filter.Chain is null || d.ChainOf(p.Industry) == filter.Chain)
-        && (filter.Sector is null || d.SectorOf(p.Industry) == filter.Sector)
-        && (filter.Region is null || d.RegionOf(p.HqRegion) == filter.Region);
+    /// <summary>The tallies of <paramref name="window"/>.</summary>
+    public static List<StatisticsTally> Of(IEnumerable<StatisticsTally> tallies, int window) => tallies.Where(t => t.Window == window).ToList();
+
+    private static StatisticsTally Sum(IEnumerable<StatisticsTally> tallies) => tallies.Aggregate(
+        new StatisticsTally(0, "", "", null, "", null, 0, 0, 0, 0m, 0, 0, 0, 0, 0, 0m, 0, 0, 0, 0, 0, 0m, 0m),
+        (a, b) => a with
+        {
+            Opened = a.Opened + b.Opened, OpenedSignedByEnd = a.OpenedSignedByEnd + b.OpenedSignedByEnd, Signed = a.Signed + b.Signed,
+            Contracted = a.Contracted + b.Contracted, AtLeast100Million = a.AtLeast100Million + b.AtLeast100Million,
+            AtLeast1Billion = a.AtLeast1Billion + b.AtLeast1Billion, CohortStartedByEnd = a.CohortStartedByEnd + b.CohortStartedByEnd,
+            CohortRegisteredByEnd = a.CohortRegisteredByEnd + b.CohortRegisteredByEnd,
+            CohortInProductionByEnd = a.CohortInProductionByEnd + b.CohortInProductionByEnd,
+            CohortFundsByEnd = a.CohortFundsByEnd + b.CohortFundsByEnd, Registered = a.Registered + b.Registered,
+            LandAcquired = a.LandAcquired + b.LandAcquired, Started = a.Started + b.Started, InProduction = a.InProduction + b.InProduction,
+            StartedOnLandDay = a.StartedOnLandDay + b.StartedOnLandDay, FundsCny = a.FundsCny + b.FundsCny, ForeignUsd = a.ForeignUsd + b.ForeignUsd,
+        });
+
+    /// <summary>The filter's park, industry, chain, sector and source region (the district is the caller's to check).</summary>
+    private static bool Includes(StatisticsFilter filter, StatisticsTally t, StatisticsDimensions d) =>
+        (filter.Park is null || t.Park == filter.Park)
+        && (filter.Industry is null || d.IndustryOf(t.Industry) == filter.Industry)
+        && (filter.Chain is null || d.ChainOf(t.Industry) == filter.Chain)
+        && (filter.Sector is null || d.SectorOf(t.Industry) == filter.Sector)
+        && (filter.Region is null || d.RegionOf(t.HqRegion) == filter.Region);
 
     private static YearOnYear Growth(StatisticsFigures now, StatisticsFigures last) => new(
         Growth(now.SignedCount, last.SignedCount), Growth(now.SignedAmount.Yuan, last.SignedAmount.Yuan),
@@ -125,28 +138,23 @@ public static class StatisticsCalculator
         Growth(now.ForeignCapitalUsd, last.ForeignCapitalUsd));
 
     private static List<StatisticsGroup> Groups(
-        StatisticsGrouping groupBy, StatisticsPeriod period, List<StatisticsProject> projects, List<StatisticsFunds> funds,
-        StatisticsDimensions d)
+        StatisticsGrouping groupBy, IReadOnlyList<StatisticsWindow> windows, List<StatisticsTally> tallies, StatisticsDimensions d)
     {
         if (groupBy is StatisticsGrouping.Quarter or StatisticsGrouping.Month)
-            return SubPeriods(groupBy, period)
-                .Select(s => new StatisticsGroup(s.Key, Figures(projects, funds, s.From, s.To, null, projects)))
+            return windows.Select((w, i) => (w.Key, Index: i)).Skip(YearToDate + 1)
+                .Select(w => new StatisticsGroup(w.Key, Figures(Of(tallies, w.Index))))
                 .ToList();
-        Func<StatisticsProject, string> keyOf = groupBy switch
+        Func<StatisticsTally, string> keyOf = groupBy switch
         {
-            StatisticsGrouping.District => p => p.District,
-            StatisticsGrouping.Park => p => p.Park ?? Unclassified,
-            StatisticsGrouping.Industry => p => d.IndustryOf(p.Industry),
-            StatisticsGrouping.Chain => p => d.ChainOf(p.Industry),
-            StatisticsGrouping.Sector => p => d.SectorOf(p.Industry),
-            _ => p => d.RegionOf(p.HqRegion),
+            StatisticsGrouping.District => t => t.District,
+            StatisticsGrouping.Park => t => t.Park ?? Unclassified,
+            StatisticsGrouping.Industry => t => d.IndustryOf(t.Industry),
+            StatisticsGrouping.Chain => t => d.ChainOf(t.Industry),
+            StatisticsGrouping.Sector => t => d.SectorOf(t.Industry),
+            _ => t => d.RegionOf(t.HqRegion),
         };
-        return projects.GroupBy(keyOf)
-            .Select(g =>
-            {
-                var ids = g.Select(p => p.Id).ToHashSet();
-                return new StatisticsGroup(g.Key, Figures(g.ToList(), funds.Where(f => ids.Contains(f.ProjectId)).ToList(), period.From, period.To, null, projects));
-            })
+        return Of(tallies, Current).GroupBy(keyOf)
+            .Select(g => new StatisticsGroup(g.Key, Figures(g)))
             .Where(g => !IsEmpty(g.Figures))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
@@ -154,24 +162,19 @@ public static class StatisticsCalculator
 
     private const string Unclassified = "未分类";
 
-    private static IEnumerable<(string Key, DateOnly From, DateOnly To)> SubPeriods(StatisticsGrouping groupBy, StatisticsPeriod period)
+    private static IEnumerable<StatisticsWindow> SubPeriods(StatisticsGrouping groupBy, StatisticsPeriod period)
     {
         var months = groupBy == StatisticsGrouping.Quarter ? 3 : 1;
         for (var start = period.From; start <= period.To; start = start.AddMonths(months))
-            yield return (groupBy == StatisticsGrouping.Quarter ? $"{start.Year}Q{(start.Month - 1) / 3 + 1}" : $"{start:yyyy-MM}",
+            yield return new(groupBy == StatisticsGrouping.Quarter ? $"{start.Year}Q{(start.Month - 1) / 3 + 1}" : $"{start:yyyy-MM}",
                 start, Earlier(start.AddMonths(months).AddDays(-1), period.To));
     }
 
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private static List<DistrictRank> Ranking(
-        List<StatisticsProject> projects, List<StatisticsFunds> funds, StatisticsPeriod period) =>
-        projects.GroupBy(p => p.District)
-            .Select(g =>
-            {
-                var ids = g.Select(p => p.Id).ToHashSet();
-                return (District: g.Key, Figures: Figures(g.ToList(), funds.Where(f => ids.Contains(f.ProjectId)).ToList(), period.From, period.To, null, projects));
-            })
+    private static List<DistrictRank> Ranking(List<StatisticsTally> current) =>
+        current.GroupBy(t => t.District)
+            .Select(g => (District: g.Key, Figures: Figures(g)))
             .Where(r => !IsEmpty(r.Figures))
             .OrderByDescending(r => r.Figures.FundsInPlace.Yuan).ThenByDescending(r => r.Figures.SignedAmount.Yuan)
             .ThenBy(r => r.District, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using System.Net;
 using MiniExcelLibs;
+using Zhaoshang.Contracts;
 using Zhaoshang.IntegrationTests.Infrastructure;
 
 namespace Zhaoshang.IntegrationTests.Statistics;
@@ -75,6 +76,29 @@ public partial class StatisticsTests
             $"/api/statistics?year={day.Year}&month={day.Month}&district={Uri.EscapeDataString(Journey.District)}&region={Uri.EscapeDataString("长三角")}");
         Assert.Equal(276_708.33m, region.GetProperty("current").GetProperty("foreignCapitalUsd").GetDecimal());
         Assert.Equal(2_081_188.88m, region.GetProperty("current").GetProperty("fundsInPlace").GetProperty("yuan").GetDecimal());   // 912,300 + 720,000 + 360,000 + 88,888.88
+    }
+
+    [Fact]
+    public async Task Old_foreign_reports_without_a_usd_equivalent_count_only_when_reported_in_usd()
+    {
+        var projectId = await _bureau.SignedProjectAsync();
+        // A year no other test reports in; the figure is compared before and after, so a rerun's reports do not count.
+        var day = new DateOnly(2018, 1, 1).AddDays(Random.Shared.Next(0, 365));
+        var path = $"/api/statistics?year={day.Year}&month={day.Month}&district={Uri.EscapeDataString(Journey.District)}";
+        async Task<decimal> ForeignUsdAsync() => (await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, path))
+            .GetProperty("current").GetProperty("foreignCapitalUsd").GetDecimal();
+        var before = await ForeignUsdAsync();
+
+        // As funding sent them before it converted: no USD equivalent.
+        var reports = new[] { ("USD", 1_000m, "Abroad"), ("HKD", 1_000m, "Abroad"), ("USD", 5_000m, "OutsideProvince") };
+        foreach (var (currency, amount, source) in reports)
+            await system.Broker.PublishAsync(Guid.NewGuid(), new FundsVerified(
+                projectId, Guid.NewGuid(), 7_000m, 7_000m, day, DateTimeOffset.UtcNow, currency, amount, null, source, "FixedAssets"));
+        await Eventually.AssertAsync(
+            () => system.ScalarAsync<long>(system.Project, "SELECT count(*) FROM statistics_funds WHERE project_id = @projectId AND reported_on = @day", new { projectId, day }),
+            count => count == reports.Length, "the three reports reached the statistics");
+
+        Assert.Equal(1_000m, await ForeignUsdAsync() - before);
     }
 
     private async Task ExpectBadPutAsync(string path, object body, string field)
