@@ -13,7 +13,7 @@ internal static class KpiStore
     /// <summary>The year a project counts in: signed, else opened (imported projects are opened on their signing day).</summary>
     private const string InYear = "coalesce(signed_on, opened_on) BETWEEN @From AND @To";
 
-    /// <summary>In production or terminated, a project has no next stage to be stuck before (as the indexes of 0014_kpi_reads.sql).</summary>
+    /// <summary>In production or terminated, a project has no next stage to be stuck before (as projects_stuck in 0014_kpi_reads.sql).</summary>
     private const string Stuck = "state NOT IN ('InProduction', 'Terminated') AND state_entered_at < @StuckBefore";
 
     public static async Task<KpiReport> ReadAsync(
