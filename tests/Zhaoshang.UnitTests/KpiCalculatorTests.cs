@@ -1,68 +1,57 @@
 using Zhaoshang.Project.Kpis;
 using Zhaoshang.Project.Lifecycle;
-using Zhaoshang.Tests.Shared;
 
 namespace Zhaoshang.UnitTests;
 
-/// <summary>The KPIs of the 22-project fixture, against figures worked out by hand.</summary>
+/// <summary>
+/// Putting the KPIs together from what the query counted per stage: district A of the 22-project fixture in 2026
+/// (tests/Shared/KpiFixture.cs, counted by hand); the counting itself is KpiTests' against PostgreSQL.
+/// </summary>
 public class KpiCalculatorTests
 {
-    private static readonly IReadOnlyList<KpiProject> Projects = KpiFixture.Projects.Select(p => new KpiProject(
-        Guid.Parse($"00000000-0000-0000-0000-{p.No:D12}"), $"项目{p.No}", p.District, p.FirstDistrict, null, "装备制造",
-        Enum.Parse<ProjectState>(p.State), p.CreatedOn, p.StateEnteredOn, p.SignedOn, p.Company, p.LandOn, p.StartedOn)).ToList();
+    private static readonly KpiStage[] DistrictAIn2026 =
+    [
+        new(ProjectState.Negotiating, 2, 0, 0, 0, 1),       // 1, 2 (266 days)
+        new(ProjectState.Signed, 2, 2, 0, 0, 1),            // 3, 4 (205 days)
+        new(ProjectState.Registered, 2, 2, 2, 0, 1),        // 5 (174 days), 6
+        new(ProjectState.LandAcquired, 1, 1, 1, 0, 0),      // 7
+        new(ProjectState.UnderConstruction, 3, 3, 3, 3, 2), // 8 (174 days), 9 (134 days), 22
+        new(ProjectState.InProduction, 2, 2, 2, 2, 0),      // 10, 11
+        new(ProjectState.Stalled, 1, 1, 1, 0, 0),           // 12
+        new(ProjectState.Terminated, 1, 1, 0, 0, 0),        // 13
+    ];
 
-    private static int No(StuckProject p) => int.Parse(p.Id.ToString()[^12..]);
+    private static readonly KpiDays Days = new(new DaysSummary(5, 120m, 144), new DaysSummary(5, 0m, 10), 3);
 
     [Fact]
-    public void District_a_in_2026()
+    public void The_stages_add_up_and_the_rates_are_of_the_signed()
     {
-        var report = KpiCalculator.Compute(Projects, 2026, "A", KpiFixture.Today, 90);
+        var report = KpiCalculator.Compute(2026, "A", DistrictAIn2026, Days, 1, []);
 
-        Assert.Equal(14, report.Projects); // project 14 was signed in 2025, project 15 is in B now
-        Assert.Equal(2, report.ByStage[ProjectState.Negotiating]);
-        Assert.Equal(2, report.ByStage[ProjectState.Signed]);
-        Assert.Equal(2, report.ByStage[ProjectState.Registered]);
-        Assert.Equal(1, report.ByStage[ProjectState.LandAcquired]);
+        Assert.Equal(14, report.Projects);
         Assert.Equal(3, report.ByStage[ProjectState.UnderConstruction]);
-        Assert.Equal(2, report.ByStage[ProjectState.InProduction]);
-        Assert.Equal(1, report.ByStage[ProjectState.Stalled]);
-        Assert.Equal(1, report.ByStage[ProjectState.Terminated]);
         Assert.Equal(12, report.Signed);
         Assert.Equal(9, report.Registered);
         Assert.Equal(5, report.Started);
         Assert.Equal(0.4167m, report.StartRate);   // 5 / 12
         Assert.Equal(0.75m, report.LandingRate);   // 9 / 12
-        Assert.Equal(new DaysSummary(5, 120m, 144), report.SigningToStart); // 50, 73, 120, 132, 144
-        Assert.Equal(new DaysSummary(5, 0m, 10), report.LandToStart);       // 0, 0, 0, 2, 10
+        Assert.Equal(Days.SigningToStart, report.SigningToStart);
         Assert.Equal(3, report.StartedOnLandDay);
-        Assert.Equal(1, report.FirstNegotiatedTransferredOut); // project 15
-        Assert.Equal([(2, 266), (4, 205), (5, 174), (8, 174), (9, 134)], report.Stuck.Select(s => (No(s), s.Days)).OrderByDescending(s => s.Days).ThenBy(s => s.Item1));
+        Assert.Equal(1, report.FirstNegotiatedTransferredOut);
+        Assert.Equal(5, report.Stuck.Count);
     }
 
     [Fact]
-    public void The_whole_city_in_2026()
+    public void Every_stage_is_reported_a_rate_without_signed_projects_is_null_and_the_city_has_no_first_negotiation_credit()
     {
-        var report = KpiCalculator.Compute(Projects, 2026, null, KpiFixture.Today, 90);
+        var report = KpiCalculator.Compute(null, null, [new(ProjectState.Negotiating, 4, 0, 0, 0, 2)],
+            new KpiDays(new DaysSummary(0, null, null), new DaysSummary(0, null, null), 0), 3, []);
 
-        Assert.Equal(21, report.Projects);
-        Assert.Equal(17, report.Signed);
-        Assert.Equal(13, report.Registered);
-        Assert.Equal(8, report.Started);
-        Assert.Equal(0.4706m, report.StartRate);   // 8 / 17
-        Assert.Equal(0.7647m, report.LandingRate); // 13 / 17
-        Assert.Equal(new DaysSummary(8, 108m, 153), report.SigningToStart); // 50, 61, 73, 96 | 120, 132, 144, 153
-        Assert.Equal(new DaysSummary(8, 0m, 10), report.LandToStart);       // 0, 0, 0, 0 | 0, 2, 4, 10
-        Assert.Equal(5, report.StartedOnLandDay);
+        Assert.Equal(Enum.GetValues<ProjectState>().Length, report.ByStage.Count);
+        Assert.Equal(0, report.ByStage[ProjectState.Terminated]);
+        Assert.Null(report.StartRate);
+        Assert.Null(report.LandingRate);
         Assert.Equal(0, report.FirstNegotiatedTransferredOut);
-        Assert.Equal(7, report.Stuck.Count); // A's five, and B's 18 (109 days) and 20 (113 days)
-    }
-
-    [Fact]
-    public void Without_a_year_every_project_counts_and_a_shorter_threshold_lists_more()
-    {
-        var report = KpiCalculator.Compute(Projects, null, "A", KpiFixture.Today, 30);
-        Assert.Equal(15, report.Projects);
-        Assert.Equal(13, report.Signed);
-        Assert.Equal(12, report.Stuck.Count); // every open A project entered its stage more than 30 days ago
+        Assert.Equal(2, report.Stuck.Count);
     }
 }

@@ -16,4 +16,18 @@ public class MigrationDiscoveryTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], lead.Select(m => m.Version));
         Assert.Contains("CREATE TABLE enterprises", lead[0].Sql);
     }
+
+    /// <summary>Two branches each adding "the next" migration once left two 0014s in the project service; numbers must run 1..N.</summary>
+    [Theory]
+    [InlineData(typeof(Zhaoshang.Lead.LeadTelemetry))]
+    [InlineData(typeof(Zhaoshang.Project.ProjectTelemetry))]
+    [InlineData(typeof(Zhaoshang.Approval.ApprovalTelemetry))]
+    [InlineData(typeof(Zhaoshang.Funding.FundingTelemetry))]
+    [InlineData(typeof(Zhaoshang.Notification.NotificationTelemetry))]
+    [InlineData(typeof(MigrationRunner))]
+    public void Each_service_numbers_its_migrations_once_each_without_gaps(Type service)
+    {
+        var versions = MigrationRunner.Discover(service.Assembly).Select(m => m.Version).ToList();
+        Assert.Equal(Enumerable.Range(1, versions.Count), versions);
+    }
 }

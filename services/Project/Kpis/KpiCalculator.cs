@@ -2,62 +2,46 @@ using Zhaoshang.Project.Lifecycle;
 
 namespace Zhaoshang.Project.Kpis;
 
-/// <summary>What the KPIs need of one project.</summary>
-public sealed record KpiProject(
-    Guid Id, string EnterpriseName, string District, string FirstDistrict, string? Park, string Industry, ProjectState State,
-    DateOnly CreatedOn, DateOnly StateEnteredOn, DateOnly? SignedOn, string? CompanyName, DateOnly? LandAcquiredOn,
-    DateOnly? ConstructionStartedOn);
+/// <summary>What the projects of one stage add to the KPIs, as <see cref="KpiStore"/> counts them.</summary>
+public sealed record KpiStage(ProjectState State, int Projects, int Signed, int Registered, int Started, int Stuck);
 
 public sealed record DaysSummary(int Count, decimal? Median, int? Worst);
 
+/// <summary>Signing→start and land→start days of the started projects, and how many started on their land day.</summary>
+public sealed record KpiDays(DaysSummary SigningToStart, DaysSummary LandToStart, int StartedOnLandDay);
+
 public sealed record StuckProject(Guid Id, string EnterpriseName, ProjectState State, int Days);
+
+/// <summary>How many projects are stuck, and the longest stuck of them, longest first.</summary>
+public sealed record StuckProjects(int Count, IReadOnlyList<StuckProject> Longest);
 
 public sealed record KpiReport(
     int? Year, string? District, int Projects, IReadOnlyDictionary<ProjectState, int> ByStage, int Signed, int Registered,
     int Started, decimal? StartRate, decimal? LandingRate, DaysSummary SigningToStart, DaysSummary LandToStart,
-    int StartedOnLandDay, int FirstNegotiatedTransferredOut, IReadOnlyList<StuckProject> Stuck);
+    int StartedOnLandDay, int FirstNegotiatedTransferredOut, StuckProjects Stuck);
 
 /// <summary>
-/// The project KPIs. A project counts in the year it was signed (or, not yet signed, the year it was created), and in
+/// The project KPIs. A project counts in the year it was signed (or, not yet signed, the year it was opened), and in
 /// the district it is in now; the district that negotiated first keeps the credit of those transferred away (首谈).
-/// 开工率 = started ÷ signed; 落地率 = registered ÷ signed; days are calendar days.
+/// 开工率 = started ÷ signed; 落地率 = registered ÷ signed; days are calendar days. A project neither in production nor
+/// terminated is stuck once it has been in its stage more than the threshold. <see cref="KpiStore"/> counts in SQL;
+/// this puts the counts together.
 /// </summary>
 public static class KpiCalculator
 {
-    private static readonly ProjectState[] Closed = [ProjectState.InProduction, ProjectState.Terminated];
-
-    public static KpiReport Compute(IReadOnlyList<KpiProject> all, int? year, string? district, DateOnly today, int stuckAfterDays)
+    public static KpiReport Compute(
+        int? year, string? district, IReadOnlyList<KpiStage> stages, KpiDays days, int transferredOut, IReadOnlyList<StuckProject> longestStuck)
     {
-        bool InYear(KpiProject p) => year is null || (p.SignedOn ?? p.CreatedOn).Year == year;
-        var projects = all.Where(p => InYear(p) && (district is null || p.District == district)).ToList();
-        var signed = projects.Where(p => p.SignedOn is not null).ToList();
-        var started = signed.Where(p => p.ConstructionStartedOn is not null).ToList();
-        var registered = signed.Count(p => p.CompanyName is not null);
-        var signingToStart = started.Select(p => p.ConstructionStartedOn!.Value.DayNumber - p.SignedOn!.Value.DayNumber).ToList();
-        var landToStart = started.Where(p => p.LandAcquiredOn is not null)
-            .Select(p => p.ConstructionStartedOn!.Value.DayNumber - p.LandAcquiredOn!.Value.DayNumber).ToList();
-
+        var signed = stages.Sum(s => s.Signed);
+        var registered = stages.Sum(s => s.Registered);
+        var started = stages.Sum(s => s.Started);
         return new KpiReport(
-            year, district, projects.Count,
-            Enum.GetValues<ProjectState>().ToDictionary(s => s, s => projects.Count(p => p.State == s)),
-            signed.Count, registered, started.Count,
-            Rate(started.Count, signed.Count), Rate(registered, signed.Count),
-            Summarize(signingToStart), Summarize(landToStart), landToStart.Count(d => d == 0),
-            district is null ? 0 : all.Count(p => InYear(p) && p.FirstDistrict == district && p.District != district),
-            projects.Where(p => !Closed.Contains(p.State) && today.DayNumber - p.StateEnteredOn.DayNumber > stuckAfterDays)
-                .Select(p => new StuckProject(p.Id, p.EnterpriseName, p.State, today.DayNumber - p.StateEnteredOn.DayNumber))
-                .OrderByDescending(p => p.Days).ToList());
+            year, district, stages.Sum(s => s.Projects),
+            Enum.GetValues<ProjectState>().ToDictionary(s => s, s => stages.Where(x => x.State == s).Sum(x => x.Projects)),
+            signed, registered, started, Rate(started, signed), Rate(registered, signed),
+            days.SigningToStart, days.LandToStart, days.StartedOnLandDay, district is null ? 0 : transferredOut,
+            new StuckProjects(stages.Sum(s => s.Stuck), longestStuck));
     }
 
     private static decimal? Rate(int part, int whole) => whole == 0 ? null : decimal.Round((decimal)part / whole, 4);
-
-    private static DaysSummary Summarize(IReadOnlyList<int> days)
-    {
-        if (days.Count == 0)
-            return new DaysSummary(0, null, null);
-        var sorted = days.Order().ToList();
-        var middle = sorted.Count / 2;
-        var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
-        return new DaysSummary(days.Count, median, sorted[^1]);
-    }
 }

@@ -106,7 +106,35 @@ public class NodePlanTests(SystemFixture system)
         await Eventually.AssertAsync(() => CountAsync("WarningCleared", "itemKey", itemKey), count => count == 1, "completion clears the warnings");
         Assert.Equal("red", Node(await PlanAsync(projectId, "2026-12-06"), "registered").GetProperty("grade").GetString());
         Assert.Equal("done", Node(await PlanAsync(projectId, "2026-12-07"), "registered").GetProperty("status").GetString());
+
+        // Open on a day means not completed by then: the day before completion still lists it, the day itself does not.
+        Assert.True(ListsNode(await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get,
+            "/api/node-warnings?asOf=2026-12-06&owner=bureau&grade=red&pageSize=200"), nodeId));
+        Assert.False(ListsNode(await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get,
+            "/api/node-warnings?owner=bureau&pageSize=200"), nodeId));
+        Assert.Contains((await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/me/nodes?asOf=2026-12-06")).EnumerateArray(),
+            i => i.GetProperty("node").GetProperty("id").GetGuid() == nodeId);
+        Assert.DoesNotContain((await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/me/nodes")).EnumerateArray(),
+            i => i.GetProperty("node").GetProperty("id").GetGuid() == nodeId);
     }
+
+    [Fact]
+    public async Task My_nodes_are_those_I_own_and_the_open_nodes_of_the_plans_I_lead()
+    {
+        var projectId = await _bureau.SignedProjectAsync();
+        var plan = await PlanAsync(projectId);
+        var filing = Node(plan, "filing").GetProperty("id").GetGuid();
+        Assert.DoesNotContain((await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/me/nodes")).EnumerateArray(),
+            i => i.GetProperty("node").GetProperty("id").GetGuid() == filing);   // nobody owns it yet
+
+        await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Put, $"/api/projects/{projectId}/nodes/responsibility",
+            new { leader = "bureau", leaderName = "招商局局长", department = "招商局", version = plan.GetProperty("version").GetInt32() });
+        var mine = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/me/nodes");
+        Assert.Contains(mine.EnumerateArray(), i => i.GetProperty("node").GetProperty("id").GetGuid() == filing);
+    }
+
+    private static bool ListsNode(JsonElement page, Guid nodeId) =>
+        page.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("node").GetProperty("id").GetGuid() == nodeId);
 
     private async Task<JsonElement> ExpectWarningAsync(string warningKey)
     {

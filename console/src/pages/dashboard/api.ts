@@ -27,7 +27,8 @@ export const putTarget = (year: number, indicator: Indicator, district: string |
     body: { value, version },
   })
 
-export const loadKpis = (year?: number) => call(projectApi.GET('/api/kpis', { params: { query: { year } } }))
+/** The panel lists the eight longest stuck projects and says how many there are. */
+export const loadKpis = (year?: number) => call(projectApi.GET('/api/kpis', { params: { query: { year, stuckLimit: 8 } } }))
 
 export const loadOverdueIntents = () =>
   call(leadApi.GET('/api/intents/overdue', { params: { query: { PageSize: 8 } } }))

@@ -44,7 +44,7 @@ internal sealed class NodeScanner(
         HashSet<string> announcedKeys;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            open = await OpenNodes.ReadAsync(connection, today, OpenNodes.WindowEnd(today, Math.Max(warnings.YellowWithinWorkingDays, 1), calendar));
+            open = await OpenNodes.PlannedByAsync(connection, today, OpenNodes.WindowEnd(today, Math.Max(warnings.YellowWithinWorkingDays, 1), calendar));
             announcedKeys = await WarningNotices.AnnouncedAsync(connection, "node:");
             announcedKeys.UnionWith(await connection.QueryAsync<string>(
                 "SELECT reminder_key FROM reminder_notices WHERE reminder_key = ANY(@Keys)",

@@ -31,7 +31,7 @@ public static class NodeWarningsApi
         var actor = Actor.From(user);
         var day = asOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await OpenNodes.ReadAsync(connection, day, null, actor.Subject);
+        var rows = await OpenNodes.OfPersonAsync(connection, day, actor.Subject);
         return TypedResults.Ok<IReadOnlyList<NodeItem>>(rows.Where(r => actor.CanSee(r.Scope)).Select(r => r.ToItem(rule, day)).ToList());
     }
 
@@ -49,7 +49,7 @@ public static class NodeWarningsApi
         var actor = Actor.From(user);
         var day = asOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await OpenNodes.ReadAsync(connection, day, OpenNodes.WindowEnd(day, options.YellowWithinWorkingDays, calendar));
+        var rows = await OpenNodes.PlannedByAsync(connection, day, OpenNodes.WindowEnd(day, options.YellowWithinWorkingDays, calendar));
         var items = rows
             .Where(r => actor.CanSee(r.Scope) && (district is null || r.District == district) && (park is null || r.Park == park)
                         && (owner is null || r.Node.Owner == owner))

@@ -38,21 +38,35 @@ internal static class OpenNodes
     public static DateOnly WindowEnd(DateOnly asOf, int yellowWithin, WorkCalendar calendar) =>
         calendar.AddWorkingDays(asOf, yellowWithin + 1).AddDays(-1);
 
-    /// <summary>Open on <paramref name="asOf"/> (not completed by then), planned by <paramref name="plannedBy"/>, optionally of one person.</summary>
-    public static async Task<IReadOnlyList<Row>> ReadAsync(
-        NpgsqlConnection connection, DateOnly asOf, DateOnly? plannedBy, string? person = null, NpgsqlTransaction? transaction = null)
+    /// <summary>Open on <paramref name="asOf"/> (not completed by then) and planned by <paramref name="plannedBy"/>.</summary>
+    public static Task<IReadOnlyList<Row>> PlannedByAsync(NpgsqlConnection connection, DateOnly asOf, DateOnly plannedBy) =>
+        ReadAsync(connection, "planned_on <= @plannedBy", new { asOf, plannedBy });
+
+    /// <summary>Open on <paramref name="asOf"/>, owned by <paramref name="person"/> or of a plan they lead (包保领导).</summary>
+    public static Task<IReadOnlyList<Row>> OfPersonAsync(NpgsqlConnection connection, DateOnly asOf, string person) =>
+        // ARRAY(…) is computed once, so both halves of the OR can come off an index (owner's, and the project's nodes).
+        ReadAsync(connection, "(owner = @person OR project_id = ANY (ARRAY(SELECT project_id FROM project_node_plans WHERE leader = @person)))",
+            new { asOf, person });
+
+    /// <summary>
+    /// Open on a day is "not completed, or completed after it": one branch each, so the usual day (today) reads the
+    /// open nodes' partial indexes and only a past day reads, by completion day, the nodes completed since.
+    /// </summary>
+    private static async Task<IReadOnlyList<Row>> ReadAsync(NpgsqlConnection connection, string which, object parameters)
     {
         var rows = await connection.QueryAsync<Row, NodeRow, Row>(
             $"""
+            WITH n AS (
+                SELECT {NodeRow.Columns} FROM project_nodes WHERE completed_on IS NULL AND {which}
+                UNION ALL
+                SELECT {NodeRow.Columns} FROM project_nodes WHERE completed_on > @asOf AND {which})
             SELECT p.id AS project_id, p.enterprise_name, p.district, k.name AS park, p.park_id, l.leader, l.leader_name,
                    {string.Join(", ", NodeRow.Columns.Split(',').Select(c => "n." + c.Trim()))}
-            FROM project_nodes n
+            FROM n
             JOIN projects p ON p.id = n.project_id
             JOIN project_node_plans l ON l.project_id = n.project_id
             LEFT JOIN parks k ON k.id = p.park_id
-            WHERE (n.completed_on IS NULL OR n.completed_on > @asOf) AND p.state <> 'Terminated'
-              AND (@plannedBy::date IS NULL OR n.planned_on <= @plannedBy)
-              AND (@person::text IS NULL OR n.owner = @person OR l.leader = @person)
+            WHERE p.state <> 'Terminated'
             ORDER BY n.planned_on, n.project_id, n.position
             """,
             (row, node) => new Row
@@ -60,7 +74,7 @@ internal static class OpenNodes
                 ProjectId = row.ProjectId, EnterpriseName = row.EnterpriseName, District = row.District, Park = row.Park,
                 ParkId = row.ParkId, Leader = row.Leader, LeaderName = row.LeaderName, Node = node,
             },
-            new { asOf, plannedBy, person }, transaction, splitOn: "id");
+            parameters, splitOn: "id");
         return rows.AsList();
     }
 }
