@@ -95,7 +95,8 @@ public partial class StatisticsTests
             await system.Broker.PublishAsync(Guid.NewGuid(), new FundsVerified(
                 projectId, Guid.NewGuid(), 7_000m, 7_000m, day, DateTimeOffset.UtcNow, currency, amount, null, source, "FixedAssets"));
         await Eventually.AssertAsync(
-            () => system.ScalarAsync<long>(system.Project, "SELECT count(*) FROM statistics_funds WHERE project_id = @projectId AND reported_on = @day", new { projectId, day }),
+            () => system.ScalarAsync<long>(system.Project, "SELECT count(*) FROM statistics_funds WHERE project_id = @projectId AND reported_on = @day",
+                new { projectId, day = day.ToDateTime(TimeOnly.MinValue) }),
             count => count == reports.Length, "the three reports reached the statistics");
 
         Assert.Equal(1_000m, await ForeignUsdAsync() - before);
