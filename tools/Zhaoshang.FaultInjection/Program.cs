@@ -54,7 +54,9 @@ try
         options.FirstPort + names.Length * n, tokens, "tzxm", webhookSecret)).ToArray();
     var clients = targets.Select(t => new FlowClient(t, TimeSpan.FromMinutes(3))).ToArray();
     var flowOptions = new FlowOptions { StepTimeout = TimeSpan.FromMinutes(4), PayIncentives = true };
-    var policyId = await IncentivePolicies.OpenForRunAsync(clients[0], options.Projects * 4);
+    // The run keeps starting projects until every fault is injected, however long the broker and database take to come
+    // back: a budget no run spends (a short run on a busy machine once started 304 projects against a budget for 121).
+    var policyId = await IncentivePolicies.OpenForRunAsync(clients[0], 100_000);
     var flows = clients.Select(c => new ProjectFlow(c, flowOptions, policyId)).ToArray();
     await tap.StartCopyingAsync([
         "CooperationIntentConverted", "ProjectOpened", "ProjectSigned", "ApprovalCaseOpened", "FundingLedgerOpened", "FundsVerified",

@@ -36,11 +36,17 @@ public static class IncentivePolicies
         }
     }
 
-    /// <summary>Finance approves the claim (a 409: this approval's own earlier success, whose answer was lost).</summary>
+    /// <summary>
+    /// Finance approves the claim. A 409 is this approval's own earlier success, whose answer was lost, only if the
+    /// claim is no longer Raised; any other 409 (the budget spent, say) is the failure it says.
+    /// </summary>
     public static async Task ApproveAsync(FlowClient client, JsonElement claim)
     {
         var approval = await client.AsFinanceAsync(client.Target.Funding, HttpMethod.Post, $"/api/incentive-claims/{ClaimId(claim)}/approve");
-        if (!approval.Is(HttpStatusCode.Conflict) && !approval.Is(HttpStatusCode.OK))
+        if (approval.Is(HttpStatusCode.OK))
+            return;
+        if (!approval.Is(HttpStatusCode.Conflict)
+            || !approval.Body.TryGetProperty("currentState", out var state) || state.GetString() == "Raised")
             throw new UnexpectedReplyException("approve the incentive claim", approval);
     }
 
