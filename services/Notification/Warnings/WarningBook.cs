@@ -16,7 +16,8 @@ public sealed class WarningBook(DeliveryPlanner planner)
 {
     public async Task RaiseAsync(UnitOfWork work, Notice warning, string itemKey)
     {
-        if (Notice.Rank(warning.Grade) < 0)
+        var rank = Notice.Rank(warning.Grade);
+        if (rank < 0)
             throw new InvalidMessageException($"Unknown warning grade '{warning.Grade}'; expected one of {string.Join(", ", WarningGrades.All)}.");
         // A clearance of the same item committing beside this raise would miss the state row this writes, and this raise its clearance.
         await work.LockRecordAsync(itemKey);
@@ -33,6 +34,7 @@ public sealed class WarningBook(DeliveryPlanner planner)
                 itemKey, warning.DueOn, warning.Source, warning.Title, warning.District, warning.Park, warning.ProjectId,
                 Recipients = warning.Recipients.ToArray(), warning.Link, warning.DetectedAt,
             });
+        var raisedOn = ChinaDay(warning.DetectedAt);
         var fresh = await work.ExecuteAsync(
             """
             INSERT INTO warning_grades (warning_key, item_key, due_on, grade, grade_rank, raised_on, working_days, detected_at)
@@ -41,10 +43,9 @@ public sealed class WarningBook(DeliveryPlanner planner)
             """,
             new
             {
-                warning.Key, itemKey, warning.DueOn, warning.Grade, rank = Notice.Rank(warning.Grade),
-                raisedOn = ChinaDay(warning.DetectedAt), WorkingDays = warning.WorkingDays ?? 0, warning.DetectedAt,
+                warning.Key, itemKey, warning.DueOn, warning.Grade, rank, raisedOn, WorkingDays = warning.WorkingDays ?? 0, warning.DetectedAt,
             });
-        await RecordStateAsync(work, warning, itemKey);
+        await RecordStateAsync(work, warning, itemKey, rank, raisedOn);
         if (fresh == 0)
             return;
         // A clearance newer than the raise arrived first: the warning is over, nobody is told of it.
@@ -59,12 +60,13 @@ public sealed class WarningBook(DeliveryPlanner planner)
     public static async Task ClearAsync(UnitOfWork work, WarningCleared message)
     {
         await work.LockRecordAsync(message.ItemKey);
+        var clearedOn = ChinaDay(message.ClearedAt);
         await work.ExecuteAsync(
             """
             INSERT INTO warning_clearances (item_key, cleared_at, cleared_on, reason) VALUES (@ItemKey, @ClearedAt, @clearedOn, @Reason)
             ON CONFLICT DO NOTHING
             """,
-            new { message.ItemKey, message.ClearedAt, clearedOn = ChinaDay(message.ClearedAt), message.Reason });
+            new { message.ItemKey, message.ClearedAt, clearedOn, message.Reason });
         // Closes the item's deadlines first raised before it; an earlier closing day stays.
         await work.ExecuteAsync(
             """
@@ -72,14 +74,14 @@ public sealed class WarningBook(DeliveryPlanner planner)
             FROM warnings w
             WHERE s.item_key = @ItemKey AND w.item_key = s.item_key AND w.due_on = s.due_on AND w.first_detected_at <= @ClearedAt
             """,
-            new { message.ItemKey, message.ClearedAt, clearedOn = ChinaDay(message.ClearedAt) });
+            new { message.ItemKey, message.ClearedAt, clearedOn });
     }
 
     /// <summary>
     /// The deadline's state (warning_states) after this raise, whatever came before: the higher grade wins, on a tie the
     /// earlier day; opened on the earliest detection; closed by the first clearance newer than that, which stays.
     /// </summary>
-    private static Task RecordStateAsync(UnitOfWork work, Notice warning, string itemKey) =>
+    private static Task RecordStateAsync(UnitOfWork work, Notice warning, string itemKey, int rank, DateOnly raisedOn) =>
         work.ExecuteAsync(
             """
             INSERT INTO warning_states AS s (item_key, due_on, warning_key, grade, grade_rank, graded_on, opened_on, closed_on, district, park, source)
@@ -97,7 +99,7 @@ public sealed class WarningBook(DeliveryPlanner planner)
                 opened_on = LEAST(s.opened_on, excluded.opened_on),
                 closed_on = LEAST(s.closed_on, excluded.closed_on)
             """,
-            new { warning.Key, itemKey, warning.DueOn, warning.Grade, rank = Notice.Rank(warning.Grade), raisedOn = ChinaDay(warning.DetectedAt) });
+            new { warning.Key, itemKey, warning.DueOn, warning.Grade, rank, raisedOn });
 
     /// <summary>Into the inbox, then to each recipient's e-mail and the channels: only the first time the key is seen.</summary>
     public async Task DeliverAsync(UnitOfWork work, Notice notice)
