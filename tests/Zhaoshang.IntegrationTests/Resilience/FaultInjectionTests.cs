@@ -29,11 +29,24 @@ public class FaultInjectionTests(ITestOutputHelper output)
         var stdout = run.StandardOutput.ReadToEndAsync();
         var stderr = run.StandardError.ReadToEndAsync();
         // Restarting broker nodes takes a minute or two on a busy machine (cluster.sh start waits for each to boot and rejoin).
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(12));
-        await run.WaitForExitAsync(patience.Token);
+        var patience = TimeSpan.FromMinutes(12);
+        using var deadline = new CancellationTokenSource(patience);
+        var finished = true;
+        try
+        {
+            await run.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Its journal so far says which step it was waiting on; the tree holds its service instances.
+            finished = false;
+            run.Kill(entireProcessTree: true);
+            await run.WaitForExitAsync();
+        }
+
         output.WriteLine(await stdout);
         output.WriteLine(await stderr);
-
+        Assert.True(finished, $"The fault-injection run did not finish in {patience.TotalMinutes:0} minutes and was killed; its output so far:\n{await stdout}\n{await stderr}");
         Assert.True(run.ExitCode == 0, $"The fault-injection run failed:\n{await stdout}\n{await stderr}");
         Assert.Contains("fault injection: PASSED", await stdout);
     }
