@@ -3,18 +3,30 @@ using System.Net.Http.Headers;
 
 namespace Zhaoshang.Benchmark.Province;
 
-/// <summary>One read's figures for one caller: latencies, the answer's status and size, and for exports the serving process's memory.</summary>
-internal sealed record ReadFigures(StaffReads.Read Read, string Caller, Percentiles Latency, int Status, long Bytes, double? RssBeforeMiB, double? RssPeakMiB);
+/// <summary>
+/// One read's figures for one caller: latencies, the answer's status and size, and for exports the time to the first
+/// byte of the body and the serving process's memory.
+/// </summary>
+internal sealed record ReadFigures(
+    StaffReads.Read Read, string Caller, Percentiles Latency, Percentiles? FirstByte, int Status, long Bytes, double? RssBeforeMiB, double? RssPeakMiB)
+{
+    /// <summary>
+    /// What the 100 ms target applies to: the answer, or for an export the start of the download (the person sees the file
+    /// coming; a file of megabytes cannot arrive whole in 100 ms however it is built).
+    /// </summary>
+    public Percentiles Judged => FirstByte ?? Latency;
+}
 
 /// <summary>
 /// Times each read one request after another (a member of staff waits for the answer), after two unmeasured warm-up calls;
-/// during an export it samples the resident set of the process serving it every 10 ms.
+/// for an export also the first byte of its body; during an export it samples the resident set of the process serving it every 10 ms.
 /// </summary>
 internal sealed class ReadTimer(HttpClient http, int requests, int exportRequests)
 {
     public async Task<ReadFigures> TimeAsync(StaffReads.Read read, Uri service, string path, string caller, string token, int? pid)
     {
         var latencies = new List<TimeSpan>();
+        var firstBytes = new List<TimeSpan>();
         var status = 0;
         long bytes = 0;
         double? before = null, peak = null;
@@ -34,7 +46,12 @@ internal sealed class ReadTimer(HttpClient http, int requests, int exportRequest
             var started = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             await using var body = await response.Content.ReadAsStreamAsync();
-            var read_ = await DrainAsync(body);
+            var buffer = new byte[81920];
+            long read_ = await body.ReadAsync(buffer);
+            var firstByte = Stopwatch.GetElapsedTime(started);
+            int n;
+            while ((n = await body.ReadAsync(buffer)) > 0)
+                read_ += n;
             var took = Stopwatch.GetElapsedTime(started);
             await stop.CancelAsync();
             if (sampler is not null)
@@ -42,20 +59,13 @@ internal sealed class ReadTimer(HttpClient http, int requests, int exportRequest
             status = (int)response.StatusCode;
             bytes = read_;
             if (i >= 0 && response.IsSuccessStatusCode)
+            {
                 latencies.Add(took);
+                firstBytes.Add(firstByte);
+            }
         }
 
-        return new ReadFigures(read, caller, Percentiles.Of(latencies), status, bytes, before, peak);
-    }
-
-    private static async Task<long> DrainAsync(Stream body)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int n;
-        while ((n = await body.ReadAsync(buffer)) > 0)
-            total += n;
-        return total;
+        return new ReadFigures(read, caller, Percentiles.Of(latencies), read.Export ? Percentiles.Of(firstBytes) : null, status, bytes, before, peak);
     }
 
     private static async Task<double> SamplePeakAsync(int pid, CancellationToken stop)
