@@ -2,7 +2,8 @@ namespace Zhaoshang.Benchmark;
 
 /// <summary>
 /// Where the machine's cores went during a phase: CPU seconds per process group (each service, PostgreSQL,
-/// RabbitMQ, this driver, everything else), from /proc/[pid]/stat before and after.
+/// RabbitMQ, this driver, everything else), from /proc/[pid]/stat before and after; a process's figure includes its
+/// children that ended meanwhile, so a pool's PostgreSQL backends count under the postmaster once their connections close.
 /// </summary>
 internal static class CpuAccounting
 {
@@ -21,7 +22,9 @@ internal static class CpuAccounting
                 var close = stat.LastIndexOf(')');
                 var name = stat[(stat.IndexOf('(') + 1)..close];
                 var fields = stat[(close + 2)..].Split(' ');
-                result[pid] = (name, (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
+                // utime + stime, and cutime + cstime: the CPU of children that ended and were reaped (a PostgreSQL
+                // backend of a closed connection), which would otherwise vanish with them between two snapshots.
+                result[pid] = (name, (long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond);
             }
             catch (IOException)
             {
