@@ -46,7 +46,13 @@ log() { printf '[infra] %s\n' "$*"; }
 # vhosts and queues are the whole cluster's) and its primary.
 pg_port=5432 rabbit_node="" amqp_port=5672 management_url=http://127.0.0.1:15672
 $cluster && pg_port=5433 rabbit_node=zs-cluster-1@localhost amqp_port=5682 management_url=http://127.0.0.1:15682
-rabbitmqctl_() { $sudo_ rabbitmqctl -q ${rabbit_node:+-n "$rabbit_node"} "$@"; }
+# Bounded: a node wedged in a command answers nothing, and the script would wait for ever without saying why.
+rabbitmqctl_() {
+  local rc=0
+  timeout 120 $sudo_ rabbitmqctl -q ${rabbit_node:+-n "$rabbit_node"} "$@" || rc=$?
+  [ $rc -ne 124 ] || echo "[infra] rabbitmqctl $1 did not answer in 120 s; the node's log is in /var/log/rabbitmq" >&2
+  return $rc
+}
 
 install_missing() {
   local packages=()
