@@ -23,6 +23,8 @@ public class ServiceLevelRulesTests
         Assert.Equal(ServiceLevelKind.Response, response.Kind);
         Assert.Equal(new DateOnly(2026, 11, 23), response.DueOn);
         Assert.Equal(1, response.WorkingDaysLate);
+        // Staff read the reason as it is (API, exports): in Chinese, with the deadline and how late.
+        Assert.Equal("受理后 1 个工作日内未响应：应于 2026-11-23 前完成，已超 1 个工作日", response.Reason);
     }
 
     [Fact]

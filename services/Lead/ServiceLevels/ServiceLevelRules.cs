@@ -36,18 +36,18 @@ public static class ServiceLevelRules
 
         if (intent.RespondedOn is null)
             deadlines.Add(new(ServiceLevelKind.Response, calendar.AddWorkingDays(intent.ReceivedOn, ResponseDays),
-                "No response within 1 working day of receipt"));
+                "受理后 1 个工作日内未响应"));
         if (intent.AssessedOn is null)
         {
             var days = intent.IntendedInvestment >= LargeInvestment ? LargeAssessmentDays : AssessmentDays;
             deadlines.Add(new(ServiceLevelKind.Assessment, calendar.AddWorkingDays(intent.ReceivedOn, days),
-                $"Not assessed within {days} working days of receipt"));
+                $"受理后 {days} 个工作日内未完成研判"));
         }
 
         if (intent.Status is IntentStatus.Following or IntentStatus.Qualified)
             deadlines.Add(new(ServiceLevelKind.FollowUp,
                 calendar.AddWorkingDays(intent.LastContactOn ?? intent.ReceivedOn, FollowUpDays),
-                "No follow-up within 14 working days of the last contact"));
+                "距上次接洽 14 个工作日内未跟进"));
         return deadlines;
     }
 
@@ -58,7 +58,7 @@ public static class ServiceLevelRules
         {
             if (today > deadline.DueOn && calendar.WorkingDaysBetween(deadline.DueOn, today) is var late and > 0)
                 breaches.Add(new ServiceLevelBreach(deadline.Kind, deadline.DueOn, late,
-                    $"{deadline.Promise}; due {deadline.DueOn:yyyy-MM-dd}, {late} working day(s) late."));
+                    $"{deadline.Promise}：应于 {deadline.DueOn:yyyy-MM-dd} 前完成，已超 {late} 个工作日"));
         }
 
         return breaches;
