@@ -115,14 +115,14 @@ public static class EnterprisesApi
         if (!errors.IsValid)
             return errors.ToProblem();
 
+        // The page's ids first, off the order's index where it has one; then only those rows are read whole.
+        var order = page.OrderBy(ListOrders, "createdAt");
         await using var connection = await database.OpenAsync(cancellationToken);
         return TypedResults.Ok(await connection.QueryPageAsync<Enterprise>(
             $"""
-            SELECT id, name, trim(uscc) AS uscc, hq_region, industry_chain, chain_role, priority, version, created_at, updated_at
-            FROM enterprises
-            {EnterpriseFilter.Where}
-            {page.OrderBy(ListOrders, "createdAt")}
-            LIMIT @Size OFFSET @Offset
+            {Enterprise.Select}
+            WHERE id IN (SELECT id FROM enterprises {EnterpriseFilter.Where} {order} LIMIT @Size OFFSET @Offset)
+            {order}
             """,
             $"SELECT count(*) FROM enterprises {EnterpriseFilter.Where}",
             filter.Arguments(new { page.Size, page.Offset }),

@@ -9,9 +9,25 @@ public sealed record IntentFilter(
 {
     /// <summary>District staff see their district's intents and those transferred away from it.</summary>
     public const string Where =
-        """
+        $"""
         WHERE (@OwnDistrict::text IS NULL OR i.district = @OwnDistrict OR @OwnDistrict = ANY (i.previous_districts))
-          AND (@Status::text IS NULL OR i.status = @Status)
+          AND {Filters}
+        """;
+
+    /// <summary>
+    /// How many <see cref="Where"/> finds: the caller's own district (or all, for the bureau) and the intents transferred
+    /// away from it counted apart, so that each count comes off its own index rather than every intent being read.
+    /// </summary>
+    public const string Count =
+        $"""
+        SELECT (SELECT count(*) FROM cooperation_intents i WHERE (@OwnDistrict::text IS NULL OR i.district = @OwnDistrict) AND {Filters})
+             + (SELECT count(*) FROM cooperation_intents i
+                WHERE i.previous_districts @> ARRAY[@OwnDistrict::text] AND i.district <> @OwnDistrict AND {Filters})
+        """;
+
+    private const string Filters =
+        """
+        (@Status::text IS NULL OR i.status = @Status)
           AND (@District::text IS NULL OR i.district = @District)
           AND (@Industry::text IS NULL OR i.industry = @Industry)
           AND (@EnterpriseId::uuid IS NULL OR i.enterprise_id = @EnterpriseId)

@@ -36,9 +36,7 @@ public static class IntentsApi
     public sealed record CreateIntentRequest(
         Guid? EnterpriseId, Guid? SourceEventId, string? Industry, decimal? IntendedInvestment, string? District, DateOnly? ReceivedOn);
 
-    private const string ListSql = $"SELECT {IntentRow.Columns}\nFROM {IntentRow.From}\n{IntentFilter.Where}\n";
-
-    /// <summary>Each sort's order, ties by creation: the default (createdAt) comes off the cooperation_intents_created index.</summary>
+    /// <summary>Each sort's order, ties by creation: the default (createdAt) comes off the cooperation_intents_list index.</summary>
     private static readonly Dictionary<string, string> ListOrders = new()
     {
         ["createdAt"] = "i.created_at, i.id", ["-createdAt"] = "i.created_at DESC, i.id",
@@ -120,11 +118,17 @@ public static class IntentsApi
         if (!errors.IsValid)
             return errors.ToProblem();
 
+        // The page's ids first (the default order's from the index alone); then only those rows are read whole and joined.
+        var order = page.OrderBy(ListOrders, "createdAt");
         await using var connection = await database.OpenAsync(cancellationToken);
         var intents = await connection.QueryPageAsync<IntentRow>(
-            $"{ListSql}{page.OrderBy(ListOrders, "createdAt")}\nLIMIT @Size OFFSET @Offset",
-            $"SELECT count(*) FROM cooperation_intents i\n{IntentFilter.Where}",
-            filter.Arguments(Actor.From(user), new { page.Size, page.Offset }), page);
+            $"""
+            SELECT {IntentRow.Columns}
+            FROM {IntentRow.From}
+            WHERE i.id IN (SELECT i.id FROM cooperation_intents i {IntentFilter.Where} {order} LIMIT @Size OFFSET @Offset)
+            {order}
+            """,
+            IntentFilter.Count, filter.Arguments(Actor.From(user), new { page.Size, page.Offset }), page);
         return TypedResults.Ok(intents.Select(r => r.ToIntent()));
     }
 

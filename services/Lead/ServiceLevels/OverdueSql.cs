@@ -17,11 +17,15 @@ internal static class OverdueSql
         AND (@Scope::text IS NULL OR i.district = @Scope) AND (@District::text IS NULL OR i.district = @District)
         """;
 
+    /// <summary>
+    /// Lateness is worked out from the open intents' index alone (cooperation_intents_open_deadlines) and the page and the
+    /// count taken from that; only the page's intents are then read whole and joined to their enterprises.
+    /// </summary>
     public const string Page =
         $"""
         WITH calendar (day, ordinal) AS (SELECT * FROM unnest(@Days::date[], @Ordinals::int[])),
         late AS (
-            SELECT i.id, greatest(
+            SELECT i.id, i.received_on, greatest(
                 CASE WHEN i.responded_on IS NULL AND coalesce(@Kind, 'Response') = 'Response'
                      THEN @AsOfOrdinal - received.ordinal - @ResponseDays END,
                 CASE WHEN i.assessed_on IS NULL AND coalesce(@Kind, 'Assessment') = 'Assessment'
@@ -32,12 +36,16 @@ internal static class OverdueSql
             FROM cooperation_intents i
             JOIN calendar received ON received.day = i.received_on
             JOIN calendar contacted ON contacted.day = coalesce(i.last_contact_on, i.received_on)
-            WHERE {Open})
-        SELECT {IntentRow.Columns}, count(*) OVER () AS total
-        FROM late JOIN {IntentRow.From} ON i.id = late.id
-        WHERE late.working_days_late > 0
-        ORDER BY late.working_days_late DESC, i.received_on, i.id
-        LIMIT @Size OFFSET @Offset
+            WHERE {Open}),
+        page AS (
+            SELECT id, working_days_late, count(*) OVER () AS total
+            FROM late
+            WHERE working_days_late > 0
+            ORDER BY working_days_late DESC, received_on, id
+            LIMIT @Size OFFSET @Offset)
+        SELECT {IntentRow.Columns}, page.total
+        FROM page JOIN {IntentRow.From} ON i.id = page.id
+        ORDER BY page.working_days_late DESC, i.received_on, i.id
         """;
 
     /// <summary>The scanner's: open intents with a deadline's ordinal at most @Threshold (unknown days: long past), or warned.</summary>

@@ -45,6 +45,12 @@ public class TransferTests(SystemFixture system)
         Assert.Equal(1, secondsList.GetProperty("total").GetInt64());
         await second.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/qualify", new { reason = "用地条件满足" });
         await first.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents/{intentId}");
+        // The first district lists and counts it too (counted apart from its own intents, through previous_districts).
+        var firstsList = await first.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents?enterpriseId={enterpriseId}");
+        Assert.Equal(1, firstsList.GetProperty("total").GetInt64());
+        Assert.Equal(intentId, Assert.Single(firstsList.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var strangersList = await stranger.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/intents?enterpriseId={enterpriseId}");
+        Assert.Equal(0, strangersList.GetProperty("total").GetInt64());
         await first.ExpectAsync(HttpStatusCode.Forbidden, system.Lead, HttpMethod.Post, $"/api/intents/{intentId}/drop", new { reason = "不该成功" });
         await stranger.ExpectAsync(HttpStatusCode.NotFound, system.Lead, HttpMethod.Get, $"/api/intents/{intentId}/history");
 

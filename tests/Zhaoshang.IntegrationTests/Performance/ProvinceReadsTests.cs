@@ -55,6 +55,49 @@ public class ProvinceReadsTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_intent_and_enterprise_lists_page_their_whole_filtered_list_in_order_and_count_it()
+    {
+        var province = await SmallProvince.LoadedAsync();
+        var district = SmallProvince.Districts[0];
+        var officer = new Journey(system, Tokens.For("district", district));
+        var intents = await PagesAsync(officer, "/api/intents?", 7);
+        Assert.Equal(province.Plan.Intents.Where(i => i.District == district).Select(i => i.Id).Order(), intents.Select(Id).Order());
+        Assert.Equal(intents.Select(CreatedAt).Order(), intents.Select(CreatedAt));
+        var following = await PagesAsync(officer, "/api/intents?status=Following&", 3);
+        Assert.Equal(intents.Where(i => i.GetProperty("status").GetString() == "Following").Select(Id), following.Select(Id));
+
+        // The name filter finds its part of a name literally (a wildcard is a character like any other), newest first.
+        var bureau = new Journey(system);
+        var named = await PagesAsync(bureau, $"/api/enterprises?name={Uri.EscapeDataString("春城")}&sort=-createdAt&", 7);
+        Assert.True(named.Count >= province.Plan.Enterprises.Count(e => e.Name.Contains("春城")));
+        Assert.All(named, e => Assert.Contains("春城", e.GetProperty("name").GetString()));
+        Assert.Equal(named.Select(CreatedAt).OrderDescending(), named.Select(CreatedAt));
+        var wildcard = await bureau.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/enterprises?name={Uri.EscapeDataString("春%城")}");
+        Assert.Equal(0, ProvinceDataTests.Total(wildcard));
+    }
+
+    /// <summary>Every page of a list of pageSize items, checked to add up to the list's total.</summary>
+    private async Task<List<JsonElement>> PagesAsync(Journey journey, string path, int pageSize)
+    {
+        var items = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var one = await journey.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"{path}page={page}&pageSize={pageSize}");
+            var count = one.GetProperty("items").GetArrayLength();
+            items.AddRange(one.GetProperty("items").EnumerateArray());
+            if (count < pageSize)
+            {
+                Assert.Equal(ProvinceDataTests.Total(one), items.Count);
+                return items;
+            }
+        }
+    }
+
+    private static Guid Id(JsonElement item) => item.GetProperty("id").GetGuid();
+
+    private static DateTimeOffset CreatedAt(JsonElement item) => item.GetProperty("createdAt").GetDateTimeOffset();
+
+    [Fact]
     public async Task The_overdue_approval_items_of_another_district_or_park_never_reach_its_staff()
     {
         var province = await SmallProvince.LoadedAsync();
