@@ -58,7 +58,7 @@ start_rabbit() {
   configure_rabbit "$n"
   log "starting RabbitMQ node $(node_name "$n") on 127.0.0.1:$(amqp_port "$n") (management $(management_port "$n"))"
   read -ra env <<<"$(rabbit_env "$n")"
-  $sudo_ env "${env[@]}" rabbitmq-server -detached
+  $sudo_ "$(dirname "$0")/rabbitmq-start.sh" "${env[@]}"
 }
 
 node_alive() {

@@ -120,7 +120,7 @@ start_rabbitmq() {
   export ERL_EPMD_ADDRESS=127.0.0.1
   if ! $sudo_ rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
     log "starting RabbitMQ on 127.0.0.1:5672 (management UI on 127.0.0.1:15672)"
-    $sudo_ env ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached
+    $sudo_ "$(dirname "$0")/rabbitmq-start.sh"
   fi
   for _ in $(seq 1 60); do
     $sudo_ rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1 && return

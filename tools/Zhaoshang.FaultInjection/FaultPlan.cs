@@ -10,13 +10,13 @@ namespace Zhaoshang.FaultInjection;
 /// each instance killed (kill -9) and restarted, duplicate deliveries of one real message of each type, RabbitMQ
 /// restarted, a malformed message into every service queue, RabbitMQ stopped for the outage, PostgreSQL restarted, and
 /// one more instance killed. The short run kills one instance of each service, all at once, and restarts RabbitMQ only for its outage.
-/// On the cluster (<paramref name="cluster"/>: the repository and cluster.sh's log) the broker faults are kill -9 of one node
+/// On the cluster (<paramref name="clusterLog"/>: cluster.sh's log) the broker faults are kill -9 of one node
 /// of three, brought back by cluster.sh start after the outage, then of all three for the outage; the database fault is
 /// kill -9 of the PostgreSQL primary and cluster.sh promote, as an operator tool would.
 /// </summary>
 internal sealed class FaultPlan(
     ServiceHost[] hosts, ServiceHost[] late, ServiceDatabases databases, BrokerTap tap, FaultJournal journal, Random random,
-    TimeSpan brokerOutage, bool isShort, (string Root, string Log)? cluster)
+    TimeSpan brokerOutage, bool isShort, string repositoryRoot, string? clusterLog)
 {
     private readonly Dictionary<string, int> _kills = [];
 
@@ -49,21 +49,21 @@ internal sealed class FaultPlan(
         journal.Did($"published again, same MessageId, one real message of each of {Duplicated.Count} types ({string.Join(", ", tap.CopiedTypes.Order())})");
         await PauseAsync();
 
-        if (cluster is { } node)
+        if (clusterLog is { } log)
         {
             // One node of three: every quorum queue keeps its majority, and the services move to the other nodes.
             var killed = random.Next(1, 4);
             journal.Struck($"kill -9 RabbitMQ node {killed} of 3");
-            await Infrastructure.KillBrokerNodesAsync(node.Root, [killed]);
+            await Infrastructure.KillBrokerNodesAsync(repositoryRoot, [killed]);
             await Task.Delay(brokerOutage);
             await TimedAsync($"RabbitMQ node {killed} started again and rejoined after {brokerOutage.TotalSeconds:0} s (cluster.sh start)",
-                () => Infrastructure.StartClusterAsync(node.Root, node.Log));
+                () => Infrastructure.StartClusterAsync(repositoryRoot, log));
             await PauseAsync();
         }
         else if (!isShort)
         {
             journal.Struck("RabbitMQ restarting (node stopped and started)");
-            await TimedAsync("RabbitMQ restarted", () => Infrastructure.RestartRabbitMqAsync(TimeSpan.Zero));
+            await TimedAsync("RabbitMQ restarted", () => Infrastructure.RestartRabbitMqAsync(repositoryRoot, TimeSpan.Zero));
             await PauseAsync();
         }
 
@@ -89,22 +89,22 @@ internal sealed class FaultPlan(
     /// <summary>No broker at all for the outage: the single node stopped, or every node of the cluster killed.</summary>
     private async Task BrokerOutageAsync()
     {
-        if (cluster is not { } whole)
+        if (clusterLog is not { } log)
         {
             journal.Struck($"RabbitMQ stopping for {brokerOutage.TotalSeconds:0} s");
-            await TimedAsync("RabbitMQ started again", () => Infrastructure.RestartRabbitMqAsync(brokerOutage));
+            await TimedAsync("RabbitMQ started again", () => Infrastructure.RestartRabbitMqAsync(repositoryRoot, brokerOutage));
             return;
         }
 
         journal.Struck($"kill -9 all three RabbitMQ nodes for {brokerOutage.TotalSeconds:0} s");
-        await Infrastructure.KillBrokerNodesAsync(whole.Root, [1, 2, 3]);
+        await Infrastructure.KillBrokerNodesAsync(repositoryRoot, [1, 2, 3]);
         await Task.Delay(brokerOutage);
-        await TimedAsync("the three RabbitMQ nodes started again (cluster.sh start)", () => Infrastructure.StartClusterAsync(whole.Root, whole.Log));
+        await TimedAsync("the three RabbitMQ nodes started again (cluster.sh start)", () => Infrastructure.StartClusterAsync(repositoryRoot, log));
     }
 
     private async Task DatabaseFaultAsync()
     {
-        if (cluster is not { } pair)
+        if (clusterLog is not { } log)
         {
             journal.Struck("PostgreSQL restarting (fast: every session cut)");
             await TimedAsync("PostgreSQL restarted", Infrastructure.RestartPostgresAsync);
@@ -112,8 +112,8 @@ internal sealed class FaultPlan(
         }
 
         journal.Struck("kill -9 the PostgreSQL primary");
-        await Infrastructure.KillPostgresPrimaryAsync(pair.Root);
-        await TimedAsync("the standby promoted to primary (cluster.sh promote)", () => Infrastructure.PromoteStandbyAsync(pair.Root, pair.Log));
+        await Infrastructure.KillPostgresPrimaryAsync(repositoryRoot);
+        await TimedAsync("the standby promoted to primary (cluster.sh promote)", () => Infrastructure.PromoteStandbyAsync(repositoryRoot, log));
     }
 
     /// <summary>Once several projects are signed (so their events are waiting for it), the late service's instances start.</summary>

@@ -11,12 +11,13 @@ internal static class Infrastructure
     private static readonly bool IsRoot = Environment.UserName == "root";
 
     /// <summary>The whole RabbitMQ node down (not just its application) for <paramref name="downtime"/>, then up again.</summary>
-    public static async Task RestartRabbitMqAsync(TimeSpan downtime)
+    public static async Task RestartRabbitMqAsync(string repositoryRoot, TimeSpan downtime)
     {
         await RunAsync("rabbitmqctl", "-q", "stop");
         await Task.Delay(downtime);
-        // The node daemonizes; its streams go to /dev/null so that it holds no pipe of ours (or of whoever reads our output).
-        await RunAsync("bash", "-c", "ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached >/dev/null 2>&1 </dev/null");
+        // As infra.sh starts it. The node daemonizes; its streams go to /dev/null so that it holds no pipe of ours (or of
+        // whoever reads our output).
+        await RunAsync("bash", "-c", $"'{Path.Combine(repositoryRoot, "deploy", "local", "rabbitmq-start.sh")}' >/dev/null 2>&1 </dev/null");
         // await_startup fails at once while the starting node is not yet registered with epmd, so it is asked again.
         var clock = Stopwatch.StartNew();
         while (true)

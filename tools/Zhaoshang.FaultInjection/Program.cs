@@ -85,7 +85,7 @@ try
     })));
 
     var faults = new FaultPlan(hosts, late, databases, tap, journal, random, options.BrokerOutage, options.Short,
-        options.Cluster ? (options.RepositoryRoot, Path.Combine(logDirectory, "cluster.log")) : null);
+        options.RepositoryRoot, options.Cluster ? Path.Combine(logDirectory, "cluster.log") : null);
     await faults.RunAsync();
     Volatile.Write(ref faultsDone, true);
     await driving;
