@@ -14,6 +14,20 @@ public class BrokerTopologyTests(SystemFixture system)
 {
     private const string ConversionQueue = "project-cooperation-intent-converted";
 
+    /// <summary>
+    /// Each quorum queue holds files open, and every environment on the machine has about a hundred: with the login
+    /// shell's 1024 open files (its file_handle_cache then allowing 927), the node held 1,104 at boot and blocked every new
+    /// connection and CLI command. infra.sh starts it with the hard limit (deploy/local/rabbitmq-start.sh).
+    /// </summary>
+    [Fact]
+    public async Task The_broker_node_may_open_enough_files_for_the_machines_quorum_queues()
+    {
+        using var management = Broker.Management();
+        var nodes = (await management.GetFromJsonAsync<JsonElement[]>("nodes"))!;
+        Assert.All(nodes, node => Assert.True(node.GetProperty("fd_total").GetInt64() >= 8192,
+            $"{node.GetProperty("name").GetString()} may open {node.GetProperty("fd_total").GetInt64()} files"));
+    }
+
     [Fact]
     public async Task Every_queue_of_the_topology_is_a_quorum_queue_that_its_service_consumes_and_any_other_is_a_temporary_classic_queue()
     {
