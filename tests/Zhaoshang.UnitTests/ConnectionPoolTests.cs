@@ -24,4 +24,13 @@ public class ConnectionPoolTests
         Assert.True(settings.NoResetOnClose);
         Assert.Equal(100, settings.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void Connections_turn_jit_compilation_off_and_keep_their_own_options()
+    {
+        using var dataSource = DatabaseExtensions.CreateDataSource(ConnectionString);
+        Assert.Equal("-c jit=off", new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Options);
+        using var own = DatabaseExtensions.CreateDataSource(ConnectionString + ";Options=-c statement_timeout=5s");
+        Assert.Equal("-c statement_timeout=5s -c jit=off", new NpgsqlConnectionStringBuilder(own.ConnectionString).Options);
+    }
 }

@@ -11,10 +11,8 @@ public sealed class CsvExportTests
 {
     private static async Task<string[]> FieldsAsync(params string[] values)
     {
-        var file = await Csv.FileAsync("test.csv", ["值"], values.Select(v => new[] { v }), CancellationToken.None);
         using var content = new MemoryStream();
-        await using (file.FileStream)
-            await file.FileStream.CopyToAsync(content);
+        await Csv.WriteAsync(content, ["值"], values.Select(v => new[] { v }).ToAsyncEnumerable());
         var bytes = content.ToArray();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];

@@ -88,11 +88,9 @@ public class DictionaryTests
     [Fact]
     public void Funds_in_an_unclassified_industry_get_a_share_of_their_own()
     {
-        var id = Guid.NewGuid();
-        VerifiedFunds Report(string industry, decimal amount) =>
-            new(id, "安宁市", "安宁工业园区", industry, "CNY", amount, amount, "OutsideProvince", "FixedAssets", new DateOnly(2026, 5, 1));
+        FundsTally Report(string industry, decimal amount) => new("安宁市", industry, 2026, 2, 1, amount, amount, 0m, 0m, 0m);
         var report = FundsStatistics.Compute(new StatsFilter(2026, null, null, null, null),
-            [Report("新能源电池", 300m), Report("未列明产业", 100m)], [], Seed.SectorOf);
+            [Report("新能源电池", 300m), Report("未列明产业", 100m)], 0m, Seed.SectorOf);
         Assert.Equal(["一产", "二产", "三产", "未分类"], report.Sectors.Select(s => s.Sector));
         Assert.Equal([0m, 300m, 0m, 100m], report.Sectors.Select(s => s.Amount.Yuan));
         Assert.Equal(0.25m, report.Sectors[3].Share);

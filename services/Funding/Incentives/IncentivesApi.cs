@@ -41,7 +41,7 @@ public static class IncentivesApi
             .WithSummary("Finance rejects the claim, with the reason.");
         api.MapPost("/incentive-claims/{id:guid}/payments", ClaimDecisionsApi.PayAsync).WithName("PayIncentiveStage").AllowRoles(Roles.Finance)
             .WithSummary("Pays the next stage. Send an Idempotency-Key header: a retried request with the same key pays once.");
-        api.MapGet("/incentive-payments.csv", ExportPaymentsAsync).WithName("ExportIncentivePayments").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
+        api.MapGet("/incentive-payments.csv", ExportPayments).WithName("ExportIncentivePayments").AllowRoles(Roles.Bureau, Roles.Finance, Roles.Auditor)
             .WithSummary("The payment register as CSV with Chinese headings (UTF-8 with BOM).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
@@ -97,32 +97,33 @@ public static class IncentivesApi
         return await ReadClaimAsync(connection, id) is { } view ? TypedResults.Ok(view) : Problems.NotFound("Incentive claim", id);
     }
 
-    internal static async Task<FileStreamHttpResult> ExportPaymentsAsync(int? year, Database database, CancellationToken cancellationToken)
+    internal static PushStreamHttpResult ExportPayments(int? year, Database database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var outOfRange = year is not (null or (>= 2000 and <= 2100));
-        // Unbuffered: rows go to the file as they are read; the year as a range of paid_at, so its index answers it.
-        var rows = connection.Query<PaymentRow>(
+        // The year as a range of paid_at, so the index on (paid_at, id) answers it in the ledger's order.
+        var rows = Csv.KeysetAsync<PaymentRow>(database,
             $"""
             SELECT p.paid_at, l.district, {LedgerFacts.CurrentPark} AS park, l.industry, c.project_id, pol.name AS policy, p.stage, p.amount_cny, c.award_cny,
-                   p.paid_by, p.idempotency_key
+                   p.paid_by, p.idempotency_key, p.id
             FROM incentive_payments p
             JOIN incentive_claims c ON c.id = p.claim_id
             JOIN incentive_policies pol ON pol.id = c.policy_id
             JOIN funding_ledgers l ON l.project_id = c.project_id
             WHERE NOT @outOfRange AND (@year::int IS NULL OR (p.paid_at >= make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Shanghai')
                                          AND p.paid_at < make_timestamptz(@year + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')))
-            ORDER BY p.paid_at
+              AND (p.paid_at, p.id) > (@afterAt, @afterId)
+            ORDER BY p.paid_at, p.id LIMIT @PageSize
             """,
             // A year no payment can be in is an empty ledger, not an overflow in make_timestamptz.
-            new { year = outOfRange ? null : year, outOfRange }, buffered: false);
-        return await Csv.FileAsync("奖励兑现台账.csv",
+            last => new { year = outOfRange ? null : year, outOfRange, afterAt = last?.PaidAt ?? DateTimeOffset.MinValue, afterId = last?.Id ?? Guid.Empty },
+            cancellationToken);
+        return Csv.Stream("奖励兑现台账.csv",
             ["支付时间", "区县", "园区", "产业", "项目编号", "奖励政策", "阶段", "本次支付（元）", "核定奖励（元）", "经办人", "幂等键"],
             rows.Select(r => new[]
             {
                 r.PaidAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss"), r.District, r.Park, r.Industry, r.ProjectId.ToString(),
                 r.Policy, r.Stage.ToString(), Csv.Money(r.AmountCny), Csv.Money(r.AwardCny), r.PaidBy, r.IdempotencyKey,
-            }), cancellationToken);
+            }));
     }
 
     private static async Task<ClaimView?> ReadClaimAsync(NpgsqlConnection connection, Guid id)
@@ -141,5 +142,5 @@ public static class IncentivesApi
 
     private sealed record PaymentRow(
         DateTimeOffset PaidAt, string District, string Park, string Industry, Guid ProjectId, string Policy, int Stage, decimal AmountCny,
-        decimal AwardCny, string PaidBy, string IdempotencyKey);
+        decimal AwardCny, string PaidBy, string IdempotencyKey, Guid Id);
 }

@@ -22,7 +22,7 @@ public static class StatsApi
             "Verified funds by year, quarter, district, park and industry, 到位率, and CSV exports (targets: GET /api/statistics).");
         api.MapGet("/stats/funds", GetStatsAsync).WithName("GetFundsStatistics").AllowRoles(Readers)
             .WithSummary("Verified funds in place by year, quarter, district, park and industry, with shares and 到位率.");
-        api.MapGet("/stats/funds.csv", ExportStatsAsync).WithName("ExportFundsStatistics").AllowRoles(Readers)
+        api.MapGet("/stats/funds.csv", ExportStats).WithName("ExportFundsStatistics").AllowRoles(Readers)
             .WithSummary("The verified reports behind the statistics, as CSV with Chinese headings (UTF-8 with BOM).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
@@ -38,36 +38,55 @@ public static class StatsApi
         if (filter is null)
             return errors.ToProblem();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var verified = await ReadVerifiedAsync(connection, filter);
-        var projects = await connection.QueryAsync<ContractedProject>(
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            SELECT project_id, district, {LedgerFacts.CurrentPark} AS park, industry, contracted_investment AS contracted_cny
-            FROM funding_ledgers l WHERE (@District::text IS NULL OR district = @District)
+            SELECT l.district, l.industry, extract(year FROM r.reported_on)::int AS year, extract(quarter FROM r.reported_on)::int AS quarter,
+                   count(*)::int AS reports, sum(r.amount_cny) AS amount_cny,
+                   coalesce(sum(r.amount_cny) FILTER (WHERE r.use = 'FixedAssets'), 0) AS fixed_assets_cny,
+                   coalesce(sum(r.amount_cny) FILTER (WHERE r.use = 'WorkingCapital'), 0) AS working_capital_cny,
+                   coalesce(sum(r.amount) FILTER (WHERE r.source = 'Abroad' AND r.currency = 'USD'), 0) AS foreign_usd,
+                   coalesce(sum(r.amount_cny) FILTER (WHERE r.source = 'Abroad' AND r.currency = 'USD'), 0) AS foreign_cny
+            FROM funds_reports r JOIN funding_ledgers l ON l.project_id = r.project_id
+            WHERE {VerifiedFilter}
+            GROUP BY 1, 2, 3, 4;
+            SELECT coalesce(sum(contracted_investment), 0) FROM funding_ledgers l WHERE {LedgerFilter};
             """,
-            new { filter.District });
-        return TypedResults.Ok(FundsStatistics.Compute(filter, verified, projects, dictionaries.SectorOf));
+            filter, cancellationToken: cancellationToken));
+        var tallies = (await results.ReadAsync<FundsTally>()).AsList();
+        var contracted = await results.ReadSingleAsync<decimal>();
+        return TypedResults.Ok(FundsStatistics.Compute(filter, tallies, contracted, dictionaries.SectorOf));
     }
 
-    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportStatsAsync(
+    internal static Results<PushStreamHttpResult, ValidationProblem> ExportStats(
         [AsParameters] StatsQuery query, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries,
         CancellationToken cancellationToken)
     {
         var (filter, errors) = Validate(query, Actor.From(user));
         if (filter is null)
             return errors.ToProblem();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Unbuffered: rows go to the file as they are read.
-        var rows = connection.Query<VerifiedFunds>(VerifiedSql, filter, buffered: false)
-            .Where(r => filter.Includes(r.District, r.Park, r.Industry))
-            .Select(r => new[]
+        var rows = Csv.KeysetAsync<VerifiedRow>(database,
+            $"""
+            SELECT r.project_id, l.district, {LedgerFacts.CurrentPark} AS park, l.industry, r.currency, r.amount, r.amount_cny, r.source, r.use,
+                   r.reported_on, r.created_at, r.id
+            FROM funds_reports r JOIN funding_ledgers l ON l.project_id = r.project_id
+            WHERE {VerifiedFilter}
+              AND (r.reported_on, r.created_at, r.id) > (@AfterDay, @AfterAt, @AfterId)
+            ORDER BY r.reported_on, r.created_at, r.id LIMIT @PageSize
+            """,
+            last => new
+            {
+                filter.Year, filter.Quarter, filter.District, filter.Park, filter.Industry, AfterDay = last?.ReportedOn ?? DateOnly.MinValue,
+                AfterAt = last?.CreatedAt ?? DateTimeOffset.MinValue, AfterId = last?.Id ?? Guid.Empty,
+            },
+            cancellationToken);
+        return Csv.Stream("到位资金统计.csv",
+            ["到位日期", "季度", "区县", "园区", "产业", "三次产业", "币种", "金额", "折合人民币（元）", "折合人民币（万元）", "资金来源", "资金用途", "项目编号"],
+            rows.Select(r => new[]
             {
                 r.ReportedOn.ToString("yyyy-MM-dd"), $"{r.ReportedOn.Year}Q{(r.ReportedOn.Month - 1) / 3 + 1}", r.District, r.Park,
                 r.Industry, dictionaries.SectorOf(r.Industry), r.Currency, Csv.Money(r.Amount), Csv.Money(r.AmountCny),
                 Csv.Money(MoneyRules.InWan(r.AmountCny)), Labels.Source(r.Source), Labels.Use(r.Use), r.ProjectId.ToString(),
-            });
-        return await Csv.FileAsync("到位资金统计.csv",
-            ["到位日期", "季度", "区县", "园区", "产业", "三次产业", "币种", "金额", "折合人民币（元）", "折合人民币（万元）", "资金来源", "资金用途", "项目编号"],
-            rows, cancellationToken);
+            }));
     }
 
     /// <summary>The filter to apply, or the problems with the query; district staff only ever see their own district.</summary>
@@ -86,21 +105,26 @@ public static class StatsApi
         return (errors.IsValid ? new StatsFilter(query.Year, query.Quarter, district, query.Park, query.Industry) : null, errors);
     }
 
-    private static async Task<IReadOnlyList<VerifiedFunds>> ReadVerifiedAsync(NpgsqlConnection connection, StatsFilter filter) =>
-        (await connection.QueryAsync<VerifiedFunds>(VerifiedSql, filter)).AsList();
-
-    /// <summary>The verified reports of the filter's district, industry and period (its days as a range, so the index on them answers).</summary>
-    private const string VerifiedSql =
+    /// <summary>The filter's ledgers: district, park (as it is named now) and industry.</summary>
+    private const string LedgerFilter =
         $"""
-        SELECT r.project_id, l.district, {LedgerFacts.CurrentPark} AS park, l.industry, r.currency, r.amount, r.amount_cny, r.source, r.use, r.reported_on
-        FROM funds_reports r JOIN funding_ledgers l ON l.project_id = r.project_id
-        WHERE r.status = 'Verified' AND (@District::text IS NULL OR l.district = @District)
-          AND (@Industry::text IS NULL OR l.industry = @Industry)
-          AND (@Year::int IS NULL OR (r.reported_on >= make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
-                                      AND r.reported_on < make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
-                                                          + CASE WHEN @Quarter::int IS NULL THEN interval '1 year' ELSE interval '3 months' END))
-        ORDER BY r.reported_on, r.created_at
+        (@District::text IS NULL OR l.district = @District) AND (@Industry::text IS NULL OR l.industry = @Industry)
+        AND (@Park::text IS NULL OR {LedgerFacts.CurrentPark} = @Park)
         """;
+
+    /// <summary>The verified reports of the filter's ledgers and period (its days as a range, so the index on them answers).</summary>
+    private const string VerifiedFilter =
+        $"""
+        r.status = 'Verified' AND {LedgerFilter}
+        AND (@Year::int IS NULL OR (r.reported_on >= make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
+                                    AND r.reported_on < make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
+                                                        + CASE WHEN @Quarter::int IS NULL THEN interval '1 year' ELSE interval '3 months' END))
+        """;
+
+    /// <summary>A verified report as the CSV lists it, with the key it is listed in.</summary>
+    private sealed record VerifiedRow(
+        Guid ProjectId, string District, string Park, string Industry, string Currency, decimal Amount, decimal AmountCny,
+        string Source, string Use, DateOnly ReportedOn, DateTimeOffset CreatedAt, Guid Id);
 }
 
 internal static class Labels

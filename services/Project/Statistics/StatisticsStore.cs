@@ -5,39 +5,36 @@ namespace Zhaoshang.Project.Statistics;
 
 /// <summary>
 /// Adds up, in SQL, what one statistic needs: per window and group, the projects with an event (or a verified report) in
-/// it, in the filter's district (or first negotiated there), park, industries and source places. A project is read once,
-/// when one of its days (or reports) falls between the first window's start and the last one's end; the groups are only
-/// as fine as the filter and grouping need (park, industry, source place only when asked), so few rows come back and the
-/// plan stays cheap enough that PostgreSQL does not JIT-compile it (seconds on this machine).
+/// it, in the filter's district (or first negotiated there), park, industries and source places. A project is read when
+/// one of its days (or reports) falls between the first window's start and the last one's end, so few rows come back.
+/// Windows that are the same days (a whole year's period and its year to date) are added up once.
 /// </summary>
 public static class StatisticsStore
 {
-    private const string TalliesSql =
+    /// <summary>
+    /// The projects in the filter's district (or first negotiated there), park, industries and source places, with the
+    /// groups only as fine as the filter and grouping need (park, industry, source place only when asked). Written out in
+    /// each part of the query rather than as a shared CTE: a CTE used twice is materialised, and PostgreSQL then guesses
+    /// its groups blind (thousands instead of dozens) and sorts on disk instead of hashing.
+    /// </summary>
+    private const string ProjectsSql =
         """
+        SELECT p.id, p.district, p.first_district, CASE WHEN @ByPark THEN k.name END AS park,
+               CASE WHEN @ByIndustry THEN p.industry ELSE '' END AS industry,
+               CASE WHEN @ByRegion THEN p.enterprise_hq_region END AS hq_region,
+               p.opened_on, p.signed_on, p.contracted_investment, p.registered_on, p.land_acquired_on,
+               p.construction_started_on, p.production_started_on
+        FROM projects p LEFT JOIN parks k ON k.id = p.park_id
+        WHERE (@District::text IS NULL OR p.district = @District OR p.first_district = @District)
+          AND (@Park::text IS NULL OR k.name = @Park)
+          AND (@Industries::text[] IS NULL OR p.industry = ANY (@Industries))
+          AND (@Places::text[] IS NULL OR p.enterprise_hq_region = ANY (@Places))
+        """;
+
+    private const string TalliesSql =
+        $$"""
         WITH w AS (
-            SELECT (n - 1)::int AS n, f, t FROM unnest(@Froms::date[], @Tos::date[]) WITH ORDINALITY AS w (f, t, n)),
-        p AS MATERIALIZED (
-            SELECT p.id, p.district, p.first_district, CASE WHEN @ByPark THEN k.name END AS park,
-                   CASE WHEN @ByIndustry THEN p.industry ELSE '' END AS industry,
-                   CASE WHEN @ByRegion THEN p.enterprise_hq_region END AS hq_region,
-                   p.opened_on, p.signed_on, p.contracted_investment, p.registered_on, p.land_acquired_on,
-                   p.construction_started_on, p.production_started_on
-            FROM projects p LEFT JOIN parks k ON k.id = p.park_id
-            WHERE (p.opened_on BETWEEN @From AND @To OR p.signed_on BETWEEN @From AND @To OR p.registered_on BETWEEN @From AND @To
-                   OR p.land_acquired_on BETWEEN @From AND @To OR p.construction_started_on BETWEEN @From AND @To
-                   OR p.production_started_on BETWEEN @From AND @To
-                   OR p.id IN (SELECT project_id FROM statistics_funds WHERE reported_on BETWEEN @From AND @To))
-              AND (@District::text IS NULL OR p.district = @District OR p.first_district = @District)
-              AND (@Park::text IS NULL OR k.name = @Park)
-              AND (@Industries::text[] IS NULL OR p.industry = ANY (@Industries))
-              AND (@Places::text[] IS NULL OR p.enterprise_hq_region = ANY (@Places))),
-        -- The projects' reports to the last window's end: a window counts those in it, and for 到位率 its cohort's to date.
-        -- 实际利用外资: the USD funding sent; a report from before it sent one counts only when reported in USD.
-        f AS (
-            SELECT s.project_id, s.reported_on, s.amount_cny,
-                   CASE WHEN s.source = 'Abroad' THEN coalesce(s.amount_usd, CASE WHEN s.currency = 'USD' THEN s.amount END, 0) ELSE 0 END AS usd
-            FROM statistics_funds s
-            WHERE s.reported_on <= @To)
+            SELECT (n - 1)::int AS n, f, t FROM unnest(@Froms::date[], @Tos::date[]) WITH ORDINALITY AS w (f, t, n))
         SELECT w.n AS "window", p.district, p.first_district, p.park, p.industry, p.hq_region,
                count(*) FILTER (WHERE p.opened_on BETWEEN w.f AND w.t)::int AS opened,
                count(*) FILTER (WHERE p.opened_on BETWEEN w.f AND w.t AND p.signed_on <= w.t)::int AS opened_signed_by_end,
@@ -56,17 +53,28 @@ public static class StatisticsStore
                count(*) FILTER (WHERE p.construction_started_on BETWEEN w.f AND w.t
                                   AND p.construction_started_on = p.land_acquired_on)::int AS started_on_land_day,
                0::numeric AS funds_cny, 0::numeric AS foreign_usd
-        FROM p JOIN w ON p.opened_on BETWEEN w.f AND w.t OR p.signed_on BETWEEN w.f AND w.t OR p.registered_on BETWEEN w.f AND w.t
-                         OR p.land_acquired_on BETWEEN w.f AND w.t OR p.construction_started_on BETWEEN w.f AND w.t
-                         OR p.production_started_on BETWEEN w.f AND w.t
+        FROM ({{ProjectsSql}}) p
+             JOIN w ON p.opened_on BETWEEN w.f AND w.t OR p.signed_on BETWEEN w.f AND w.t OR p.registered_on BETWEEN w.f AND w.t
+                       OR p.land_acquired_on BETWEEN w.f AND w.t OR p.construction_started_on BETWEEN w.f AND w.t
+                       OR p.production_started_on BETWEEN w.f AND w.t
+        -- A project is read when one of its days falls between the first window's start and the last one's end.
+        WHERE p.opened_on BETWEEN @From AND @To OR p.signed_on BETWEEN @From AND @To OR p.registered_on BETWEEN @From AND @To
+              OR p.land_acquired_on BETWEEN @From AND @To OR p.construction_started_on BETWEEN @From AND @To
+              OR p.production_started_on BETWEEN @From AND @To
         GROUP BY 1, 2, 3, 4, 5, 6
         UNION ALL
+        -- The projects' reports to the last window's end: a window counts those in it, and for 到位率 its cohort's to date.
+        -- 实际利用外资: the USD funding sent; a report from before it sent one counts only when reported in USD.
         SELECT w.n, p.district, p.first_district, p.park, p.industry, p.hq_region, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                coalesce(sum(f.amount_cny) FILTER (WHERE p.signed_on BETWEEN w.f AND w.t), 0), 0, 0, 0, 0, 0,
                coalesce(sum(f.amount_cny) FILTER (WHERE f.reported_on BETWEEN w.f AND w.t), 0),
                coalesce(sum(f.usd) FILTER (WHERE f.reported_on BETWEEN w.f AND w.t), 0)
-        FROM f JOIN p ON p.id = f.project_id
+        FROM (SELECT s.project_id, s.reported_on, s.amount_cny,
+                     CASE WHEN s.source = 'Abroad' THEN coalesce(s.amount_usd, CASE WHEN s.currency = 'USD' THEN s.amount END, 0) ELSE 0 END AS usd
+              FROM statistics_funds s WHERE s.reported_on <= @To) f
+             JOIN ({{ProjectsSql}}) p ON p.id = f.project_id
              JOIN w ON f.reported_on <= w.t AND (f.reported_on >= w.f OR p.signed_on BETWEEN w.f AND w.t)
+        WHERE f.reported_on >= @From OR p.signed_on BETWEEN @From AND @To
         GROUP BY 1, 2, 3, 4, 5, 6
         """;
 
@@ -74,16 +82,18 @@ public static class StatisticsStore
         NpgsqlConnection connection, StatisticsScope scope, IReadOnlyList<StatisticsWindow> windows)
     {
         var (filter, groupBy) = (scope.Filter, scope.GroupBy);
-        return (await connection.QueryAsync<StatisticsTally>(TalliesSql, new
+        var distinct = windows.Select(w => (w.From, w.To)).Distinct().ToList();
+        var tallies = (await connection.QueryAsync<StatisticsTally>(TalliesSql, new
         {
-            Froms = windows.Select(w => w.From).ToArray(), Tos = windows.Select(w => w.To).ToArray(),
+            Froms = distinct.Select(w => w.From).ToArray(), Tos = distinct.Select(w => w.To).ToArray(),
             From = windows.Min(w => w.From), To = windows.Max(w => w.To),
             filter.District, filter.Park, scope.Industries, scope.Places,
             ByPark = filter.Park is not null || groupBy == StatisticsGrouping.Park,
             ByIndustry = filter.Industry is not null || filter.Chain is not null || filter.Sector is not null
                          || groupBy is StatisticsGrouping.Industry or StatisticsGrouping.Chain or StatisticsGrouping.Sector,
             ByRegion = filter.Region is not null || groupBy == StatisticsGrouping.Region,
-        })).AsList();
+        })).ToLookup(t => t.Window);
+        return windows.SelectMany((w, i) => tallies[distinct.IndexOf((w.From, w.To))].Select(t => t with { Window = i })).ToList();
     }
 
     public static async Task<IReadOnlyList<StatisticsTarget>> ReadTargetsAsync(NpgsqlConnection connection, int year, string? district) =>

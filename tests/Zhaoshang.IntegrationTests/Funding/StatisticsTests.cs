@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Zhaoshang.IntegrationTests.Infrastructure;
 using Zhaoshang.Tests.Shared;
@@ -63,6 +64,32 @@ public class StatisticsTests(SystemFixture system)
         Assert.Equal(104_809_567.89m, qilin.GetProperty("verified").GetProperty("yuan").GetDecimal());
         Assert.Equal(10_480.96m, qilin.GetProperty("verified").GetProperty("wan").GetDecimal());
         Assert.Equal(["2026Q1", "2026Q2", "2026Q3", "2026Q4"], qilin.GetProperty("byQuarter").EnumerateArray().Select(q => q.GetProperty("key").GetString()));
+    }
+
+    [Fact]
+    public async Task The_csv_lists_every_report_once_in_day_order_across_its_pages()
+    {
+        // 2,500 reports on seven days, all with one created_at: pages of the export end inside runs of equal days and
+        // times, where only the report's id tells the next page where to start.
+        var district = $"分页区{Guid.NewGuid():N}"[..12];
+        var project = Guid.NewGuid();
+        await system.ExecuteAsync(system.Funding,
+            """
+            INSERT INTO funding_ledgers (id, project_id, contracted_investment, signed_on, industry, district, park, opened_at)
+            VALUES (gen_random_uuid(), @project, 1000000000, '2019-01-01', '新能源电池', @district, '安宁工业园区', now());
+            INSERT INTO funds_reports (id, project_id, amount, currency, exchange_rate, amount_cny, source, use, reported_on, evidence_ref,
+                                       status, created_at)
+            SELECT gen_random_uuid(), @project, 1000 + n, 'CNY', 1, 1000 + n, 'OutsideProvince', 'FixedAssets', date '2019-01-01' + n % 7,
+                   'paging', 'Verified', now()
+            FROM generate_series(1, 2500) n;
+            """,
+            new { project, district });
+
+        using var client = system.Client(system.Funding);
+        var csv = await client.GetByteArrayAsync($"/api/stats/funds.csv?district={Uri.EscapeDataString(district)}");
+        var rows = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(Enumerable.Range(1001, 2500).Select(n => $"{n}.00"), rows.Select(r => r[7]).Order(StringComparer.Ordinal));
+        Assert.Equal(rows.Select(r => r[0]).Order(StringComparer.Ordinal), rows.Select(r => r[0]));
     }
 
     private static IEnumerable<decimal> Sectors(JsonElement stats) =>
