@@ -1,4 +1,5 @@
 using Zhaoshang.Contracts;
+using Zhaoshang.Notification.Warnings;
 using Zhaoshang.Platform.Calendar;
 using Zhaoshang.Platform.Warnings;
 
@@ -44,5 +45,14 @@ public class WarningRuleTests
     public void Warning_keys_name_the_item_the_deadline_and_the_grade()
     {
         Assert.Equal("node:n1:2026-11-20:red", WarningGrades.WarningKey("node:n1", new DateOnly(2026, 11, 20), WarningGrades.Red));
+    }
+
+    [Fact]
+    public void A_lists_working_days_counted_once_per_due_date_are_the_rules_on_that_day()
+    {
+        var day = new DateOnly(2026, 10, 12);
+        var days = new WarningsApi.WorkingDaysOn(day, Rule);
+        DateOnly[] dueOn = [new(2026, 9, 30), new(2026, 10, 9), new(2026, 9, 30), new(2026, 10, 16), new(2026, 10, 9), new(2025, 12, 31)];
+        Assert.Equal(dueOn.Select(d => Rule.On(d, day).WorkingDays), dueOn.Select(days.Of));
     }
 }

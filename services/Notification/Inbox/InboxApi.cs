@@ -34,9 +34,6 @@ public static class InboxApi
 
     public sealed record ReadAll(int Marked);
 
-    private const string From =
-        $"FROM inbox_items i LEFT JOIN inbox_reads r ON r.item_id = i.id AND r.username = @Subject WHERE {InboxItems.Visible}";
-
     internal static async Task<Results<Ok<Page<InboxItem>>, ValidationProblem>> ListAsync(
         bool? unread, int? page, int? pageSize, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
@@ -47,19 +44,17 @@ public static class InboxApi
         var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);
         var items = await connection.QueryPageAsync<InboxItem>(
-            $"""
-            SELECT {InboxItems.Columns}, count(*) OVER () AS total {From} AND (@unread::boolean IS NOT TRUE OR r.read_at IS NULL)
-            ORDER BY i.created_at DESC, i.id LIMIT @Size OFFSET @Offset
-            """,
-            new { actor.Subject, actor.Role, actor.District, actor.Park, unread, paging.Size, paging.Offset }, paging);
+            InboxItems.Page(actor, unread == true), InboxItems.Count(actor, unread == true),
+            new { actor.Subject, actor.District, actor.Park, paging.Size, paging.Offset }, paging);
         return TypedResults.Ok(items);
     }
 
     internal static async Task<Ok<UnreadCount>> UnreadCountAsync(ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
     {
+        var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);
         var count = await connection.ExecuteScalarAsync<long>(
-            $"SELECT count(*) {From} AND r.read_at IS NULL", InboxItems.Caller(Actor.From(user)));
+            InboxItems.Count(actor, unread: true), new { actor.Subject, actor.District, actor.Park });
         return TypedResults.Ok(new UnreadCount(count));
     }
 
@@ -68,16 +63,16 @@ public static class InboxApi
     {
         var actor = Actor.From(user);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var parameters = new { id, actor.Subject, actor.Role, actor.District, actor.Park, now = clock.GetUtcNow() };
+        var parameters = new { id, actor.Subject, actor.District, actor.Park, now = clock.GetUtcNow() };
         // Only an item the caller sees can be marked; another's reads as not found.
         await connection.ExecuteAsync(
             $"""
             INSERT INTO inbox_reads (item_id, username, read_at)
-            SELECT i.id, @Subject, @now FROM inbox_items i WHERE i.id = @id AND {InboxItems.Visible}
+            SELECT i.id, @Subject, @now FROM inbox_items i WHERE i.id = @id AND {InboxItems.Visible(actor)}
             ON CONFLICT DO NOTHING
             """, parameters);
         var item = await connection.QuerySingleOrDefaultAsync<InboxItem>(
-            $"SELECT {InboxItems.Columns} {From} AND i.id = @id", parameters);
+            $"SELECT {InboxItems.Columns} FROM inbox_items i WHERE i.id = @id AND {InboxItems.Visible(actor)}", parameters);
         return item is null ? Problems.NotFound("Inbox item", id) : TypedResults.Ok(item);
     }
 
@@ -89,9 +84,9 @@ public static class InboxApi
         var marked = await connection.ExecuteAsync(
             $"""
             INSERT INTO inbox_reads (item_id, username, read_at)
-            SELECT i.id, @Subject, @now FROM inbox_items i WHERE {InboxItems.Visible}
+            SELECT i.id, @Subject, @now FROM inbox_items i WHERE {InboxItems.Visible(actor)}
             ON CONFLICT DO NOTHING
-            """, new { actor.Subject, actor.Role, actor.District, actor.Park, now = clock.GetUtcNow() });
+            """, new { actor.Subject, actor.District, actor.Park, now = clock.GetUtcNow() });
         return TypedResults.Ok(new ReadAll(marked));
     }
 }

@@ -53,12 +53,13 @@ public static class WarningExportApi
         if (!errors.IsValid)
             return errors.ToProblem();
         var (day, open) = Open(asOf, clock);
+        var days = new WorkingDaysOn(day, rule);
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
         var warnings = connection.Query<Row>(
             $"{open}\n{OpenWarnings.Listed}",
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { }), buffered: false)
-            .Select(r => r.On(day, rule));
+            .Select(r => r.On(days));
         return await XlsxExport.FileAsync(warnings, Columns, "预警清单", $"预警清单-{day:yyyy-MM-dd}.xlsx", cancellationToken);
     }
 }

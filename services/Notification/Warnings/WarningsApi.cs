@@ -41,9 +41,25 @@ public static class WarningsApi
         string ItemKey, string WarningKey, string Source, string Title, string Grade, DateOnly DueOn, string District, string? Park,
         Guid? ProjectId, string[] Recipients, string? Link, DateOnly GradedOn)
     {
-        /// <summary>The warning as it stands on <paramref name="day"/>: its working days left or late counted then.</summary>
-        public Warning On(DateOnly day, WarningRule rule) => new(
-            ItemKey, WarningKey, Source, Title, Grade, DueOn, rule.On(DueOn, day).WorkingDays, District, Park, ProjectId, Recipients, Link, GradedOn);
+        /// <summary>The warning as it stands on the day <paramref name="days"/> counts to: its working days left or late then.</summary>
+        public Warning On(WorkingDaysOn days) => new(
+            ItemKey, WarningKey, Source, Title, Grade, DueOn, days.Of(DueOn), District, Park, ProjectId, Recipients, Link, GradedOn);
+    }
+
+    /// <summary>
+    /// Working days left or late on a day per due date, counted once per date: the whole list's tens of thousands of warnings
+    /// share a few hundred due dates, and each count walks the calendar a day at a time.
+    /// </summary>
+    internal sealed class WorkingDaysOn(DateOnly day, WarningRule rule)
+    {
+        private readonly Dictionary<DateOnly, int> _counted = [];
+
+        public int Of(DateOnly dueOn)
+        {
+            if (!_counted.TryGetValue(dueOn, out var days))
+                _counted.Add(dueOn, days = rule.On(dueOn, day).WorkingDays);
+            return days;
+        }
     }
 
     internal static async Task<Results<Ok<Page<Warning>>, ValidationProblem>> ListAsync(
@@ -61,7 +77,8 @@ public static class WarningsApi
             $"{open}\n{OpenWarnings.Listed} LIMIT @Size OFFSET @Offset",
             $"{open}\nSELECT count(*) FROM open",
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { paging.Size, paging.Offset }), paging);
-        return TypedResults.Ok(rows.Select(r => r.On(day, rule)));
+        var days = new WorkingDaysOn(day, rule);
+        return TypedResults.Ok(rows.Select(r => r.On(days)));
     }
 
     internal static async Task<Results<Ok<WarningSummary>, ValidationProblem>> SummaryAsync(

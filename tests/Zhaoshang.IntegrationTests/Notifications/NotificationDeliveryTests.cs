@@ -135,6 +135,6 @@ public sealed class NotificationDeliveryTests(SystemFixture system, Notification
         return page.GetProperty("items").EnumerateArray().ToList();
     }
 
-    private static async Task<int> UnreadAsync(HttpClient client) =>
+    internal static async Task<int> UnreadAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/inbox/unread-count")).GetProperty("count").GetInt32();
 }
