@@ -179,9 +179,9 @@ public class ProvinceReadsTests(SystemFixture system)
         var open = await connection.QueryAsync<(Guid Id, DateTime PlannedOn)>(
             """
             SELECT n.id, n.planned_on FROM project_nodes n JOIN projects p ON p.id = n.project_id
-            WHERE p.district = @district AND p.state <> 'Terminated' AND (n.completed_on IS NULL OR n.completed_on > @asOf)
+            WHERE p.district = @district AND p.state <> 'Terminated' AND (n.completed_on IS NULL OR n.completed_on > @day::date)
             ORDER BY n.planned_on, n.project_id, n.position
-            """, new { district, asOf });
+            """, new { district, day = asOf.ToDateTime(TimeOnly.MinValue) });
         return open.Select(n => (n.Id, Grade: rule.On(DateOnly.FromDateTime(n.PlannedOn), asOf).Grade)).Where(n => n.Grade is not null)
             .Select(n => (n.Id, n.Grade!)).ToList();
     }
