@@ -176,13 +176,13 @@ public class ProvinceReadsTests(SystemFixture system)
         var years = await connection.QueryAsync<(DateOnly[] Holidays, DateOnly[] WorkingWeekendDays)>("SELECT holidays, working_weekend_days FROM working_calendar_years");
         var rule = new WarningRule(new WarningOptions(),
             new WorkCalendar(years.SelectMany(y => y.Holidays), years.SelectMany(y => y.WorkingWeekendDays)));
-        var open = await connection.QueryAsync<(Guid Id, DateTime PlannedOn)>(
+        var open = await connection.QueryAsync<(Guid Id, string PlannedOn)>(
             """
-            SELECT n.id, n.planned_on FROM project_nodes n JOIN projects p ON p.id = n.project_id
+            SELECT n.id, n.planned_on::text FROM project_nodes n JOIN projects p ON p.id = n.project_id
             WHERE p.district = @district AND p.state <> 'Terminated' AND (n.completed_on IS NULL OR n.completed_on > @day::date)
             ORDER BY n.planned_on, n.project_id, n.position
             """, new { district, day = asOf.ToDateTime(TimeOnly.MinValue) });
-        return open.Select(n => (n.Id, Grade: rule.On(DateOnly.FromDateTime(n.PlannedOn), asOf).Grade)).Where(n => n.Grade is not null)
+        return open.Select(n => (n.Id, Grade: rule.On(DateOnly.Parse(n.PlannedOn), asOf).Grade)).Where(n => n.Grade is not null)
             .Select(n => (n.Id, n.Grade!)).ToList();
     }
 
