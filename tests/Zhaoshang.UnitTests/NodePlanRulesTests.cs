@@ -5,6 +5,7 @@ using Zhaoshang.Project.Lifecycle;
 using Zhaoshang.Project.NodePlans.Fulfilment;
 using Zhaoshang.Project.NodePlans.Plans;
 using Zhaoshang.Project.NodePlans.Templates;
+using Zhaoshang.Project.NodePlans.Warnings;
 
 namespace Zhaoshang.UnitTests;
 
@@ -151,5 +152,34 @@ public class NodePlanRulesTests
     {
         // Wednesday 18 November, two working days: Thursday and Friday are in it, and so is the weekend after.
         Assert.Equal(new DateOnly(2026, 11, 22), Zhaoshang.Project.NodePlans.Warnings.OpenNodes.WindowEnd(new DateOnly(2026, 11, 18), 2, China2026));
+    }
+
+    [Theory]
+    [InlineData(2, 3, 6)]
+    [InlineData(3, 5, 10)]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 6, 2)]      // the bureau's limit the shorter: no leader grade at all
+    public void The_grade_cutoffs_give_every_planned_date_the_rules_grade(int yellowWithin, int leaderAfter, int bureauAfter)
+    {
+        var options = new WarningOptions
+        {
+            YellowWithinWorkingDays = yellowWithin, EscalateToLeaderAfter = leaderAfter, EscalateToBureauAfter = bureauAfter,
+        };
+        var rule = new WarningRule(options, China2026);
+        // Every day around National Day (holidays, the worked Saturday, weekends), against every planned date a month either side.
+        for (var asOf = new DateOnly(2026, 9, 20); asOf <= new DateOnly(2026, 10, 20); asOf = asOf.AddDays(1))
+        {
+            var cutoffs = GradeCutoffs.On(asOf, options, China2026);
+            for (var planned = asOf.AddDays(-40); planned <= asOf.AddDays(40); planned = planned.AddDays(1))
+            {
+                var grade = rule.On(planned, asOf).Grade;
+                foreach (var asked in WarningGrades.All.Append(null))
+                {
+                    var (from, to) = cutoffs.Planned(asked);
+                    var listed = grade is not null && (asked is null || asked == grade);
+                    Assert.True(listed == (planned >= from && planned <= to), $"{asked ?? "any"} on {asOf}, planned {planned} ({grade ?? "green"})");
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Zhaoshang.IntegrationTests.Infrastructure;
+using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Warnings;
 using Zhaoshang.ProvinceData;
 
 namespace Zhaoshang.IntegrationTests.Performance;
@@ -117,6 +119,43 @@ public class ProvinceReadsTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_node_warnings_page_in_planned_order_for_each_grade_as_the_rule_grades_them_and_within_the_district()
+    {
+        await SmallProvince.LoadedAsync();
+        var (own, other) = (SmallProvince.Districts[0], SmallProvince.Districts[1]);
+        var officer = new Journey(system, Tokens.For("district", own));
+        var asOf = Journey.Today;
+        var expected = await ExpectedNodeWarningsAsync(own, asOf);
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Select(e => e.Grade).Distinct().Count() > 1, "the small province has nodes of more than one grade");
+
+        foreach (var grade in WarningGrades.All.Append(null))
+        {
+            var wanted = expected.Where(e => grade is null || e.Grade == grade).ToList();
+            var paged = new List<(Guid, string)>();
+            for (var page = 1; page <= (wanted.Count + 6) / 7 + 1; page++)
+            {
+                var one = await officer.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get,
+                    $"/api/node-warnings?asOf={asOf:yyyy-MM-dd}&page={page}&pageSize=7{(grade is null ? "" : $"&grade={grade}")}");
+                Assert.Equal(wanted.Count, ProvinceDataTests.Total(one));
+                paged.AddRange(one.GetProperty("items").EnumerateArray().Select(i => (
+                    i.GetProperty("node").GetProperty("id").GetGuid(), i.GetProperty("node").GetProperty("grade").GetString()!)));
+            }
+
+            Assert.Equal(wanted.Select(e => (e.Id, e.Grade)), paged);
+        }
+
+        // Another district's nodes never reach this officer, even asked for by name; the bureau sees them.
+        var asked = await officer.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get,
+            $"/api/node-warnings?asOf={asOf:yyyy-MM-dd}&district={Uri.EscapeDataString(other)}");
+        Assert.Equal(0, ProvinceDataTests.Total(asked));
+        var bureau = await new Journey(system).ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get,
+            $"/api/node-warnings?asOf={asOf:yyyy-MM-dd}&district={Uri.EscapeDataString(other)}&pageSize=200");
+        Assert.Equal((await ExpectedNodeWarningsAsync(other, asOf)).Select(e => e.Id),
+            bureau.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("node").GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task The_csv_exports_hold_every_row_of_the_filter_with_their_headings_and_byte_order_mark()
     {
         var province = await SmallProvince.LoadedAsync();
@@ -168,6 +207,26 @@ public class ProvinceReadsTests(SystemFixture system)
             .Where(i => i.Late > 0)
             .OrderByDescending(i => i.Late).ThenBy(i => i.ReceivedOn)
             .ToList();
+    }
+
+    /// <summary>
+    /// The district's nodes open on <paramref name="asOf"/> of projects not terminated, each graded by the rule on the service's
+    /// working calendar (default limits), as the list graded them one by one before it filtered and paged in SQL.
+    /// </summary>
+    private static async Task<List<(Guid Id, string Grade)>> ExpectedNodeWarningsAsync(string district, DateOnly asOf)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString("Project"));
+        var years = await connection.QueryAsync<(DateOnly[] Holidays, DateOnly[] WorkingWeekendDays)>("SELECT holidays, working_weekend_days FROM working_calendar_years");
+        var rule = new WarningRule(new WarningOptions(),
+            new WorkCalendar(years.SelectMany(y => y.Holidays), years.SelectMany(y => y.WorkingWeekendDays)));
+        var open = await connection.QueryAsync<(Guid Id, string PlannedOn)>(
+            """
+            SELECT n.id, n.planned_on::text FROM project_nodes n JOIN projects p ON p.id = n.project_id
+            WHERE p.district = @district AND p.state <> 'Terminated' AND (n.completed_on IS NULL OR n.completed_on > @day::date)
+            ORDER BY n.planned_on, n.project_id, n.position
+            """, new { district, day = asOf.ToDateTime(TimeOnly.MinValue) });
+        return open.Select(n => (n.Id, Grade: rule.On(DateOnly.Parse(n.PlannedOn), asOf).Grade)).Where(n => n.Grade is not null)
+            .Select(n => (n.Id, n.Grade!)).ToList();
     }
 
     private static Guid IntentId(JsonElement item) => item.GetProperty("intent").GetProperty("id").GetGuid();

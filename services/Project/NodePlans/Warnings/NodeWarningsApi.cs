@@ -46,17 +46,11 @@ public static class NodeWarningsApi
             errors.Add("grade", $"'grade' is one of {string.Join(", ", WarningGrades.All)}.");
         if (!errors.IsValid)
             return errors.ToProblem();
-        var actor = Actor.From(user);
         var day = asOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await OpenNodes.PlannedByAsync(connection, day, OpenNodes.WindowEnd(day, options.YellowWithinWorkingDays, calendar));
-        var items = rows
-            .Where(r => actor.CanSee(r.Scope) && (district is null || r.District == district) && (park is null || r.Park == park)
-                        && (owner is null || r.Node.Owner == owner))
-            .Select(r => r.ToItem(rule, day))
-            .Where(i => i.Node.Grade != Plans.NodeGrading.Green && (grade is null || i.Node.Grade == grade))
-            .ToList();
-        return TypedResults.Ok(new Page<NodeItem>(
-            items.Skip((int)Math.Min(paging.Offset, int.MaxValue)).Take(paging.Size).ToList(), paging.Number, paging.Size, items.Count));
+        // The grade asked for (or every one but green) as a range of planned dates: filtered, counted and paged in SQL.
+        var rows = await OpenNodes.PageAsync(connection, day, GradeCutoffs.On(day, options, calendar).Planned(grade), Actor.From(user),
+            district, park, owner, paging);
+        return TypedResults.Ok(rows.Select(r => r.ToItem(rule, day)));
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Zhaoshang.Platform.Calendar;
+using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 using Zhaoshang.Platform.Warnings;
 using Zhaoshang.Project.NodePlans.Plans;
@@ -49,6 +50,77 @@ internal static class OpenNodes
             new { asOf, person });
 
     /// <summary>
+    /// The page of open nodes on <paramref name="asOf"/> planned within <paramref name="planned"/> that <paramref name="actor"/>
+    /// may see, of projects not terminated, narrowed by district, park (by name) and owner, in planned order, and how many
+    /// there are. The page's keys come off the open nodes' index in order (the project checked by its key as they come), the
+    /// count is index-only; only the page's rows are read whole.
+    /// </summary>
+    public static Task<Page<Row>> PageAsync(
+        NpgsqlConnection connection, DateOnly asOf, (DateOnly From, DateOnly To) planned, Actor actor, string? district,
+        string? park, string? owner, PageQuery page)
+    {
+        var parameters = new
+        {
+            asOf, planned.From, planned.To, district, park, owner, page.Size, page.Offset,
+            // As Actor.CanSee: district and park staff see their own (park by name or id), and without a claim nothing.
+            actor.OwnDistrict, OwnPark = actor.Role == Roles.Park ? actor.Park ?? "" : null,
+        };
+        return connection.QueryPageAsync<Row, NodeRow, Row>(
+            $"""
+            WITH page AS (
+                (SELECT n.id, n.planned_on, n.project_id, n.position FROM project_nodes n JOIN projects p ON p.id = n.project_id
+                 WHERE n.completed_on IS NULL AND {Listed} ORDER BY n.planned_on, n.project_id, n.position LIMIT @Size + @Offset)
+                UNION ALL
+                (SELECT n.id, n.planned_on, n.project_id, n.position FROM project_nodes n JOIN projects p ON p.id = n.project_id
+                 WHERE n.completed_on > @asOf AND {Listed} ORDER BY n.planned_on, n.project_id, n.position LIMIT @Size + @Offset)
+                ORDER BY planned_on, project_id, position LIMIT @Size OFFSET @Offset)
+            {Select}
+            FROM page JOIN project_nodes n ON n.id = page.id
+            {Joins}
+            ORDER BY page.planned_on, page.project_id, page.position
+            """,
+            $"""
+            SELECT count(*) FROM (
+                SELECT project_id, planned_on, owner FROM project_nodes WHERE completed_on IS NULL
+                UNION ALL
+                SELECT project_id, planned_on, owner FROM project_nodes WHERE completed_on > @asOf) n
+            JOIN projects p ON p.id = n.project_id
+            WHERE {Listed}
+            """,
+            Map, parameters, page, splitOn: "id");
+    }
+
+    // A node's plan is made with it, in one transaction: the inner join to the plan drops none, so the count need not read plans.
+    private const string Listed =
+        """
+        n.planned_on BETWEEN @From AND @To AND p.state <> 'Terminated'
+          AND (@OwnDistrict::text IS NULL OR p.district = @OwnDistrict)
+          AND (@OwnPark::text IS NULL OR p.park_id IN (SELECT id FROM parks WHERE name = @OwnPark OR id::text = @OwnPark))
+          AND (@district::text IS NULL OR p.district = @district)
+          AND (@park::text IS NULL OR p.park_id IN (SELECT id FROM parks WHERE name = @park))
+          AND (@owner::text IS NULL OR n.owner = @owner)
+        """;
+
+    private static readonly string Select =
+        $"""
+        SELECT p.id AS project_id, p.enterprise_name, p.district, k.name AS park, p.park_id, l.leader, l.leader_name,
+               {string.Join(", ", NodeRow.Columns.Split(',').Select(c => "n." + c.Trim()))}
+        """;
+
+    private const string Joins =
+        """
+        JOIN projects p ON p.id = n.project_id
+        JOIN project_node_plans l ON l.project_id = n.project_id
+        LEFT JOIN parks k ON k.id = p.park_id
+        """;
+
+    private static Row Map(Row row, NodeRow node) => new()
+    {
+        ProjectId = row.ProjectId, EnterpriseName = row.EnterpriseName, District = row.District, Park = row.Park,
+        ParkId = row.ParkId, Leader = row.Leader, LeaderName = row.LeaderName, Node = node,
+    };
+
+    /// <summary>
     /// Open on a day is "not completed, or completed after it": one branch each, so the usual day (today) reads the
     /// open nodes' partial indexes and only a past day reads, by completion day, the nodes completed since.
     /// </summary>
@@ -60,21 +132,13 @@ internal static class OpenNodes
                 SELECT {NodeRow.Columns} FROM project_nodes WHERE completed_on IS NULL AND {which}
                 UNION ALL
                 SELECT {NodeRow.Columns} FROM project_nodes WHERE completed_on > @asOf AND {which})
-            SELECT p.id AS project_id, p.enterprise_name, p.district, k.name AS park, p.park_id, l.leader, l.leader_name,
-                   {string.Join(", ", NodeRow.Columns.Split(',').Select(c => "n." + c.Trim()))}
+            {Select}
             FROM n
-            JOIN projects p ON p.id = n.project_id
-            JOIN project_node_plans l ON l.project_id = n.project_id
-            LEFT JOIN parks k ON k.id = p.park_id
+            {Joins}
             WHERE p.state <> 'Terminated'
             ORDER BY n.planned_on, n.project_id, n.position
             """,
-            (row, node) => new Row
-            {
-                ProjectId = row.ProjectId, EnterpriseName = row.EnterpriseName, District = row.District, Park = row.Park,
-                ParkId = row.ParkId, Leader = row.Leader, LeaderName = row.LeaderName, Node = node,
-            },
-            parameters, splitOn: "id");
+            Map, parameters, splitOn: "id");
         return rows.AsList();
     }
 }
