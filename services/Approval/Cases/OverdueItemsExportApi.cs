@@ -45,15 +45,15 @@ public static class OverdueItemsExportApi
         return app;
     }
 
-    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(
-        DateOnly? asOf, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportAsync(
+        DateOnly? asOf, ClaimsPrincipal user, Database database, WorkCalendar calendar, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         if (new ValidationErrors().CheckDate("asOf", asOf) is { IsValid: false } errors)
             return errors.ToProblem();
         var day = asOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
-        return await XlsxExport.FileAsync(OverdueItemsApi.All(connection, day, Actor.From(user), calendar), Columns,
+        return await XlsxExport.WriteAsync(response, OverdueItemsApi.All(connection, day, Actor.From(user), calendar), Columns,
             "超期审批事项", $"超期审批事项-{day:yyyy-MM-dd}.xlsx", cancellationToken);
     }
 }

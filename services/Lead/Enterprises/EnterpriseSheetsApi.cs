@@ -108,17 +108,17 @@ public static class EnterpriseSheetsApi
         return problems;
     }
 
-    internal static Task<FileStreamHttpResult> TemplateAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        XlsxExport.FileAsync([], EnterpriseSheet.Columns(user).Where(c => c.Header != EnterpriseSheet.CreatedAt).ToList(),
+    internal static Task<EmptyHttpResult> TemplateAsync(ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
+        XlsxExport.WriteAsync(response, [], EnterpriseSheet.Columns(user).Where(c => c.Header != EnterpriseSheet.CreatedAt).ToList(),
             "重点目标企业清单", "重点目标企业清单-导入模板.xlsx", cancellationToken);
 
-    internal static async Task<FileStreamHttpResult> ExportAsync(
-        [AsParameters] EnterpriseFilter filter, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    internal static async Task<EmptyHttpResult> ExportAsync(
+        [AsParameters] EnterpriseFilter filter, ClaimsPrincipal user, Database database, HttpResponse response, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
         var enterprises = connection.Query<Enterprise>(
             Enterprise.Select + "\n" + EnterpriseFilter.Where + "\nORDER BY priority, name, id", filter.Arguments(), buffered: false);
-        return await XlsxExport.FileAsync(enterprises, EnterpriseSheet.Columns(user), "重点目标企业清单", "重点目标企业清单.xlsx", cancellationToken);
+        return await XlsxExport.WriteAsync(response, enterprises, EnterpriseSheet.Columns(user), "重点目标企业清单", "重点目标企业清单.xlsx", cancellationToken);
     }
 }

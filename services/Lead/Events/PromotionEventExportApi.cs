@@ -38,8 +38,8 @@ public static class PromotionEventExportApi
         return app;
     }
 
-    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(
-        [AsParameters] EventFilter filter, Database database, CancellationToken cancellationToken)
+    internal static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportAsync(
+        [AsParameters] EventFilter filter, Database database, HttpResponse response, CancellationToken cancellationToken)
     {
         var page = new PageQuery(filter.Page, filter.PageSize, filter.Sort);
         var errors = filter.Validate(page);
@@ -48,6 +48,6 @@ public static class PromotionEventExportApi
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
         var events = connection.Query<PromotionEvent>($"{Select}\n{EventFilter.Where}\n{EventFilter.OrderBy}", filter.Arguments(page), buffered: false);
-        return await XlsxExport.FileAsync(events, Columns, "招商活动台账", "招商活动台账.xlsx", cancellationToken);
+        return await XlsxExport.WriteAsync(response, events, Columns, "招商活动台账", "招商活动台账.xlsx", cancellationToken);
     }
 }

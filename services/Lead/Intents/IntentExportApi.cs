@@ -42,14 +42,14 @@ public static class IntentExportApi
         return app;
     }
 
-    internal static async Task<FileStreamHttpResult> ExportAsync(
-        [AsParameters] IntentFilter filter, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    internal static async Task<EmptyHttpResult> ExportAsync(
+        [AsParameters] IntentFilter filter, ClaimsPrincipal user, Database database, HttpResponse response, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
         var intents = connection.Query<IntentRow>(
             $"SELECT {IntentRow.Columns} FROM {IntentRow.From}\n{IntentFilter.Where}\nORDER BY i.received_on DESC, i.id",
             filter.Arguments(Actor.From(user)), buffered: false).Select(r => r.ToIntent());
-        return await XlsxExport.FileAsync(intents, Columns, "合作意向清单", "合作意向清单.xlsx", cancellationToken);
+        return await XlsxExport.WriteAsync(response, intents, Columns, "合作意向清单", "合作意向清单.xlsx", cancellationToken);
     }
 }

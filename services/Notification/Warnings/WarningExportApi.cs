@@ -45,9 +45,9 @@ public static class WarningExportApi
         return app;
     }
 
-    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(
+    internal static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportAsync(
         DateOnly? asOf, string? district, string? park, string? person, string? grade, string? source,
-        ClaimsPrincipal user, Database database, WarningRule rule, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, Database database, WarningRule rule, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = CheckFilter(new ValidationErrors(), asOf, grade);
         if (!errors.IsValid)
@@ -60,6 +60,6 @@ public static class WarningExportApi
             $"{open}\n{OpenWarnings.Listed}",
             Scoped(Actor.From(user), day, district, park, person, grade, source, new { }), buffered: false)
             .Select(r => r.On(days));
-        return await XlsxExport.FileAsync(warnings, Columns, "预警清单", $"预警清单-{day:yyyy-MM-dd}.xlsx", cancellationToken);
+        return await XlsxExport.WriteAsync(response, warnings, Columns, "预警清单", $"预警清单-{day:yyyy-MM-dd}.xlsx", cancellationToken);
     }
 }

@@ -79,8 +79,8 @@ public static class ProjectImportApi
         return TypedResults.Ok(new ImportReport(rows, imported, problems.OrderBy(p => p.Row).ToList()));
     }
 
-    internal static Task<FileStreamHttpResult> TemplateAsync(CancellationToken cancellationToken) =>
-        XlsxExport.FileAsync([Example], ProjectSheet.Columns.Select(h => new SheetColumn<IReadOnlyDictionary<string, object?>>(
+    internal static Task<EmptyHttpResult> TemplateAsync(HttpResponse response, CancellationToken cancellationToken) =>
+        XlsxExport.WriteAsync(response, [Example], ProjectSheet.Columns.Select(h => new SheetColumn<IReadOnlyDictionary<string, object?>>(
             h, row => row.GetValueOrDefault(h))).ToList(), "存量项目", "存量项目-导入模板.xlsx", cancellationToken);
 
     // A project that has started construction, so every column shows how it is filled in.

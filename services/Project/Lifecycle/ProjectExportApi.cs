@@ -27,15 +27,15 @@ public static class ProjectExportApi
         return app;
     }
 
-    internal static async Task<FileStreamHttpResult> ExportAsync(
-        [AsParameters] ProjectFilter filter, ClaimsPrincipal user, Database database, CancellationToken cancellationToken)
+    internal static async Task<EmptyHttpResult> ExportAsync(
+        [AsParameters] ProjectFilter filter, ClaimsPrincipal user, Database database, HttpResponse response, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // Unbuffered: rows go to the workbook as they are read.
         var projects = connection.Query<ProjectRow>(
             ProjectRow.Select + "\n" + ProjectFilter.Where + "\nORDER BY signed_on DESC NULLS LAST, created_at, id",
             filter.Arguments(Actor.From(user)), buffered: false).Select(r => r.ToView());
-        return await XlsxExport.FileAsync(projects, Columns(user), "项目清单", "项目清单.xlsx", cancellationToken);
+        return await XlsxExport.WriteAsync(response, projects, Columns(user), "项目清单", "项目清单.xlsx", cancellationToken);
     }
 
     internal static IReadOnlyList<SheetColumn<ProjectView>> Columns(ClaimsPrincipal user) =>

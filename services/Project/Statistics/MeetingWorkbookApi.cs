@@ -19,8 +19,8 @@ public static class MeetingWorkbookApi
         return api;
     }
 
-    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> GetMeetingWorkbookAsync(
-        int? year, int? quarter, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, CancellationToken cancellationToken)
+    internal static async Task<Results<EmptyHttpResult, ValidationProblem>> GetMeetingWorkbookAsync(
+        int? year, int? quarter, ClaimsPrincipal user, Database database, BureauDictionaries dictionaries, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (quarter is null)
@@ -38,6 +38,6 @@ public static class MeetingWorkbookApi
         var tallies = await StatisticsStore.ReadAsync(connection, scope, StatisticsCalculator.Windows(scope.Period, null));
         var targets = await StatisticsStore.ReadTargetsAsync(connection, scope.Period.Year, scope.Filter.District);
         var sheets = MeetingWorkbook.Build(scope.Filter.District, tallies, targets);
-        return await XlsxExport.WorkbookAsync(sheets, $"调度会-{year}Q{quarter}.xlsx", cancellationToken);
+        return await XlsxExport.WriteWorkbookAsync(response, sheets, $"调度会-{year}Q{quarter}.xlsx", cancellationToken);
     }
 }

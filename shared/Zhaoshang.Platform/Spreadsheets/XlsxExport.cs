@@ -1,59 +1,49 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using MiniExcelLibs;
 
 namespace Zhaoshang.Platform.Spreadsheets;
 
 /// <summary>
-/// A list as an Excel workbook. The rows are written to a temporary file as they are read (one row in memory at a time,
-/// whatever the list's length) and the file is streamed back and deleted when the response is done.
+/// A list as an Excel workbook, written to the response as its rows are read: the download starts with the first rows
+/// and one row is in memory at a time, whatever the list's length. The endpoint writes it while its connection is still
+/// open (the rows are usually an unbuffered query), and answers <see cref="EmptyHttpResult"/> once it is done.
 /// </summary>
 public static class XlsxExport
 {
     public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>A workbook of one sheet: the header row, then one row per record.</summary>
-    public static async Task<FileStreamHttpResult> FileAsync<T>(
-        IEnumerable<T> records, IReadOnlyList<SheetColumn<T>> columns, string sheetName, string fileName,
-        CancellationToken cancellationToken)
+    public static Task<EmptyHttpResult> WriteAsync<T>(
+        HttpResponse response, IEnumerable<T> records, IReadOnlyList<SheetColumn<T>> columns, string sheetName, string fileName,
+        CancellationToken cancellationToken) =>
+        WriteAsync(response, fileName, (body, token) =>
+            body.SaveAsAsync(Sheet(records, columns), printHeader: false, sheetName: sheetName, excelType: ExcelType.XLSX, cancellationToken: token),
+            cancellationToken);
+
+    /// <summary>A workbook of several sheets, in the order given: each its header row, then its rows.</summary>
+    public static Task<EmptyHttpResult> WriteWorkbookAsync(
+        HttpResponse response, IReadOnlyList<SheetRows> sheets, string fileName, CancellationToken cancellationToken)
     {
-        var file = TemporaryFile();
-        try
-        {
-            await file.SaveAsAsync(Sheet(records, columns), printHeader: false, sheetName: sheetName, excelType: ExcelType.XLSX,
-                cancellationToken: cancellationToken);
-            file.Position = 0;
-            return TypedResults.File(file, MediaType, fileName);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        var book = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var sheet in sheets)
+            book.Add(sheet.Name, sheet.Rows.Select(r => Cells(r)).Prepend(Cells(sheet.Headers.Cast<object?>().ToList())));
+        return WriteAsync(response, fileName, (body, token) =>
+            body.SaveAsAsync(book, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: token), cancellationToken);
     }
 
-    /// <summary>
-    /// A workbook of several sheets, in the order given: each its header row, then its rows (written as they are
-    /// enumerated, like <see cref="FileAsync{T}"/>).
-    /// </summary>
-    public static async Task<FileStreamHttpResult> WorkbookAsync(
-        IReadOnlyList<SheetRows> sheets, string fileName, CancellationToken cancellationToken)
+    private static async Task<EmptyHttpResult> WriteAsync(
+        HttpResponse response, string fileName, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        var file = TemporaryFile();
-        try
-        {
-            var book = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var sheet in sheets)
-                book.Add(sheet.Name, sheet.Rows.Select(r => Cells(r)).Prepend(Cells(sheet.Headers.Cast<object?>().ToList())));
-            await file.SaveAsAsync(book, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-            file.Position = 0;
-            return TypedResults.File(file, MediaType, fileName);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        response.ContentType = MediaType;
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        await using var body = new AsyncOnlyBody(response.Body);
+        await write(body, cancellationToken);
+        await body.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
     }
 
     // Rows keyed by column position, so that the header is a row like any other and an empty list still has it.
@@ -81,8 +71,62 @@ public static class XlsxExport
         _ => value,
     };
 
-    /// <summary>A file deleted when closed: an export is written there as its rows are read, then sent from it.</summary>
-    public static FileStream TemporaryFile() => new(
-        Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-        FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+    /// <summary>
+    /// The response body for MiniExcel, which closes its zip with synchronous writes (the central directory) that the
+    /// server refuses: those few bytes are kept and sent by the next asynchronous write or flush. Everything else goes
+    /// straight through.
+    /// </summary>
+    private sealed class AsyncOnlyBody(Stream inner) : Stream
+    {
+        private readonly MemoryStream _pending = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await SendPendingAsync(cancellationToken);
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        // A synchronous flush has nothing to do: what is pending goes with the next asynchronous write or flush.
+        public override void Flush()
+        {
+        }
+
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await SendPendingAsync(cancellationToken);
+            await inner.FlushAsync(cancellationToken);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override async ValueTask DisposeAsync()
+        {
+            await SendPendingAsync(CancellationToken.None);
+            await _pending.DisposeAsync();
+            await base.DisposeAsync();
+        }
+
+        private async Task SendPendingAsync(CancellationToken cancellationToken)
+        {
+            if (_pending.Length == 0)
+                return;
+            await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
+            _pending.SetLength(0);
+        }
+    }
 }
