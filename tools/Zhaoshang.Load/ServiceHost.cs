@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Zhaoshang.Load;
@@ -36,6 +38,7 @@ public sealed class ServiceHost(
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        EnsurePortIsFree();
         var start = new ProcessStartInfo("dotnet", [$"Zhaoshang.{name}.dll", "--urls", BaseAddress.ToString()])
         {
             WorkingDirectory = Path.Combine(repositoryRoot, "services", name, "bin", "Release", "net10.0"),
@@ -126,6 +129,28 @@ public sealed class ServiceHost(
         catch (IOException)
         {
             return 0; // exited meanwhile
+        }
+    }
+
+    /// <summary>
+    /// A process left behind on the port (by a run that was killed) would answer the readiness probe in this one's place,
+    /// and the run would talk to it: its provider refused the run's new client secret.
+    /// </summary>
+    private void EnsurePortIsFree()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        catch (SocketException taken)
+        {
+            throw new InvalidOperationException(
+                $"127.0.0.1:{port} is taken by another process (one left behind by an earlier run?), so {Label} cannot listen there.", taken);
+        }
+        finally
+        {
+            probe.Stop();
         }
     }
 
