@@ -227,7 +227,9 @@ case "$command" in
     status ;;
   promote)
     # Fencing first: a primary that came back must not take writes beside the promoted standby.
-    pg_running $pg_primary && pg $pg_primary stop -m immediate
+    # A primary just killed can still look running and then be gone when stop looks (pg_ctlcluster: "Cluster is not
+    # running", exit 2): fenced either way once it no longer runs.
+    if pg_running $pg_primary; then pg $pg_primary stop -m immediate || ! pg_running $pg_primary; fi
     log "promoting $pg_standby (127.0.0.1:$pg_standby_port) to primary"
     pg $pg_standby promote
     status ;;
