@@ -8,12 +8,15 @@ public class ConnectionPoolTests
     private const string ConnectionString = "Host=127.0.0.1;Database=zs_lead;Username=zs_lead;Password=x;Maximum Pool Size=20";
 
     [Fact]
-    public void Consumers_together_hold_at_most_half_the_pool()
+    public void Consumers_and_changing_requests_each_hold_at_most_a_quarter_of_the_pool()
     {
-        Assert.Equal(10, Database.MessageHandlingSlots(ConnectionString));
-        Assert.Equal(1, Database.MessageHandlingSlots("Host=127.0.0.1;Maximum Pool Size=1"));
+        Assert.Equal(5, Database.QuarterOfPool(ConnectionString));
+        Assert.Equal(1, Database.QuarterOfPool("Host=127.0.0.1;Maximum Pool Size=1"));
         using var dataSource = DatabaseExtensions.CreateDataSource(ConnectionString);
-        Assert.Equal(10, new Database(dataSource).MessageHandling.CurrentCount);
+        var database = new Database(dataSource);
+        Assert.Equal(5, database.MessageHandling.CurrentCount);
+        Assert.Equal(5, database.ChangeRequests.CurrentCount);
+        Assert.NotSame(database.MessageHandling, database.ChangeRequests);
     }
 
     [Fact]

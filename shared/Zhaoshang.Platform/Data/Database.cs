@@ -9,14 +9,18 @@ public sealed class Database(NpgsqlDataSource dataSource)
     public NpgsqlDataSource DataSource => dataSource;
 
     /// <summary>
-    /// How many messages the service's consumers handle at once, all endpoints together: half the connection pool, so
-    /// that however many messages are waiting, staff's requests (and the relay) always find connections free instead of
-    /// queueing behind message handling. Each endpoint's own limit (its definition) still applies within it.
+    /// How many messages the service's consumers handle at once, all endpoints together: a quarter of the connection
+    /// pool. <see cref="ChangeRequests"/> takes another quarter, so that however much is waiting to be written, staff's
+    /// reads (and the relay) always find half the pool free and few changes ahead of them on the CPU, instead of queueing
+    /// behind the write flow. Each endpoint's own limit (its definition) still applies within it.
     /// </summary>
-    public SemaphoreSlim MessageHandling { get; } = new(MessageHandlingSlots(dataSource.ConnectionString));
+    public SemaphoreSlim MessageHandling { get; } = new(QuarterOfPool(dataSource.ConnectionString));
 
-    internal static int MessageHandlingSlots(string connectionString) =>
-        Math.Max(1, new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize / 2);
+    /// <summary>How many requests that change something run at once (<see cref="Hosting.ChangeAdmission"/>).</summary>
+    public SemaphoreSlim ChangeRequests { get; } = new(QuarterOfPool(dataSource.ConnectionString));
+
+    internal static int QuarterOfPool(string connectionString) =>
+        Math.Max(1, new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize / 4);
 
     /// <summary>
     /// After PostgreSQL restarted every idle pooled connection is dead and would fail its next command; dropping

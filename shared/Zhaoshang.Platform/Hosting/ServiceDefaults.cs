@@ -91,6 +91,8 @@ public static class ServiceDefaults
         // the client's for a request that fails the check; authorization then reuses the result.
         app.UseApprovalSystemRateLimit();
         app.UseAuthorization();
+        // Refused requests were turned away above without waiting; admitted changes wait for a slot, reads never do.
+        app.UseChangeAdmission();
         // Only now is a body read: nobody without a valid token or signature gets one buffered.
         app.UseRequestBodyLimit();
         app.UseIdempotentCreates();
