@@ -15,7 +15,9 @@ internal sealed record PhaseResult(
 /// <summary>Runs the flow for a set of projects while counting messages, transactions, connections, CPU and reads.</summary>
 internal sealed class LoadPhase(ProjectFlow flow, FlowClient client, DatabaseCounters counters, Func<int, string, string> cpuGroup)
 {
-    public async Task<PhaseResult> RunAsync(string name, int projects, int concurrency, double? projectsPerSecond, int probeRate, int firstNumber)
+    /// <summary>Runs a phase; with <paramref name="probeProjects"/>, reads them at <paramref name="probeRate"/> beside it (<see cref="ReadProbe"/>).</summary>
+    public async Task<PhaseResult> RunAsync(
+        string name, int projects, int concurrency, double? projectsPerSecond, IReadOnlyList<Guid> probeProjects, int probeRate, int firstNumber)
     {
         var transactionsBefore = await counters.CommittedTransactionsAsync();
         var cpuBefore = CpuAccounting.Snapshot();
@@ -32,15 +34,15 @@ internal sealed class LoadPhase(ProjectFlow flow, FlowClient client, DatabaseCou
         });
 
         var records = Enumerable.Range(firstNumber, projects).Select(n => new ProjectRecord(n)).ToArray();
-        var probe = new ReadProbe(client, records, probeRate);
-        var reading = probe.RunAsync(stop.Token);
+        var probe = probeProjects.Count > 0 ? ReadProbe.Start(client.Target.Project, client.Target.BureauToken, probeProjects, probeRate) : null;
         var wall = await FlowRun.RunAsync(flow, records, concurrency, projectsPerSecond);
+        var (reads, readFailures) = probe is null ? ([], 0) : await probe.StopAsync();
         await stop.CancelAsync();
-        await Task.WhenAll(sampler, reading);
+        await sampler;
 
         var ended = DateTimeOffset.UtcNow;
         var cpu = CpuAccounting.Between(cpuBefore, CpuAccounting.Snapshot(), cpuGroup);
         return new PhaseResult(name, records, wall, await counters.Services.ConsumedAsync(started, ended),
-            await counters.CommittedTransactionsAsync() - transactionsBefore, peakConnections, probe.Latencies, probe.Failures, cpu);
+            await counters.CommittedTransactionsAsync() - transactionsBefore, peakConnections, reads, readFailures, cpu);
     }
 }

@@ -8,6 +8,8 @@ using Zhaoshang.Platform.Messaging;
 // not end as the flow leads. With --province, the staff reads at a province's size instead (province-benchmark.sh).
 if (args.Contains("--province"))
     return await Zhaoshang.Benchmark.Province.ProvinceRun.RunAsync(args);
+if (args.Contains("--probe"))
+    return await ReadProbe.RunProcessAsync(args);
 
 var options = BenchmarkOptions.Parse(args);
 var cliSecret = Environment.GetEnvironmentVariable("Identity__CliClientSecret") ?? throw new InvalidOperationException("Identity__CliClientSecret is not set (benchmark.sh sources deploy/local/dev.env).");
@@ -61,12 +63,13 @@ try
         pids.TryGetValue(pid, out var service) ? service : pid == self ? "driver" : name.StartsWith("postgres") ? "postgres" : name is "beam.smp" or "erl_child_setup" ? "rabbitmq" : "other");
     var policyId = await IncentivePolicies.OpenForRunAsync(client, options.Projects + options.HalfLoadProjects + 20);
 
-    var warmUp = await phase.RunAsync("warm-up", 20, 10, null, 5, 1);
+    var warmUp = await phase.RunAsync("warm-up", 20, 10, null, [], 0, 1);
     Console.WriteLine($"[warm-up] 20 projects in {warmUp.Wall.TotalSeconds:0.0} s");
-    var full = await phase.RunAsync("full load", options.Projects, options.Concurrency, null, options.ProbeRate, 1_001);
+    var probed = warmUp.Records.Where(r => r.Failure is null).Select(r => r.ProjectId).ToArray();
+    var full = await phase.RunAsync("full load", options.Projects, options.Concurrency, null, probed, options.ProbeRate, 1_001);
     Report.Phase(full, brokerCeiling);
     var halfRate = full.ProjectsPerSecond / 2;
-    var half = await phase.RunAsync($"half load ({halfRate:0.0} projects/s)", options.HalfLoadProjects, 10_000, halfRate, options.ProbeRate, 1_001 + options.Projects);
+    var half = await phase.RunAsync($"half load ({halfRate:0.0} projects/s)", options.HalfLoadProjects, 10_000, halfRate, probed, options.ProbeRate, 1_001 + options.Projects);
     Report.Phase(half, brokerCeiling);
 
     var deadline = Stopwatch.StartNew();
