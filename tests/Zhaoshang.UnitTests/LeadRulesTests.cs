@@ -1,6 +1,7 @@
 using Zhaoshang.Lead.Enterprises;
 using Zhaoshang.Lead.Events;
 using Zhaoshang.Lead.Intents;
+using Zhaoshang.Platform.Paging;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.UnitTests;
@@ -26,9 +27,23 @@ public class LeadRulesTests
     {
         var now = DateTimeOffset.UtcNow;
         var supplier = new Enterprise(Guid.NewGuid(), "某电解液企业", null, "长三角", "新能源电池", ChainRole.Supplier, EnterprisePriority.B, 1, now, now);
-        var view = IndustryChains.View("新能源电池", [supplier]);
+        var page = new PageQuery(2, 1, null);
+        var view = IndustryChains.View("新能源电池", Enum.GetValues<ChainRole>(), new Dictionary<ChainRole, long> { [ChainRole.Supplier] = 3 }, [supplier], page);
         Assert.Equal([ChainRole.ChainLeader], view.Gaps);
-        Assert.Single(view.Roles.Single(r => r.Role == ChainRole.Supplier).Enterprises);
+        var suppliers = view.Roles.Single(r => r.Role == ChainRole.Supplier).Enterprises;
+        Assert.Equal((3L, 2, 1), (suppliers.Total, suppliers.PageNumber, suppliers.PageSize));
+        Assert.Single(suppliers.Items);
+        Assert.Empty(view.Roles.Single(r => r.Role == ChainRole.ChainLeader).Enterprises.Items);
+    }
+
+    [Fact]
+    public void One_role_asked_for_answers_that_role_alone_and_the_whole_chain_s_gaps()
+    {
+        var view = IndustryChains.View("新能源电池", [ChainRole.Supplier], new Dictionary<ChainRole, long> { [ChainRole.Supplier] = 5 }, [],
+            new PageQuery(9, 20, null));
+        Assert.Equal([ChainRole.Supplier], view.Roles.Select(r => r.Role));
+        Assert.Equal(5, view.Roles[0].Enterprises.Total);
+        Assert.Equal([ChainRole.ChainLeader], view.Gaps);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Dapper;
+using Npgsql;
 using Zhaoshang.IntegrationTests.Infrastructure;
 
 namespace Zhaoshang.IntegrationTests.Editing;
@@ -30,6 +32,8 @@ public class SearchTests(SystemFixture system)
         var byName = await _district.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search(word[1..]));
         Assert.Equal(new[] { enterpriseId }, Ids(byName, "enterprises"));
         Assert.Equal(new[] { intentId }, Ids(byName, "intents"));
+        Assert.Equal((1, false), Counted(byName, "enterprises"));
+        Assert.Equal((1, false), Counted(byName, "intents"));
 
         var byUscc = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search(uscc[2..14].ToLowerInvariant()));
         Assert.Contains(enterpriseId, Ids(byUscc, "enterprises"));
@@ -47,6 +51,54 @@ public class SearchTests(SystemFixture system)
         Assert.Equal(0, (await _bureau.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search($"{word}%")))
             .GetProperty("enterprises").GetProperty("total").GetInt64());
     }
+
+    private static (long Total, bool TotalIsLowerBound) Counted(JsonElement result, string list) =>
+        (result.GetProperty(list).GetProperty("total").GetInt64(), result.GetProperty(list).GetProperty("totalIsLowerBound").GetBoolean());
+
+    /// <summary>The lead service counts a search's matches up to this many (SearchApi.CountCap).</summary>
+    private const int CountCap = 1000;
+
+    [Fact]
+    public async Task More_matches_than_the_cap_are_counted_to_the_cap_said_to_be_more_and_still_paged_in_order()
+    {
+        // More enterprises than the cap hold the word, each with an intent in the district, loaded straight into the database.
+        var word = $"量{Guid.NewGuid():N}"[..12];
+        const int many = CountCap + 5;
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString("Lead"));
+        await connection.ExecuteAsync(
+            """
+            WITH made AS (
+                INSERT INTO enterprises (id, name, uscc, hq_region, industry_chain, chain_role, priority)
+                SELECT gen_random_uuid(), @Word || '企业' || lpad(n::text, 4, '0'), NULL, '境外', @Word, 'Supplier', 'B'
+                FROM generate_series(1, @Many) AS n
+                RETURNING id, name)
+            INSERT INTO cooperation_intents (id, enterprise_id, industry, intended_investment, district, first_district, status, received_on)
+            SELECT gen_random_uuid(), id, '新材料', 1000000, @District, @District, 'New', DATE '2026-01-01' + right(name, 4)::int % 97 FROM made
+            """,
+            new { Word = word, Many = many, Journey.District });
+        var newestIntents = (await connection.QueryAsync<Guid>(
+            "SELECT i.id FROM cooperation_intents i JOIN enterprises e ON e.id = i.enterprise_id WHERE e.industry_chain = @word ORDER BY i.received_on DESC, i.id DESC LIMIT 20",
+            new { word })).ToList();
+
+        var first = await _district.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search(word));
+        Assert.Equal((CountCap, true), Counted(first, "enterprises"));
+        Assert.Equal((CountCap, true), Counted(first, "intents"));
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => $"{word}企业{n:D4}"), Names(first));
+        Assert.Equal(newestIntents, Ids(first, "intents"));
+
+        // The pages past the cap are there too, in the same order.
+        var last = await _district.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"{Search(word)}&page={(many + 19) / 20}&pageSize=20");
+        Assert.Equal(Enumerable.Range(1001, many - 1000).Select(n => $"{word}企业{n:D4}"), Names(last));
+        Assert.Equal((CountCap, true), Counted(last, "enterprises"));
+
+        // Another district sees none of the intents: counted exactly, not capped.
+        var elsewhere = await _otherDistrict.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search(word));
+        Assert.Equal((0, false), Counted(elsewhere, "intents"));
+        Assert.Equal((CountCap, true), Counted(elsewhere, "enterprises"));
+    }
+
+    private static IEnumerable<string> Names(JsonElement result) =>
+        result.GetProperty("enterprises").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!);
 
     [Fact]
     public async Task Projects_are_found_by_name_agreement_number_and_uscc_in_their_scope_only()

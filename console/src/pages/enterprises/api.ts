@@ -23,8 +23,11 @@ export const createEnterprise = (body: EnterpriseRequest, idempotencyKey: string
 export const updateEnterprise = (id: string, body: EnterpriseRequest) =>
   leadApi.PUT('/api/enterprises/{id}', { body, params: { path: { id } } })
 
-export const getIndustryChain = (chain: string) =>
-  call(leadApi.GET('/api/industry-chains/{chain}', { params: { path: { chain } } }))
+export type ChainQuery = NonNullable<operations['GetIndustryChain']['parameters']['query']>
+
+/** A chain's roles with their counts and a page of each role's enterprises (or of the one role asked for). */
+export const getIndustryChain = (chain: string, query: ChainQuery = {}) =>
+  call(leadApi.GET('/api/industry-chains/{chain}', { params: { path: { chain }, query } }))
 
 /** The chains that have target enterprises: the API has no list of chains, so they are read off the list. */
 export async function knownChains(): Promise<string[]> {
