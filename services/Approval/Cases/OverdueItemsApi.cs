@@ -42,10 +42,13 @@ public static class OverdueItemsApi
         return TypedResults.Ok(items);
     }
 
-    /// <summary>Every item overdue on <paramref name="day"/> that the actor may see, longest late first, as read (unbuffered).</summary>
+    /// <summary>
+    /// Every item overdue on <paramref name="day"/> that the actor may see, longest late first, as read: off the open items'
+    /// index in this order, each case looked up by its key.
+    /// </summary>
     internal static IEnumerable<OverdueItem> All(NpgsqlConnection connection, DateOnly day, Actor actor, WorkCalendar calendar) =>
-        connection.Query<CaseScope, ApprovalItem, OverdueItem>($"{Select} {From} ORDER BY i.due_on, i.id",
-            (scope, item) => scope.Late(item, day, calendar), Parameters(day, actor, null, new { }), buffered: false, splitOn: "id");
+        connection.QueryByCursor<CaseScope, ApprovalItem, OverdueItem>($"{Select} {From} ORDER BY i.due_on, i.id",
+            (scope, item) => scope.Late(item, day, calendar), Parameters(day, actor, null, new { }), splitOn: "id");
 
     /// <summary>
     /// The scope in SQL (district staff their district's, park staff their park's by name or id, as <see cref="Actor.CanSee"/>
