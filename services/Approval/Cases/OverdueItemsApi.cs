@@ -36,32 +36,22 @@ public static class OverdueItemsApi
         var day = asOf ?? clock.TodayInChina();
         await using var connection = await database.OpenAsync(cancellationToken);
         // The page off the open items' index in due order; the count beside it.
+        var scope = Scope.Of(day, Actor.From(user), projectId);
         var items = await connection.QueryPageAsync<CaseScope, ApprovalItem, OverdueItem>(
-            $"{Select} {From} ORDER BY i.due_on, i.id LIMIT @Size OFFSET @Offset", $"SELECT count(*) {From}",
-            (scope, item) => scope.Late(item, day, calendar), Parameters(day, Actor.From(user), projectId, paging), paging, splitOn: "id");
+            $"{Select} {scope.From} ORDER BY i.due_on, i.id LIMIT @Size OFFSET @Offset", scope.Count,
+            (found, item) => found.Late(item, day, calendar), scope.Parameters(paging), paging, splitOn: "id");
         return TypedResults.Ok(items);
     }
 
-    /// <summary>Every item overdue on <paramref name="day"/> that the actor may see, longest late first, as read (unbuffered).</summary>
-    internal static IEnumerable<OverdueItem> All(NpgsqlConnection connection, DateOnly day, Actor actor, WorkCalendar calendar) =>
-        connection.Query<CaseScope, ApprovalItem, OverdueItem>($"{Select} {From} ORDER BY i.due_on, i.id",
-            (scope, item) => scope.Late(item, day, calendar), Parameters(day, actor, null, new { }), buffered: false, splitOn: "id");
-
     /// <summary>
-    /// The scope in SQL (district staff their district's, park staff their park's by name or id, as <see cref="Actor.CanSee"/>
-    /// decides), so that no other district's rows are read at all.
+    /// Every item overdue on <paramref name="day"/> that the actor may see, longest late first, as read: off the open items'
+    /// index in this order, each case looked up by its key.
     /// </summary>
-    private static DynamicParameters Parameters(DateOnly day, Actor actor, Guid? projectId, object paging)
+    internal static IEnumerable<OverdueItem> All(NpgsqlConnection connection, DateOnly day, Actor actor, WorkCalendar calendar)
     {
-        var parameters = new DynamicParameters(paging);
-        parameters.AddDynamicParams(new
-        {
-            day, projectId,
-            // CanSee's rules: district and park staff without their claim see nothing (a value no row has), never everything.
-            district = actor.Role == Roles.District ? actor.District ?? "" : null,
-            park = actor.Role == Roles.Park ? actor.Park ?? "" : null,
-        });
-        return parameters;
+        var scope = Scope.Of(day, actor, null);
+        return connection.QueryByCursor<CaseScope, ApprovalItem, OverdueItem>($"{Select} {scope.From} ORDER BY i.due_on, i.id",
+            (found, item) => found.Late(item, day, calendar), scope.Parameters(new { }), splitOn: "id");
     }
 
     private const string Select =
@@ -72,14 +62,41 @@ public static class OverdueItemsApi
                i.submission, i.granted_outside
         """;
 
-    private const string From =
-        """
-        FROM approval_items i JOIN approval_cases c ON c.id = i.case_id LEFT JOIN parks p ON p.id = c.park_id
-        WHERE i.status IN ('Open', 'AcceptedWithDeficiency', 'Suspended') AND i.due_on < @day
-          AND (@district::text IS NULL OR c.district = @district)
-          AND (@park::text IS NULL OR COALESCE(p.name, c.park) = @park OR c.park_id::text = @park)
-          AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
-        """;
+    private const string Overdue = "i.status IN ('Open', 'AcceptedWithDeficiency', 'Suspended') AND i.due_on < @day";
+
+    /// <summary>
+    /// The items the caller may see, in SQL (district staff their district's, park staff their park's by name or id, as
+    /// <see cref="Actor.CanSee"/> decides), so that no other district's rows are read at all. Only the conditions that apply
+    /// are written: each combination is then a statement of its own, whose plan once prepared fits it (one plan for "the
+    /// district, if any" read every case), and an unscoped count reads the items' index alone.
+    /// </summary>
+    private sealed record Scope(DateOnly Day, string? District, string? Park, Guid? ProjectId)
+    {
+        // CanSee's rules: district and park staff without their claim see nothing (a value no row has), never everything.
+        public static Scope Of(DateOnly day, Actor actor, Guid? projectId) => new(
+            day, actor.Role == Roles.District ? actor.District ?? "" : null, actor.Role == Roles.Park ? actor.Park ?? "" : null, projectId);
+
+        public string From =>
+            "FROM approval_items i JOIN approval_cases c ON c.id = i.case_id LEFT JOIN parks p ON p.id = c.park_id\nWHERE "
+            + string.Join(" AND ", new[]
+            {
+                Overdue,
+                District is null ? null : "c.district = @district",
+                Park is null ? null : "(COALESCE(p.name, c.park) = @park OR c.park_id::text = @park)",
+                ProjectId is null ? null : "c.project_id = @projectId",
+            }.OfType<string>());
+
+        public string Count => District is null && Park is null && ProjectId is null
+            ? $"SELECT count(*) FROM approval_items i WHERE {Overdue}"
+            : $"SELECT count(*) {From}";
+
+        public DynamicParameters Parameters(object paging)
+        {
+            var parameters = new DynamicParameters(paging);
+            parameters.AddDynamicParams(new { day = Day, district = District, park = Park, projectId = ProjectId });
+            return parameters;
+        }
+    }
 
     private sealed record CaseScope(Guid ProjectId, string District, string Park, Guid? ParkId)
     {

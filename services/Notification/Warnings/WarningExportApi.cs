@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhaoshang.Contracts;
 using Zhaoshang.Platform.Calendar;
@@ -55,10 +54,9 @@ public static class WarningExportApi
         var (day, open) = Open(asOf, clock);
         var days = new WorkingDaysOn(day, rule);
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Unbuffered: rows go to the workbook as they are read.
-        var warnings = connection.Query<Row>(
-            $"{open}\n{OpenWarnings.Listed}",
-            Scoped(Actor.From(user), day, district, park, person, grade, source, new { }), buffered: false)
+        // Rows go to the workbook as they are read, off the open warnings' index in the list's order.
+        var warnings = connection.QueryByCursor<Row>(
+            $"{open}\n{OpenWarnings.Listed}", Scoped(Actor.From(user), day, district, park, person, grade, source, new { }))
             .Select(r => r.On(days));
         return await XlsxExport.WriteAsync(response, warnings, Columns, "预警清单", $"预警清单-{day:yyyy-MM-dd}.xlsx", cancellationToken);
     }
