@@ -83,9 +83,9 @@ public static class StatisticsStore
     {
         var (filter, groupBy) = (scope.Filter, scope.GroupBy);
         var distinct = windows.Select(w => (w.From, w.To)).Distinct().ToList();
-        // The service prepares its statements, and after five calls PostgreSQL plans this one generically: blind to the
-        // days asked, it then guesses a few rows, reads them by six bitmap indexes, sorts, and looks each project's
-        // reports up one by one (2.8 s against 0.7 s at a province's size). Planned for its days each time instead.
+        // The service prepares its statements, and after a few calls PostgreSQL plans this one generically: blind to the days
+        // asked, it guesses a few rows, reads them through six bitmap indexes, sorts, and looks each project's reports up
+        // one by one, up to twice as slow at a province's size (StatisticsPlanTests). Planned for its days each time.
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("SET LOCAL plan_cache_mode = force_custom_plan", transaction: transaction);
         var tallies = (await connection.QueryAsync<StatisticsTally>(TalliesSql, new
