@@ -4,7 +4,7 @@ namespace Zhaoshang.Benchmark;
 
 internal sealed record BenchmarkOptions(
     int Projects, int Concurrency, int HalfLoadProjects, int ProbeRate, int FirstPort, bool Ceilings, string RepositoryRoot,
-    int CoreMessages, int CoreProducers)
+    int CoreMessages, int CoreProducers, bool CoreOnly)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,6 +19,7 @@ internal sealed record BenchmarkOptions(
             !args.Contains("--no-ceilings"),
             Value("--root") ?? LocalSystem.RepositoryRoot(),
             int.Parse(Value("--core-messages") ?? "20000"),
-            int.Parse(Value("--core-producers") ?? "16"));
+            int.Parse(Value("--core-producers") ?? "16"),
+            args.Contains("--core-only"));
     }
 }

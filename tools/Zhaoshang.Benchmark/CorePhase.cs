@@ -24,7 +24,7 @@ internal static class CorePhase
                           $"{core.TransactionsPerSecond:0} PostgreSQL tx/s ({core.TransactionsPerMessage:0.00} per message), " +
                           $"effects missing {core.Missing}, redeliveries absorbed {core.Redelivered}");
         Console.WriteLine("  CPU ms per message: " + string.Join(", ", cpu.Select(c => $"{c.Group} {c.Seconds * 1000 / core.Messages:0.00}")) +
-                          " (host: producers, relay and consumer in this process; the whole phase, setup included)");
+                          $" (host: producers, relay and consumer in this process; the whole phase, setup included; host from the first publish to the last effect alone {core.ProcessCpu.TotalMilliseconds / core.Messages:0.00})");
         if (brokerCeiling is { } broker)
         {
             var postgres = await PostgresCeiling.TransactionsPerSecondAsync(connectionString, PoolSize, TimeSpan.FromSeconds(10));

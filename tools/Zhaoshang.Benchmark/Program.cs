@@ -45,6 +45,9 @@ if (options.Ceilings)
 // The messaging core runs before any service starts, so that nothing else competes with it.
 var failed = options.CoreMessages > 0
     && !await CorePhase.RunAsync(LocalSystem.ConnectionString("Lead", "_bench"), administrator, options.CoreMessages, options.CoreProducers, brokerCeiling);
+// --core-only: the messaging core (and the ceilings) alone, a minute or two instead of the whole run, to measure a change to it.
+if (options.CoreOnly)
+    return failed ? 1 : 0;
 await identity.StartAsync();
 await Task.WhenAll(hosts.Select(h => h.StartAsync()));
 
