@@ -23,7 +23,7 @@ internal static class LeadTables
         counts["cooperation_intents"] = await copy.IntoAsync("cooperation_intents",
             "id, enterprise_id, industry, intended_investment, district, status, project_id, created_at, converted_at, project_opened_at, " +
             "source_event_id, received_on, first_district, previous_districts, task_team, responded_on, assessed_on, last_contact_on, " +
-            "drop_reason, version",
+            "drop_reason, version, enterprise_search_text",
             plan.Intents,
             (row, i) =>
             {
@@ -32,7 +32,8 @@ internal static class LeadTables
                     .Time(i.ReceivedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc)).Time(converted).Time(converted?.AddSeconds(1))
                     .Uuid(i.SourceEventId).Date(i.ReceivedOn).Text(i.District).Texts([]).Json(TaskTeam(i))
                     .Date(i.RespondedOn).Date(i.AssessedOn).Date(i.LastContactOn)
-                    .Text(i.Status == "Dropped" ? "企业投资计划调整" : null).Int(1 + i.Contacts.Count + (i.AssessedOn is null ? 0 : 1));
+                    .Text(i.Status == "Dropped" ? "企业投资计划调整" : null).Int(1 + i.Contacts.Count + (i.AssessedOn is null ? 0 : 1))
+                    .Text($"{i.Enterprise.Name}\n{i.Enterprise.Uscc}"); // its enterprise's search_text, as POST /api/intents copies it
             });
         counts["intent_follow_ups"] = await copy.IntoAsync("intent_follow_ups",
             "id, intent_id, kind, occurred_on, summary, next_step, next_step_on, recorded_by, recorded_at",

@@ -88,6 +88,13 @@ public static class EnterprisesApi
                 WHERE id = @Id
                 """,
                 Parameters(updated));
+            // Its intents are searched by its name and USCC too (migration 0010): they hold a copy, renewed with it.
+            await work.ExecuteAsync(
+                """
+                UPDATE cooperation_intents i SET enterprise_search_text = e.search_text
+                FROM enterprises e WHERE e.id = @id AND i.enterprise_id = e.id AND i.enterprise_search_text <> e.search_text
+                """,
+                new { id });
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

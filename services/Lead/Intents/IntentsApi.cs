@@ -65,9 +65,11 @@ public static class IntentsApi
             return Problems.Forbidden("District staff record intents for their own district only.");
 
         await using var work = await database.BeginAsync(actor, cancellationToken);
+        // The enterprise is held until the intent is written, which copies its search_text (migration 0010): a rename
+        // meanwhile waits for the intent, and then renews its copy too, or the intent waits for the rename.
         var references = await work.QuerySingleOrDefaultAsync<References>(
             """
-            SELECT (SELECT name FROM enterprises WHERE id = @EnterpriseId) AS enterprise_name,
+            SELECT (SELECT name FROM enterprises WHERE id = @EnterpriseId FOR SHARE) AS enterprise_name,
                    (@SourceEventId::uuid IS NULL OR EXISTS (SELECT 1 FROM promotion_events WHERE id = @SourceEventId)) AS event_exists
             """,
             new { request.EnterpriseId, request.SourceEventId });
@@ -86,9 +88,9 @@ public static class IntentsApi
         await work.ExecuteAsync(
             """
             INSERT INTO cooperation_intents (id, enterprise_id, source_event_id, industry, intended_investment, district,
-                                             first_district, status, received_on, created_at, version)
+                                             first_district, status, received_on, created_at, version, enterprise_search_text)
             VALUES (@Id, @EnterpriseId, @SourceEventId, @Industry, @IntendedInvestment, @District, @FirstDistrict, @Status,
-                    @ReceivedOn, @CreatedAt, @Version)
+                    @ReceivedOn, @CreatedAt, @Version, (SELECT search_text FROM enterprises WHERE id = @EnterpriseId))
             """,
             new
             {

@@ -14,7 +14,8 @@ namespace Zhaoshang.Lead.Search;
 
 /// <summary>
 /// Keyword search over the target list and the intents: part of an enterprise's name or USCC, or a task team member's
-/// name. Each table's <c>search_text</c> (migration 0004) holds what is searched, under an index of its character pairs (0007).
+/// name. Each table's <c>search_text</c> (migration 0004; an intent's holds its enterprise's too, 0010) holds what is
+/// searched, under an index of its character pairs (0007).
 /// </summary>
 public static class SearchApi
 {
@@ -41,16 +42,12 @@ public static class SearchApi
 
     private const string Visible = "(@OwnDistrict::text IS NULL OR i.district = @OwnDistrict OR @OwnDistrict = ANY (i.previous_districts))";
 
-    // The intents the caller may see of the enterprises found, then those whose task team holds the term (and whose
-    // enterprise does not): each once, without a set to sort or hash first, so that the list can stop one past the cap.
+    // An intent's search_text holds its enterprise's name and USCC as well as its task team (migration 0010), so one index
+    // finds the term's intents and the district is checked on those alone.
     private const string FoundIntents =
         $"""
-        SELECT i.id, i.received_on FROM enterprises e JOIN cooperation_intents i ON i.enterprise_id = e.id
-        WHERE {EnterpriseMatches} AND {Visible}
-        UNION ALL
         SELECT i.id, i.received_on FROM cooperation_intents i
         WHERE search_bigrams(i.search_text) @> search_bigrams(@Term) AND i.search_text ILIKE @Pattern AND {Visible}
-          AND NOT EXISTS (SELECT FROM enterprises e WHERE e.id = i.enterprise_id AND e.search_text ILIKE @Pattern)
         """;
 
     private const string EnterpriseCountSql =
@@ -79,8 +76,7 @@ public static class SearchApi
     private const string ManyIntentsSql =
         $"""
         SELECT {IntentRow.Columns} FROM {IntentRow.From}
-        WHERE i.id IN (SELECT i.id FROM cooperation_intents i JOIN enterprises e ON e.id = i.enterprise_id
-                       WHERE {Visible} AND (e.search_text ILIKE @Pattern OR i.search_text ILIKE @Pattern)
+        WHERE i.id IN (SELECT i.id FROM cooperation_intents i WHERE {Visible} AND i.search_text ILIKE @Pattern
                        ORDER BY i.received_on DESC, i.id DESC LIMIT @Size OFFSET @Offset)
         ORDER BY i.received_on DESC, i.id DESC
         """;

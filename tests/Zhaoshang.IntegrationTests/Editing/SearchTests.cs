@@ -52,6 +52,30 @@ public class SearchTests(SystemFixture system)
             .GetProperty("enterprises").GetProperty("total").GetInt64());
     }
 
+    [Fact]
+    public async Task An_intent_is_found_by_its_enterprises_new_name_and_uscc_and_no_longer_by_the_old()
+    {
+        var (before, after) = ($"旧{Guid.NewGuid():N}"[..12], $"新{Guid.NewGuid():N}"[..12]);
+        var enterpriseId = await _bureau.CreateEnterpriseAsync($"云南{before}有限公司");
+        var enterprise = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, $"/api/enterprises/{enterpriseId}");
+        var oldUscc = enterprise.GetProperty("uscc").GetString()!;
+        var intentId = await _bureau.CreateIntentAsync(enterpriseId);
+        Assert.Equal(new[] { intentId }, Ids(await _district.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search(before)), "intents"));
+
+        var newUscc = TestData.NewUscc();
+        await _bureau.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Put, $"/api/enterprises/{enterpriseId}", new
+        {
+            name = $"云南{after}有限公司", uscc = newUscc, hqRegion = enterprise.GetProperty("hqRegion").GetString(),
+            industryChain = enterprise.GetProperty("industryChain").GetString(), chainRole = enterprise.GetProperty("chainRole").GetString(),
+            version = enterprise.GetProperty("version").GetInt32(),
+        });
+
+        foreach (var q in new[] { after, newUscc })
+            Assert.Equal(new[] { intentId }, Ids(await _district.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search(q)), "intents"));
+        foreach (var q in new[] { before, oldUscc })
+            Assert.Empty(Ids(await _district.ExpectAsync(HttpStatusCode.OK, system.Lead, HttpMethod.Get, Search(q)), "intents"));
+    }
+
     private static (long Total, bool TotalIsLowerBound) Counted(JsonElement result, string list) =>
         (result.GetProperty(list).GetProperty("total").GetInt64(), result.GetProperty(list).GetProperty("totalIsLowerBound").GetBoolean());
 
@@ -71,9 +95,12 @@ public class SearchTests(SystemFixture system)
                 INSERT INTO enterprises (id, name, uscc, hq_region, industry_chain, chain_role, priority)
                 SELECT gen_random_uuid(), @Word || '企业' || lpad(n::text, 4, '0'), NULL, '境外', @Word, 'Supplier', 'B'
                 FROM generate_series(1, @Many) AS n
-                RETURNING id, name)
-            INSERT INTO cooperation_intents (id, enterprise_id, industry, intended_investment, district, first_district, status, received_on)
-            SELECT gen_random_uuid(), id, '新材料', 1000000, @District, @District, 'New', DATE '2026-01-01' + right(name, 4)::int % 97 FROM made
+                RETURNING id, name, search_text)
+            INSERT INTO cooperation_intents (id, enterprise_id, industry, intended_investment, district, first_district, status, received_on,
+                                             enterprise_search_text)
+            SELECT gen_random_uuid(), id, '新材料', 1000000, @District, @District, 'New', DATE '2026-01-01' + right(name, 4)::int % 97,
+                   search_text
+            FROM made
             """,
             new { Word = word, Many = many, Journey.District });
         var newestIntents = (await connection.QueryAsync<Guid>(
