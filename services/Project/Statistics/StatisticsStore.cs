@@ -83,11 +83,6 @@ public static class StatisticsStore
     {
         var (filter, groupBy) = (scope.Filter, scope.GroupBy);
         var distinct = windows.Select(w => (w.From, w.To)).Distinct().ToList();
-        // The service prepares its statements, and after a few calls PostgreSQL plans this one generically: blind to the days
-        // asked, it guesses a few rows, reads them through six bitmap indexes, sorts, and looks each project's reports up
-        // one by one, up to twice as slow at a province's size (StatisticsPlanTests). Planned for its days each time.
-        await using var transaction = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync("SET LOCAL plan_cache_mode = force_custom_plan", transaction: transaction);
         var tallies = (await connection.QueryAsync<StatisticsTally>(TalliesSql, new
         {
             Froms = distinct.Select(w => w.From).ToArray(), Tos = distinct.Select(w => w.To).ToArray(),
@@ -97,8 +92,7 @@ public static class StatisticsStore
             ByIndustry = filter.Industry is not null || filter.Chain is not null || filter.Sector is not null
                          || groupBy is StatisticsGrouping.Industry or StatisticsGrouping.Chain or StatisticsGrouping.Sector,
             ByRegion = filter.Region is not null || groupBy == StatisticsGrouping.Region,
-        }, transaction)).ToLookup(t => t.Window);
-        await transaction.CommitAsync();
+        })).ToLookup(t => t.Window);
         return windows.SelectMany((w, i) => tallies[distinct.IndexOf((w.From, w.To))].Select(t => t with { Window = i })).ToList();
     }
 
