@@ -1,8 +1,5 @@
-using System.Data;
 using System.Security.Claims;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Hosting;
 using Zhaoshang.Platform.Security;
@@ -48,43 +45,10 @@ public static class IntentExportApi
         [AsParameters] IntentFilter filter, ClaimsPrincipal user, Database database, HttpResponse response, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var intents = Batches(connection, snapshot, filter.Arguments(Actor.From(user))).Select(r => r.ToIntent());
+        // Newest received first off cooperation_intents_received (migration 0009), a batch at a time (ExportCursor).
+        var intents = connection.QueryByCursor<IntentRow>(
+            $"SELECT {IntentRow.Columns} FROM {IntentRow.From}\n{IntentFilter.Where}\nORDER BY i.received_on DESC, i.id DESC",
+            filter.Arguments(Actor.From(user))).Select(r => r.ToIntent());
         return await XlsxExport.WriteAsync(response, intents, Columns, "合作意向清单", "合作意向清单.xlsx", cancellationToken);
-    }
-
-    private const int BatchSize = 1000;
-
-    /// <summary>
-    /// The intents newest received first, a batch at a time, each after the last row of the one before: each batch is a
-    /// short walk of cooperation_intents_received (migration 0009), so the first rows go out before the whole list is read
-    /// (one query sorted the whole set first). Rows go to the workbook as they are read; the batches read one snapshot.
-    /// </summary>
-    private static IEnumerable<IntentRow> Batches(NpgsqlConnection connection, NpgsqlTransaction snapshot, DynamicParameters arguments)
-    {
-        arguments.Add("BatchSize", BatchSize);
-        IntentRow? last = null;
-        while (true)
-        {
-            var after = last is null ? "" : "AND (i.received_on, i.id) < (@AfterOn, @AfterId)";
-            if (last is not null)
-            {
-                arguments.Add("AfterOn", last.ReceivedOn);
-                arguments.Add("AfterId", last.Id);
-            }
-
-            var count = 0;
-            foreach (var row in connection.Query<IntentRow>(
-                $"SELECT {IntentRow.Columns} FROM {IntentRow.From}\n{IntentFilter.Where} {after}\nORDER BY i.received_on DESC, i.id DESC LIMIT @BatchSize",
-                arguments, snapshot, buffered: false))
-            {
-                count++;
-                last = row;
-                yield return row;
-            }
-
-            if (count < BatchSize)
-                yield break;
-        }
     }
 }
