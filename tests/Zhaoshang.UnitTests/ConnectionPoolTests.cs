@@ -29,11 +29,11 @@ public class ConnectionPoolTests
     }
 
     [Fact]
-    public void Connections_turn_jit_compilation_and_generic_plans_off_and_keep_their_own_options()
+    public void Connections_turn_jit_compilation_and_generic_plans_off_keep_parallel_workers_for_big_plans_and_keep_their_own_options()
     {
         using var dataSource = DatabaseExtensions.CreateDataSource(ConnectionString);
-        Assert.Equal("-c jit=off -c plan_cache_mode=force_custom_plan", new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Options);
+        Assert.Equal("-c parallel_setup_cost=10000 -c jit=off -c plan_cache_mode=force_custom_plan", new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Options);
         using var own = DatabaseExtensions.CreateDataSource(ConnectionString + ";Options=-c statement_timeout=5s");
-        Assert.Equal("-c statement_timeout=5s -c jit=off -c plan_cache_mode=force_custom_plan", new NpgsqlConnectionStringBuilder(own.ConnectionString).Options);
+        Assert.Equal("-c parallel_setup_cost=10000 -c statement_timeout=5s -c jit=off -c plan_cache_mode=force_custom_plan", new NpgsqlConnectionStringBuilder(own.ConnectionString).Options);
     }
 }
