@@ -39,6 +39,9 @@ public static class IndustryChainsApi
     {
         var page = new PageQuery(query.Page, query.PageSize, null);
         var errors = page.Validate(new ValidationErrors());
+        // Binding takes any number as an enum ("role=999"); only a named role is one.
+        if (query.Role is { } asked && !Enum.IsDefined(asked))
+            errors.Add("role", $"'role' must be one of {string.Join(", ", Enum.GetNames<ChainRole>())}.");
         if (!errors.IsValid)
             return errors.ToProblem();
 

@@ -36,6 +36,8 @@ public class IndustryChainTests(SystemFixture system)
 
         var problem = await _bureau.ExpectAsync(HttpStatusCode.BadRequest, system.Lead, HttpMethod.Get, Path("pageSize=0"));
         Assert.True(problem.GetProperty("errors").TryGetProperty("pageSize", out _), problem.ToString());
+        var unnamed = await _bureau.ExpectAsync(HttpStatusCode.BadRequest, system.Lead, HttpMethod.Get, Path("role=999"));
+        Assert.True(unnamed.GetProperty("errors").TryGetProperty("role", out _), unnamed.ToString());
     }
 
     private static JsonElement Group(JsonElement view, string role) =>
