@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Npgsql;
 
@@ -25,13 +26,14 @@ public static class PagedQuery
     }
 
     /// <summary>
-    /// A page and the list's size in one round trip, as two statements: <paramref name="pageSql"/> (with
+    /// A page and the list's size from one snapshot, as two statements of one batch: <paramref name="pageSql"/> (with
     /// <c>LIMIT @Size OFFSET @Offset</c>) and <paramref name="countSql"/>, which counts what it pages. Unlike a window count,
     /// the page can then come off an index in its order without the whole list being read and sorted.
     /// </summary>
     public static async Task<Page<T>> QueryPageAsync<T>(
         this NpgsqlConnection connection, string pageSql, string countSql, object parameters, PageQuery page)
     {
+        await using var snapshot = await OneSnapshotAsync(connection);
         await using var results = await connection.QueryMultipleAsync($"{pageSql};\n{countSql}", parameters);
         var items = (await results.ReadAsync<T>()).AsList();
         return new Page<T>(items, page.Number, page.Size, await results.ReadSingleAsync<long>());
@@ -42,6 +44,7 @@ public static class PagedQuery
         this NpgsqlConnection connection, string pageSql, string countSql, Func<TFirst, TSecond, T> map, object parameters, PageQuery page,
         string splitOn)
     {
+        await using var snapshot = await OneSnapshotAsync(connection);
         await using var results = await connection.QueryMultipleAsync($"{pageSql};\n{countSql}", parameters);
         var items = results.Read(map, splitOn).AsList();
         return new Page<T>(items, page.Number, page.Size, await results.ReadSingleAsync<long>());
@@ -53,6 +56,13 @@ public static class PagedQuery
     /// </summary>
     public static string OrderBy(this PageQuery page, IReadOnlyDictionary<string, string> clauses, string defaultSort) =>
         "ORDER BY " + clauses[page.Sort ?? defaultSort];
+
+    /// <summary>
+    /// Each statement of a batch has its own snapshot at read committed: an item written between the page and the count
+    /// would be counted but not listed. Repeatable read gives both one snapshot; Npgsql sends its BEGIN with the batch.
+    /// </summary>
+    private static async Task<NpgsqlTransaction> OneSnapshotAsync(NpgsqlConnection connection) =>
+        await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
 
     private sealed record TotalCount(long Total);
 }
