@@ -7,7 +7,8 @@ namespace Zhaoshang.Project.Statistics;
 /// Adds up, in SQL, what one statistic needs: per window and group, the projects with an event (or a verified report) in
 /// it, in the filter's district (or first negotiated there), park, industries and source places. A project is read when
 /// one of its days (or reports) falls between the first window's start and the last one's end, so few rows come back.
-/// Windows that are the same days (a whole year's period and its year to date) are added up once.
+/// Windows that are the same days (a whole year's period and its year to date) are added up once. Reads without a park,
+/// industry or source place over whole months add up the month totals kept beside the projects instead (MonthsSql).
 /// </summary>
 public static class StatisticsStore
 {
@@ -78,20 +79,64 @@ public static class StatisticsStore
         GROUP BY 1, 2, 3, 4, 5, 6
         """;
 
+    /// <summary>
+    /// TalliesSql's figures from the month totals the triggers keep (migration 0019), for a read without park, industry or
+    /// source place whose windows are whole months: a day is in such a window exactly when its month is. A few thousand rows
+    /// instead of every project and report with a day in the windows.
+    /// </summary>
+    private const string MonthsSql =
+        """
+        WITH w AS (
+            SELECT (n - 1)::int AS n, f, t FROM unnest(@Froms::date[], @Tos::date[]) WITH ORDINALITY AS w (f, t, n))
+        SELECT w.n AS "window", m.district, m.first_district, NULL AS park, '' AS industry, NULL AS hq_region,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'opened'), 0)::int AS opened,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'opened' AND m.by_month <= w.t), 0)::int AS opened_signed_by_end,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'signed'), 0)::int AS signed,
+               coalesce(sum(m.contracted) FILTER (WHERE m.kind = 'signed' AND m.contracted_projects > 0), 0) AS contracted,
+               coalesce(sum(m.at_least_100_million) FILTER (WHERE m.kind = 'signed'), 0)::int AS at_least_100_million,
+               coalesce(sum(m.at_least_1_billion) FILTER (WHERE m.kind = 'signed'), 0)::int AS at_least_1_billion,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'signed_started' AND m.by_month <= w.t), 0)::int AS cohort_started_by_end,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'signed_registered' AND m.by_month <= w.t), 0)::int AS cohort_registered_by_end,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'signed_in_production' AND m.by_month <= w.t), 0)::int AS cohort_in_production_by_end,
+               0::numeric AS cohort_funds_by_end,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'registered'), 0)::int AS registered,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'land_acquired'), 0)::int AS land_acquired,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'started'), 0)::int AS started,
+               coalesce(sum(m.projects) FILTER (WHERE m.kind = 'in_production'), 0)::int AS in_production,
+               coalesce(sum(m.on_land_day) FILTER (WHERE m.kind = 'started'), 0)::int AS started_on_land_day,
+               0::numeric AS funds_cny, 0::numeric AS foreign_usd
+        FROM statistics_months m JOIN w ON m.on_month BETWEEN w.f AND w.t
+        WHERE m.on_month BETWEEN @From AND @To AND (@District::text IS NULL OR m.district = @District OR m.first_district = @District)
+        GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT w.n, m.district, m.first_district, NULL, '', NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+               coalesce(sum(m.amount_cny) FILTER (WHERE m.signed_month BETWEEN w.f AND w.t), 0), 0, 0, 0, 0, 0,
+               coalesce(sum(m.amount_cny) FILTER (WHERE m.reported_month >= w.f), 0),
+               coalesce(sum(CASE WHEN m.usd_reports > 0 THEN m.usd ELSE 0 END) FILTER (WHERE m.reported_month >= w.f), 0)
+        FROM statistics_fund_months m
+             JOIN w ON m.reported_month <= w.t AND (m.reported_month >= w.f OR m.signed_month BETWEEN w.f AND w.t)
+        WHERE m.reported_month <= @To AND (m.reported_month >= @From OR m.signed_month BETWEEN @From AND @To)
+          AND (@District::text IS NULL OR m.district = @District OR m.first_district = @District)
+        GROUP BY 1, 2, 3
+        """;
+
     public static async Task<IReadOnlyList<StatisticsTally>> ReadAsync(
         NpgsqlConnection connection, StatisticsScope scope, IReadOnlyList<StatisticsWindow> windows)
     {
         var (filter, groupBy) = (scope.Filter, scope.GroupBy);
         var distinct = windows.Select(w => (w.From, w.To)).Distinct().ToList();
-        var tallies = (await connection.QueryAsync<StatisticsTally>(TalliesSql, new
+        var byPark = filter.Park is not null || groupBy == StatisticsGrouping.Park;
+        var byIndustry = filter.Industry is not null || filter.Chain is not null || filter.Sector is not null
+                         || groupBy is StatisticsGrouping.Industry or StatisticsGrouping.Chain or StatisticsGrouping.Sector;
+        var byRegion = filter.Region is not null || groupBy == StatisticsGrouping.Region;
+        // A February a year after a leap year ends on the 28th: its window is not a whole month.
+        var byMonth = !byPark && !byIndustry && !byRegion
+                      && distinct.All(w => w.From.Day == 1 && w.To.AddDays(1).Day == 1);
+        var tallies = (await connection.QueryAsync<StatisticsTally>(byMonth ? MonthsSql : TalliesSql, new
         {
             Froms = distinct.Select(w => w.From).ToArray(), Tos = distinct.Select(w => w.To).ToArray(),
             From = windows.Min(w => w.From), To = windows.Max(w => w.To),
-            filter.District, filter.Park, scope.Industries, scope.Places,
-            ByPark = filter.Park is not null || groupBy == StatisticsGrouping.Park,
-            ByIndustry = filter.Industry is not null || filter.Chain is not null || filter.Sector is not null
-                         || groupBy is StatisticsGrouping.Industry or StatisticsGrouping.Chain or StatisticsGrouping.Sector,
-            ByRegion = filter.Region is not null || groupBy == StatisticsGrouping.Region,
+            filter.District, filter.Park, scope.Industries, scope.Places, ByPark = byPark, ByIndustry = byIndustry, ByRegion = byRegion,
         })).ToLookup(t => t.Window);
         return windows.SelectMany((w, i) => tallies[distinct.IndexOf((w.From, w.To))].Select(t => t with { Window = i })).ToList();
     }
