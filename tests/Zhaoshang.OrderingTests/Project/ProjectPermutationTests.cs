@@ -10,8 +10,8 @@ namespace Zhaoshang.OrderingTests.Project;
 /// Seeded random journeys of what the approval and funding services tell the project service (case opened, pre-land
 /// complete, permits, returns and rejections with their CaseVersions, ledger opened, funds verified), each delivered in
 /// publish order once and then in many shuffled orders with duplicates, each time to a fresh project that staff took to
-/// the same stage: every end state must equal the in-order one. <c>ZS_ORDER_JOURNEYS</c> and <c>ZS_ORDER_PERMUTATIONS</c>
-/// set the sizes.
+/// the same stage: every end state must equal the in-order one, and the statistics' month totals stay in step with the
+/// projects and reports. <c>ZS_ORDER_JOURNEYS</c> and <c>ZS_ORDER_PERMUTATIONS</c> set the sizes.
 /// </summary>
 [Collection(ProjectCollection.Name)]
 public sealed class ProjectPermutationTests(ProjectDatabase fixture, ITestOutputHelper output)
@@ -42,6 +42,8 @@ public sealed class ProjectPermutationTests(ProjectDatabase fixture, ITestOutput
                 if (actual != expected)
                     differences.Add($"seed {seed}, permutation {permutation}: {plan}\n  order    {Describe(order!)}\n" +
                                     $"  in order {expected}\n  got      {actual}");
+                if (await StatisticsMonths.DriftAsync(fixture.Db) is var drift and not 0)
+                    differences.Add($"seed {seed}, permutation {permutation}: the statistics' month totals off by {drift} rows");
             }
         }
 

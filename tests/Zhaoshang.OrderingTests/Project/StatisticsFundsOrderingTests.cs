@@ -8,7 +8,8 @@ namespace Zhaoshang.OrderingTests.Project;
 /// <summary>
 /// The statistics' funds read model: a project's conversion and its verified reports (some in foreign currency, some
 /// redelivered) delivered in every shuffled order, reports before the project included, to a fresh project each time:
-/// the rows kept (one per report) and the project's verified total must equal the in-order delivery's.
+/// the rows kept (one per report) and the project's verified total must equal the in-order delivery's, and the month totals
+/// the statistics read must stay in step with them.
 /// </summary>
 [Collection(ProjectCollection.Name)]
 public sealed class StatisticsFundsOrderingTests(ProjectDatabase fixture, ITestOutputHelper output)
@@ -22,7 +23,7 @@ public sealed class StatisticsFundsOrderingTests(ProjectDatabase fixture, ITestO
     {
         var random = new Random(2700);
         var expected = await RunAsync(deliveries => deliveries);
-        Assert.Equal("40000.00|4 reports: 10000.00/-, 7100.00/1000.00, 9200.00/1295.77, 13700.00/-", expected);
+        Assert.Equal("40000.00|4 reports: 10000.00/-, 7100.00/1000.00, 9200.00/1295.77, 13700.00/-|month totals off by 0 rows", expected);
         var differences = new List<string>();
         for (var i = 0; i < PermutationCount; i++)
         {
@@ -57,6 +58,7 @@ public sealed class StatisticsFundsOrderingTests(ProjectDatabase fixture, ITestO
         var total = await fixture.Db.ScalarAsync<decimal>("SELECT verified_funds_cny FROM projects WHERE id = @projectId", new { projectId });
         var rows = await fixture.Db.QueryAsync<(decimal Cny, decimal? Usd)>(
             "SELECT amount_cny, amount_usd FROM statistics_funds WHERE project_id = @projectId ORDER BY project_verified_total_cny", new { projectId });
-        return $"{total:F2}|{rows.Count} reports: {string.Join(", ", rows.Select(r => $"{r.Cny:F2}/{(r.Usd is { } u ? u.ToString("F2") : "-")}"))}";
+        return $"{total:F2}|{rows.Count} reports: {string.Join(", ", rows.Select(r => $"{r.Cny:F2}/{(r.Usd is { } u ? u.ToString("F2") : "-")}"))}" +
+               $"|month totals off by {await StatisticsMonths.DriftAsync(fixture.Db)} rows";
     }
 }
