@@ -40,7 +40,8 @@ public static class StatsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            SELECT l.district, l.industry, extract(year FROM r.reported_on)::int AS year, extract(quarter FROM r.reported_on)::int AS quarter,
+            SELECT l.district, l.industry, extract(year FROM date_trunc('quarter', r.reported_on::timestamp))::int AS year,
+                   extract(quarter FROM date_trunc('quarter', r.reported_on::timestamp))::int AS quarter,
                    count(*)::int AS reports, sum(r.amount_cny) AS amount_cny,
                    coalesce(sum(r.amount_cny) FILTER (WHERE r.use = 'FixedAssets'), 0) AS fixed_assets_cny,
                    coalesce(sum(r.amount_cny) FILTER (WHERE r.use = 'WorkingCapital'), 0) AS working_capital_cny,
@@ -48,7 +49,8 @@ public static class StatsApi
                    coalesce(sum(r.amount_cny) FILTER (WHERE r.source = 'Abroad' AND r.currency = 'USD'), 0) AS foreign_cny
             FROM funds_reports r JOIN funding_ledgers l ON l.project_id = r.project_id
             WHERE {VerifiedFilter}
-            GROUP BY 1, 2, 3, 4;
+            -- By each report's quarter's first day, its year and quarter taken once per group (not twice per report).
+            GROUP BY l.district, l.industry, date_trunc('quarter', r.reported_on::timestamp);
             SELECT coalesce(sum(contracted_investment), 0) FROM funding_ledgers l WHERE {LedgerFilter};
             """,
             filter, cancellationToken: cancellationToken));
