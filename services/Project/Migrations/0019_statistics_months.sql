@@ -43,8 +43,8 @@ CREATE FUNCTION statistics_project_months(p projects)
 RETURNS TABLE (district text, first_district text, kind text, on_month date, by_month date, contracted numeric,
                at_least_100_million integer, at_least_1_billion integer, on_land_day integer)
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT p.district, p.first_district, f.kind, date_trunc('month', f.on_day)::date,
-           coalesce(date_trunc('month', f.by_day)::date, 'infinity'::date),
+    SELECT p.district, p.first_district, f.kind, date_trunc('month', f.on_day::timestamp)::date,
+           coalesce(date_trunc('month', f.by_day::timestamp)::date, 'infinity'::date),
            CASE WHEN f.kind = 'signed' THEN p.contracted_investment END,
            CASE WHEN f.kind = 'signed' AND p.contracted_investment >= 100000000 THEN 1 ELSE 0 END,
            CASE WHEN f.kind = 'signed' AND p.contracted_investment >= 1000000000 THEN 1 ELSE 0 END,
@@ -62,8 +62,8 @@ CREATE FUNCTION statistics_fund_report_months(p projects, report_on date, report
 RETURNS TABLE (district text, first_district text, reported_month date, signed_month date, amount_cny numeric, usd numeric,
                usd_reports integer)
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT p.district, p.first_district, date_trunc('month', report_on)::date,
-           coalesce(date_trunc('month', p.signed_on)::date, 'infinity'::date), report_cny, coalesce(report_usd, 0),
+    SELECT p.district, p.first_district, date_trunc('month', report_on::timestamp)::date,
+           coalesce(date_trunc('month', p.signed_on::timestamp)::date, 'infinity'::date), report_cny, coalesce(report_usd, 0),
            CASE WHEN report_usd IS NULL THEN 0 ELSE 1 END
     WHERE p.id IS NOT NULL
 $$;
