@@ -40,17 +40,17 @@ public static class StatsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            SELECT l.district, l.industry, extract(year FROM date_trunc('quarter', r.reported_on::timestamp))::int AS year,
-                   extract(quarter FROM date_trunc('quarter', r.reported_on::timestamp))::int AS quarter,
-                   count(*)::int AS reports, sum(r.amount_cny) AS amount_cny,
-                   coalesce(sum(r.amount_cny) FILTER (WHERE r.use = 'FixedAssets'), 0) AS fixed_assets_cny,
-                   coalesce(sum(r.amount_cny) FILTER (WHERE r.use = 'WorkingCapital'), 0) AS working_capital_cny,
-                   coalesce(sum(r.amount) FILTER (WHERE r.source = 'Abroad' AND r.currency = 'USD'), 0) AS foreign_usd,
-                   coalesce(sum(r.amount_cny) FILTER (WHERE r.source = 'Abroad' AND r.currency = 'USD'), 0) AS foreign_cny
-            FROM funds_reports r JOIN funding_ledgers l ON l.project_id = r.project_id
-            WHERE {VerifiedFilter}
-            -- By each report's quarter's first day, its year and quarter taken once per group (not twice per report).
-            GROUP BY l.district, l.industry, date_trunc('quarter', r.reported_on::timestamp);
+            SELECT l.district, l.industry, extract(year FROM l.quarter)::int AS year, extract(quarter FROM l.quarter)::int AS quarter,
+                   sum(l.reports)::int AS reports, sum(l.amount_cny) AS amount_cny,
+                   coalesce(sum(l.fixed_assets_cny) FILTER (WHERE l.fixed_assets > 0), 0) AS fixed_assets_cny,
+                   coalesce(sum(l.working_capital_cny) FILTER (WHERE l.working_capital > 0), 0) AS working_capital_cny,
+                   coalesce(sum(l.foreign_usd) FILTER (WHERE l.foreign_reports > 0), 0) AS foreign_usd,
+                   coalesce(sum(l.foreign_cny) FILTER (WHERE l.foreign_reports > 0), 0) AS foreign_cny
+            -- As l: the totals carry their ledgers' district, industry and park, which the ledgers' filter reads.
+            FROM funds_report_quarters l
+            -- A report is in the period (whole quarters or a year) exactly when its quarter's first day is.
+            WHERE {LedgerFilter} AND {InPeriod("l.quarter")}
+            GROUP BY l.district, l.industry, l.quarter;
             SELECT coalesce(sum(contracted_investment), 0) FROM funding_ledgers l WHERE {LedgerFilter};
             """,
             filter, cancellationToken: cancellationToken));
@@ -114,14 +114,16 @@ public static class StatsApi
         AND (@Park::text IS NULL OR {LedgerFacts.CurrentPark} = @Park)
         """;
 
-    /// <summary>The verified reports of the filter's ledgers and period (its days as a range, so the index on them answers).</summary>
-    private const string VerifiedFilter =
+    /// <summary>The filter's period on <paramref name="day"/>, its days as a range (so an index on them answers).</summary>
+    private static string InPeriod(string day) =>
         $"""
-        r.status = 'Verified' AND {LedgerFilter}
-        AND (@Year::int IS NULL OR (r.reported_on >= make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
-                                    AND r.reported_on < make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
-                                                        + CASE WHEN @Quarter::int IS NULL THEN interval '1 year' ELSE interval '3 months' END))
+        (@Year::int IS NULL OR ({day} >= make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
+                                AND {day} < make_date(@Year, coalesce(@Quarter::int * 3 - 2, 1), 1)
+                                            + CASE WHEN @Quarter::int IS NULL THEN interval '1 year' ELSE interval '3 months' END))
         """;
+
+    /// <summary>The verified reports of the filter's ledgers and period.</summary>
+    private static readonly string VerifiedFilter = $"r.status = 'Verified' AND {LedgerFilter} AND {InPeriod("r.reported_on")}";
 
     /// <summary>A verified report as the CSV lists it, with the key it is listed in.</summary>
     private sealed record VerifiedRow(

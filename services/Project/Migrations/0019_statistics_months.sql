@@ -140,21 +140,22 @@ BEGIN
 END
 $$;
 
--- A report written: its project's row is locked for share, so a concurrent move of the project waits, or is waited for
--- and then read as it is after the move.
+-- A report written: its project's row is locked as FundsVerifiedConsumer's update of the project's total locks it, so a
+-- concurrent move of the project waits, or is waited for and then read as it is after the move, and two reports of one
+-- project take turns (a shared lock each, then the update's own, would deadlock them).
 CREATE FUNCTION statistics_months_report_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     project projects;
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        SELECT * INTO project FROM projects WHERE id = OLD.project_id FOR SHARE;
+        SELECT * INTO project FROM projects WHERE id = OLD.project_id FOR NO KEY UPDATE;
         PERFORM statistics_fund_months_add(coalesce(jsonb_agg(c), '[]')) FROM (
             SELECT m.district, m.first_district, m.reported_month, m.signed_month, -1 AS reports, -m.amount_cny AS amount_cny,
                    -m.usd AS usd, -m.usd_reports AS usd_reports
             FROM statistics_fund_report_months(project, OLD.reported_on, OLD.amount_cny, statistics_fund_usd(OLD)) m) c;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        SELECT * INTO project FROM projects WHERE id = NEW.project_id FOR SHARE;
+        SELECT * INTO project FROM projects WHERE id = NEW.project_id FOR NO KEY UPDATE;
         PERFORM statistics_fund_months_add(coalesce(jsonb_agg(c), '[]')) FROM (
             SELECT m.district, m.first_district, m.reported_month, m.signed_month, 1 AS reports, m.amount_cny, m.usd, m.usd_reports
             FROM statistics_fund_report_months(project, NEW.reported_on, NEW.amount_cny, statistics_fund_usd(NEW)) m) c;

@@ -12,7 +12,8 @@ namespace Zhaoshang.OrderingTests.Funding;
 /// orders with duplicates. Funds are verified as soon as the ledger exists; when finance approves and pays the
 /// construction-start claim, it does so between two phases (up to construction start, then the rest), each shuffled.
 /// Every end state (ledger district/state/park, milestones, claims with policy, status, award, payments and clawbacks,
-/// budgets committed, nothing left parked) must equal the in-order one.
+/// budgets committed, nothing left parked) must equal the in-order one, and the statistics' quarter totals stay in step
+/// with the reports and ledgers.
 /// </summary>
 [Collection(FundingCollection.Name)]
 public sealed class FundingPermutationTests(FundingDatabase fixture)
@@ -49,6 +50,8 @@ public sealed class FundingPermutationTests(FundingDatabase fixture)
                 deliveries += delivered;
                 Assert.True(expected.State == actual,
                     $"seed {Seed}, journey {number} ({journey}), permutation {permutation}:\n{delivered} deliveries\nin order:\n{expected.State}\nthis order:\n{actual}");
+                Assert.True(await FundsReportQuarters.DriftAsync(fixture.Db) == 0,
+                    $"seed {Seed}, journey {number} ({journey}), permutation {permutation}: the statistics' quarter totals are out of step");
             }
         }
 
