@@ -51,7 +51,6 @@ public sealed class SystemFixture : IAsyncLifetime
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
             ["Auth__Authority"] = authority,
             ["Auth__RequireHttpsMetadata"] = "false",
             // Short, so that a rotated key is taken up within seconds (TokenValidationTests).
@@ -97,6 +96,9 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         ["Lead"] = new()
         {
+            // The metrics TelemetryTests reads are exported every second (here, in project and in approval); elsewhere
+            // every minute, as the receiver keeps every data point (a few hundred a second at 1 s from five services).
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
             // The gauges TelemetryTests reads (the outbox's here, the error queues' in the project service) every second;
             // elsewhere every 15 s, as each sample logs in to the broker.
             ["Telemetry__SampleInterval"] = "00:00:01",
@@ -104,7 +106,12 @@ public sealed class SystemFixture : IAsyncLifetime
             // unknown type is set aside in about 16 s instead of 25 (OutboxDeadLetterTests).
             ["Outbox__FallbackPollInterval"] = "00:00:01",
         },
-        ["Project"] = new() { ["Telemetry__SampleInterval"] = "00:00:01" },
+        ["Project"] = new()
+        {
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            ["Telemetry__SampleInterval"] = "00:00:01",
+        },
+        ["Approval"] = new() { ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000" },
         // Purges every second in batches of 2, so StoragePurgeTests sees rows past their retention go, several batches
         // per table, without restarting the service. Only rows older than the retentions go, which no other test writes.
         ["Funding"] = new()
