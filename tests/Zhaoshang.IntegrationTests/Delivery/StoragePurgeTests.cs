@@ -13,7 +13,8 @@ public class StoragePurgeTests(SystemFixture system)
         var client = $"purge-test-{Guid.NewGuid():N}";
         var oldOutbox = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
         var keptOutbox = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
-        // Defaults: inbox 30 days, sent outbox 7 days, nonces 1 day. Batches of 2, so each table takes several.
+        // Defaults: inbox 30 days, sent outbox 7 days, nonces 1 day. The test system's funding service purges every second
+        // in batches of 2 (SystemFixture), so each table takes several.
         await system.ExecuteAsync(system.Funding,
             """
             INSERT INTO inbox_messages (message_id, consumer, received_at)
@@ -37,11 +38,6 @@ public class StoragePurgeTests(SystemFixture system)
 
         try
         {
-            await system.Funding.RestartAsync(new Dictionary<string, string>
-            {
-                ["Purge__Interval"] = "00:00:01",
-                ["Purge__BatchSize"] = "2",
-            });
             await Eventually.AssertAsync(
                 () => system.ScalarAsync<int>(system.Funding,
                     """
@@ -61,7 +57,6 @@ public class StoragePurgeTests(SystemFixture system)
         }
         finally
         {
-            await system.Funding.RestartAsync();
             await system.ExecuteAsync(system.Funding,
                 """
                 DELETE FROM inbox_messages WHERE consumer = @consumer;

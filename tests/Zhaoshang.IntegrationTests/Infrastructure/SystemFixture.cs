@@ -51,8 +51,6 @@ public sealed class SystemFixture : IAsyncLifetime
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
-            ["Telemetry__SampleInterval"] = "00:00:01",
             ["Auth__Authority"] = authority,
             ["Auth__RequireHttpsMetadata"] = "false",
             // Short, so that a rotated key is taken up within seconds (TokenValidationTests).
@@ -79,7 +77,7 @@ public sealed class SystemFixture : IAsyncLifetime
             [$"ApprovalSystems__Items__{ApprovalSystem.Throttled}"] = "eia-report,eia-form",
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__PermitsPerSecond"] = $"{ApprovalSystem.ThrottledPermitsPerSecond}",
             [$"ApprovalSystems__RateLimit__Systems__{ApprovalSystem.Throttled}__Burst"] = $"{ApprovalSystem.ThrottledBurst}",
-        }));
+        }.Concat(ServiceSettings.GetValueOrDefault(name) ?? []).ToDictionary()));
         (Lead, Project, Approval, Funding, Notification) =
             (services["Lead"], services["Project"], services["Approval"], services["Funding"], services["Notification"]);
         foreach (var name in services.Keys.Append(Identity.Name))
@@ -89,6 +87,39 @@ public sealed class SystemFixture : IAsyncLifetime
         await Gateway.StartAsync();
         await Broker.ConnectAsync();
     }
+
+    /// <summary>
+    /// What only some services get, short where a test waits for it; the others keep the defaults, which cost less on
+    /// the two cores the suite shares with the browser tests.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> ServiceSettings = new()
+    {
+        ["Lead"] = new()
+        {
+            // The metrics TelemetryTests reads are exported every second (here, in project and in approval); elsewhere
+            // every minute, as the receiver keeps every data point (a few hundred a second at 1 s from five services).
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            // The gauges TelemetryTests reads (the outbox's here, the error queues' in the project service) every second;
+            // elsewhere every 15 s, as each sample logs in to the broker.
+            ["Telemetry__SampleInterval"] = "00:00:01",
+            // A row that failed by itself goes out again at the first poll after its retry_at (1, 2, 4, 8 s): one of an
+            // unknown type is set aside in about 16 s instead of 25 (OutboxDeadLetterTests).
+            ["Outbox__FallbackPollInterval"] = "00:00:01",
+        },
+        ["Project"] = new()
+        {
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            ["Telemetry__SampleInterval"] = "00:00:01",
+        },
+        ["Approval"] = new() { ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000" },
+        // Purges every second in batches of 2, so StoragePurgeTests sees rows past their retention go, several batches
+        // per table, without restarting the service. Only rows older than the retentions go, which no other test writes.
+        ["Funding"] = new()
+        {
+            ["Purge__Interval"] = "00:00:01",
+            ["Purge__BatchSize"] = "2",
+        },
+    };
 
     /// <summary>The gateway's address with its trailing slash, as the console's URIs have it.</summary>
     internal static string GatewayAddress => $"http://127.0.0.1:{TestEnvironment.Ports["Gateway"]}/";
