@@ -33,7 +33,7 @@ internal static class ApprovalItemWarnings
                 WHERE i.status IN ('Open', 'AcceptedWithDeficiency', 'Suspended') AND i.due_on < @horizon
                 """,
                 new { horizon = calendar.AddWorkingDays(today, options.YellowWithinWorkingDays + 1) })).AsList();
-            announced = await WarningNotices.AnnouncedAsync(connection, "approval-item:");
+            announced = await WarningNotices.AnnouncedAsync(connection, items.Select(i => GradedKey(i, rule, today)).OfType<string>());
             warned = await WarningNotices.OpenAsync(connection, "approval-item:");
         }
 
@@ -61,6 +61,10 @@ internal static class ApprovalItemWarnings
 
         return count;
     }
+
+    /// <summary>The WarningKey of the grade the item stands at today; null when it is not graded.</summary>
+    private static string? GradedKey(ItemUnderReview item, WarningRule rule, DateOnly today) =>
+        rule.On(item.DueOn, today).Grade is { } grade ? WarningGrades.WarningKey(ItemKey(item.CaseId, item.Code), item.DueOn, grade) : null;
 
     private sealed record ItemUnderReview(Guid CaseId, string Code, string Name, DateOnly DueOn, Guid ProjectId, string District, string Park);
 }

@@ -46,7 +46,10 @@ internal sealed class OverdueScanner(
             // scan's cost follows the deadlines coming due and the warnings open, not every open intent.
             open = await OpenIntents.DueAsync(connection, calendar, today, warnings.YellowWithinWorkingDays,
                 warned.Select(w => Guid.Parse(w.ItemKey.Split(':')[1])).Distinct().ToArray());
-            announcedKeys = await WarningNotices.AnnouncedAsync(connection, "intent:");
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection, open
+                .SelectMany(i => ServiceLevelRules.Deadlines(i, calendar).Select(d => rule.On(d.DueOn, today).Grade is { } grade
+                    ? WarningGrades.WarningKey(d.ItemKey(i.Id), d.DueOn, grade) : null))
+                .OfType<string>());
             var ids = open.Select(i => i.Id).ToArray();
             // The staff who recorded its follow-ups answer for an intent; its district's staff are reached in any case.
             followers = (await connection.QueryAsync<(Guid IntentId, string[] Staff)>(

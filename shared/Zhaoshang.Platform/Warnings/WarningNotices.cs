@@ -74,11 +74,16 @@ public static class WarningNotices
         return true;
     }
 
-    /// <summary>The WarningKeys already announced and still open whose item keys start with <paramref name="prefix"/>.</summary>
-    public static async Task<HashSet<string>> AnnouncedAsync(NpgsqlConnection connection, string prefix) =>
+    /// <summary>
+    /// Which of <paramref name="warningKeys"/> (the grades a scan has found) were announced, whether still open or cleared
+    /// since: a key is announced once, so neither needs a transaction of its own. Read by key, so that a scan's cost follows
+    /// the items it grades, and an item whose warning was cleared and which grades the same again (a deadline moved back,
+    /// a clock set back) is not opened on every scan to find it announced.
+    /// </summary>
+    public static async Task<HashSet<string>> AnnouncedAsync(NpgsqlConnection connection, IEnumerable<string> warningKeys) =>
         (await connection.QueryAsync<string>(
-            "SELECT warning_key FROM warning_notices WHERE cleared_at IS NULL AND item_key LIKE @pattern",
-            new { pattern = prefix + "%" })).ToHashSet(StringComparer.Ordinal);
+            "SELECT warning_key FROM warning_notices WHERE warning_key = ANY(@Keys)",
+            new { Keys = warningKeys.Distinct(StringComparer.Ordinal).ToArray() })).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The items with open warnings whose keys start with <paramref name="prefix"/>, with their deadlines.</summary>
     public static async Task<IReadOnlyList<OpenWarning>> OpenAsync(NpgsqlConnection connection, string prefix) =>

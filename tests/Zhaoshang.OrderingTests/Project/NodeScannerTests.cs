@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -64,5 +65,51 @@ public sealed class NodeScannerTests(ProjectDatabase fixture)
         var cleared = await ScanOnAsync(12, 8);
         Assert.Equal("Zhaoshang.Contracts.WarningCleared 节点已完成 -", cleared[^1]);
         Assert.Equal(4, cleared.Count);
+    }
+
+    [Fact]
+    public async Task A_grade_announced_and_cleared_since_opens_no_transaction_on_later_scans()
+    {
+        var desk = new ProjectDesk(fixture.Db, _clock);
+        var rule = new WarningRule(new WarningOptions(), WorkCalendar.WeekendsOnly);
+        var scanner = new NodeScanner(fixture.Db.Database, rule, new WarningOptions(), WorkCalendar.WeekendsOnly, _clock,
+            Options.Create(new NodeScanOptions()), NullLogger<NodeScanner>.Instance);
+        var projectId = await desk.OpenAsync();
+        await desk.SignAsync(projectId);
+        var nodeId = await fixture.Db.ScalarAsync<Guid>(
+            "SELECT id FROM project_nodes WHERE project_id = @projectId AND code = 'registered'", new { projectId });
+        _clock.Now = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);   // 注册 due Friday 4 December: yellow, no reminder yet
+        await scanner.ScanAsync(default);
+        // Its warning cleared (the node re-planned away and back, say): the same grade on the same deadline is not announced
+        // again, so a scan has nothing to write for it.
+        Assert.Equal(1, await fixture.Db.ExecuteAsync(
+            "UPDATE warning_notices SET cleared_at = now() WHERE item_key = @Key AND cleared_at IS NULL", new { Key = $"node:{nodeId}" }));
+
+        var statements = await StatementsOfAsync(() => scanner.ScanAsync(default));
+
+        Assert.Contains(statements, s => s.Contains("FROM warning_notices"));
+        Assert.DoesNotContain(statements, s => s.Contains("INSERT INTO warning_notices"));
+    }
+
+    /// <summary>The SQL <paramref name="run"/> sends, from Npgsql's own spans of the activity it runs under.</summary>
+    private static async Task<IReadOnlyList<string>> StatementsOfAsync(Func<Task> run)
+    {
+        var statements = new List<string>();
+        using var scan = new Activity("scan").Start();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a =>
+            {
+                if (a.TraceId == scan.TraceId && (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement")) is string sql)
+                    lock (statements)
+                        statements.Add(sql);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await run();
+        lock (statements)
+            return statements.ToList();
     }
 }

@@ -45,7 +45,9 @@ internal sealed class NodeScanner(
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             open = await OpenNodes.PlannedByAsync(connection, today, OpenNodes.WindowEnd(today, Math.Max(warnings.YellowWithinWorkingDays, 1), calendar));
-            announcedKeys = await WarningNotices.AnnouncedAsync(connection, "node:");
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection, open
+                .Select(r => rule.On(r.Node.PlannedOn, today).Grade is { } grade ? WarningGrades.WarningKey(NodeNotices.ItemKey(r.Node.Id), r.Node.PlannedOn, grade) : null)
+                .OfType<string>());
             announcedKeys.UnionWith(await connection.QueryAsync<string>(
                 "SELECT reminder_key FROM reminder_notices WHERE reminder_key = ANY(@Keys)",
                 new { Keys = open.Select(r => ReminderKey(r.Node)).ToArray() }));
