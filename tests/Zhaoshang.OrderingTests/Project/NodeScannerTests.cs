@@ -21,18 +21,11 @@ public sealed class NodeScannerTests(ProjectDatabase fixture)
     [Fact]
     public async Task A_node_turns_yellow_then_red_and_each_grade_is_announced_once_to_its_owner()
     {
-        var desk = new ProjectDesk(fixture.Db, _clock);
-        var rule = new WarningRule(new WarningOptions(), WorkCalendar.WeekendsOnly);
-        var scanner = new NodeScanner(fixture.Db.Database, rule, new WarningOptions(), WorkCalendar.WeekendsOnly, _clock,
-            Options.Create(new NodeScanOptions()), NullLogger<NodeScanner>.Instance);
-        var projectId = await desk.OpenAsync();
-        await desk.SignAsync(projectId);
-        // 注册 is planned 10 working days after signing: Friday 4 December.
-        var node = (await fixture.Db.QueryAsync<(Guid Id, DateOnly PlannedOn, int Version)>(
-            "SELECT id, planned_on, version FROM project_nodes WHERE project_id = @projectId AND code = 'registered'", new { projectId })).Single();
+        var (projectId, node) = await SignedProjectAsync();
+        var scanner = Scanner;
         Assert.Equal(new DateOnly(2026, 12, 4), node.PlannedOn);
         var assigned = (await NodePlansApi.AssignOwnerAsync(projectId, node.Id, new NodePlansApi.OwnerRequest("zhang.wei", "张伟", null, node.Version),
-            ProjectDesk.Bureau, fixture.Db.Database, rule, _clock, default)).Result;
+            ProjectDesk.Bureau, fixture.Db.Database, Rule, _clock, default)).Result;
         Assert.Equal("zhang.wei", Assert.IsType<Ok<NodeView>>(assigned).Value!.Owner);
 
         async Task<IReadOnlyList<string>> ScanOnAsync(int month, int day)
@@ -56,7 +49,7 @@ public sealed class NodeScannerTests(ProjectDatabase fixture)
         Assert.Equal(3, red.Count);
 
         var overdue = (await NodeWarningsApi.ListAsync(null, ProjectDesk.District, null, "zhang.wei", "red", 1, 200, ProjectDesk.Bureau,
-            fixture.Db.Database, rule, new WarningOptions(), WorkCalendar.WeekendsOnly, _clock, default)).Result;
+            fixture.Db.Database, Rule, new WarningOptions(), WorkCalendar.WeekendsOnly, _clock, default)).Result;
         var listed = Assert.Single(Assert.IsType<Ok<Zhaoshang.Platform.Paging.Page<NodeItem>>>(overdue).Value!.Items, i => i.Node.Id == node.Id);
         Assert.Equal((WarningGrades.Red, 1), (listed.Node.Grade, listed.Node.WorkingDays));
 
@@ -70,25 +63,34 @@ public sealed class NodeScannerTests(ProjectDatabase fixture)
     [Fact]
     public async Task A_grade_announced_and_cleared_since_opens_no_transaction_on_later_scans()
     {
-        var desk = new ProjectDesk(fixture.Db, _clock);
-        var rule = new WarningRule(new WarningOptions(), WorkCalendar.WeekendsOnly);
-        var scanner = new NodeScanner(fixture.Db.Database, rule, new WarningOptions(), WorkCalendar.WeekendsOnly, _clock,
-            Options.Create(new NodeScanOptions()), NullLogger<NodeScanner>.Instance);
-        var projectId = await desk.OpenAsync();
-        await desk.SignAsync(projectId);
-        var nodeId = await fixture.Db.ScalarAsync<Guid>(
-            "SELECT id FROM project_nodes WHERE project_id = @projectId AND code = 'registered'", new { projectId });
+        var (_, node) = await SignedProjectAsync();
+        var scanner = Scanner;
         _clock.Now = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);   // 注册 due Friday 4 December: yellow, no reminder yet
         await scanner.ScanAsync(default);
         // Its warning cleared (the node re-planned away and back, say): the same grade on the same deadline is not announced
         // again, so a scan has nothing to write for it.
         Assert.Equal(1, await fixture.Db.ExecuteAsync(
-            "UPDATE warning_notices SET cleared_at = now() WHERE item_key = @Key AND cleared_at IS NULL", new { Key = $"node:{nodeId}" }));
+            "UPDATE warning_notices SET cleared_at = now() WHERE item_key = @Key AND cleared_at IS NULL", new { Key = $"node:{node.Id}" }));
 
         var statements = await StatementsOfAsync(() => scanner.ScanAsync(default));
 
         Assert.Contains(statements, s => s.Contains("FROM warning_notices"));
         Assert.DoesNotContain(statements, s => s.Contains("INSERT INTO warning_notices"));
+    }
+
+    private static readonly WarningRule Rule = new(new WarningOptions(), WorkCalendar.WeekendsOnly);
+
+    private NodeScanner Scanner => new(fixture.Db.Database, Rule, new WarningOptions(), WorkCalendar.WeekendsOnly, _clock,
+        Options.Create(new NodeScanOptions()), NullLogger<NodeScanner>.Instance);
+
+    /// <summary>A project signed today, and its 注册 node: planned 10 working days after signing, Friday 4 December.</summary>
+    private async Task<(Guid ProjectId, (Guid Id, DateOnly PlannedOn, int Version) Node)> SignedProjectAsync()
+    {
+        var desk = new ProjectDesk(fixture.Db, _clock);
+        var projectId = await desk.OpenAsync();
+        await desk.SignAsync(projectId);
+        return (projectId, (await fixture.Db.QueryAsync<(Guid Id, DateOnly PlannedOn, int Version)>(
+            "SELECT id, planned_on, version FROM project_nodes WHERE project_id = @projectId AND code = 'registered'", new { projectId })).Single());
     }
 
     /// <summary>The SQL <paramref name="run"/> sends, from Npgsql's own spans of the activity it runs under.</summary>
