@@ -21,6 +21,7 @@ internal static class ApprovalItemWarnings
     {
         var today = clock.TodayInChina();
         IReadOnlyList<ItemUnderReview> items;
+        IReadOnlyList<GradedItem> graded;
         HashSet<string> announced;
         IReadOnlyList<OpenWarning> warned;
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -33,22 +34,22 @@ internal static class ApprovalItemWarnings
                 WHERE i.status IN ('Open', 'AcceptedWithDeficiency', 'Suspended') AND i.due_on < @horizon
                 """,
                 new { horizon = calendar.AddWorkingDays(today, options.YellowWithinWorkingDays + 1) })).AsList();
-            announced = await WarningNotices.AnnouncedAsync(connection, items.Select(i => GradedKey(i, rule, today)).OfType<string>());
+            graded = [.. items.Select(i => (Item: i, Standing: rule.On(i.DueOn, today)))
+                .Where(g => g.Standing.Grade is not null)
+                .Select(g => new GradedItem(g.Item, g.Standing.Grade!, g.Standing.WorkingDays))];
+            announced = await WarningNotices.AnnouncedAsync(connection, graded.Select(g => g.WarningKey));
             warned = await WarningNotices.OpenAsync(connection, "approval-item:");
         }
 
         var count = 0;
-        foreach (var item in items)
+        foreach (var (item, grade, workingDays) in graded.Where(g => !announced.Contains(g.WarningKey)))
         {
             var itemKey = ItemKey(item.CaseId, item.Code);
-            if (rule.On(item.DueOn, today) is not { Grade: { } grade } standing
-                || announced.Contains(WarningGrades.WarningKey(itemKey, item.DueOn, grade)))
-                continue;
             await using var work = await database.BeginAsync(Actor.System, cancellationToken);
             var now = clock.GetUtcNow();
             if (await work.AnnounceAsync(new WarningRaised(
                     WarningGrades.WarningKey(itemKey, item.DueOn, grade), itemKey, "approval-item", $"审批事项「{item.Name}」",
-                    grade, item.DueOn, standing.WorkingDays, item.District, item.Park, item.ProjectId, [],
+                    grade, item.DueOn, workingDays, item.District, item.Park, item.ProjectId, [],
                     $"/projects/{item.ProjectId}", now)))
                 count++;
             await work.ClearAsync(itemKey, "limit moved", now, item.DueOn);
@@ -62,9 +63,11 @@ internal static class ApprovalItemWarnings
         return count;
     }
 
-    /// <summary>The WarningKey of the grade the item stands at today; null when it is not graded.</summary>
-    private static string? GradedKey(ItemUnderReview item, WarningRule rule, DateOnly today) =>
-        rule.On(item.DueOn, today).Grade is { } grade ? WarningGrades.WarningKey(ItemKey(item.CaseId, item.Code), item.DueOn, grade) : null;
+    /// <summary>An item yellow or worse today, with the WarningKey of its grade.</summary>
+    private sealed record GradedItem(ItemUnderReview Item, string Grade, int WorkingDays)
+    {
+        public string WarningKey => WarningGrades.WarningKey(ItemKey(Item.CaseId, Item.Code), Item.DueOn, Grade);
+    }
 
     private sealed record ItemUnderReview(Guid CaseId, string Code, string Name, DateOnly DueOn, Guid ProjectId, string District, string Park);
 }

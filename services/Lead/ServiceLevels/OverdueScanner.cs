@@ -35,6 +35,7 @@ internal sealed class OverdueScanner(
     {
         var today = Clock.TodayInChina();
         IReadOnlyList<Intents.CooperationIntent> open;
+        IReadOnlyList<(Intents.CooperationIntent Intent, ServiceLevelDeadline Deadline, WarningStanding Standing)> deadlines;
         HashSet<string> announcedKeys;
         IReadOnlyList<OpenWarning> warned;
         Dictionary<Guid, string[]> followers;
@@ -46,10 +47,9 @@ internal sealed class OverdueScanner(
             // scan's cost follows the deadlines coming due and the warnings open, not every open intent.
             open = await OpenIntents.DueAsync(connection, calendar, today, warnings.YellowWithinWorkingDays,
                 warned.Select(w => Guid.Parse(w.ItemKey.Split(':')[1])).Distinct().ToArray());
-            announcedKeys = await WarningNotices.AnnouncedAsync(connection, open
-                .SelectMany(i => ServiceLevelRules.Deadlines(i, calendar).Select(d => rule.On(d.DueOn, today).Grade is { } grade
-                    ? WarningGrades.WarningKey(d.ItemKey(i.Id), d.DueOn, grade) : null))
-                .OfType<string>());
+            deadlines = [.. open.SelectMany(i => ServiceLevelRules.Deadlines(i, calendar).Select(d => (i, d, rule.On(d.DueOn, today))))];
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection,
+                deadlines.Where(d => d.Standing.Grade is not null).Select(d => WarningKey(d.Intent, d.Deadline, d.Standing.Grade!)));
             var ids = open.Select(i => i.Id).ToArray();
             // The staff who recorded its follow-ups answer for an intent; its district's staff are reached in any case.
             followers = (await connection.QueryAsync<(Guid IntentId, string[] Staff)>(
@@ -61,34 +61,30 @@ internal sealed class OverdueScanner(
 
         var announced = 0;
         var owed = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        foreach (var intent in open)
+        foreach (var (intent, deadline, standing) in deadlines)
         {
-            foreach (var deadline in ServiceLevelRules.Deadlines(intent, calendar))
-            {
-                var itemKey = deadline.ItemKey(intent.Id);
-                owed[itemKey] = deadline.DueOn;
-                var standing = rule.On(deadline.DueOn, today);
-                if (standing.Grade is not { } grade)
-                    continue;
-                // Late by a working day at least: also the overdue message of before (a weekend after the deadline is not).
-                var overdue = grade != WarningGrades.Yellow && standing.WorkingDays > 0
-                    && !overdueNoticed.Contains((intent.Id, deadline.Kind.ToString(), deadline.DueOn));
-                if (!overdue && announcedKeys.Contains(WarningGrades.WarningKey(itemKey, deadline.DueOn, grade)))
-                    continue;
+            var itemKey = deadline.ItemKey(intent.Id);
+            owed[itemKey] = deadline.DueOn;
+            if (standing.Grade is not { } grade)
+                continue;
+            // Late by a working day at least: also the overdue message of before (a weekend after the deadline is not).
+            var overdue = grade != WarningGrades.Yellow && standing.WorkingDays > 0
+                && !overdueNoticed.Contains((intent.Id, deadline.Kind.ToString(), deadline.DueOn));
+            if (!overdue && announcedKeys.Contains(WarningKey(intent, deadline, grade)))
+                continue;
 
-                await using var work = await database.BeginAsync(Actor.System, cancellationToken);
-                var now = Clock.GetUtcNow();
-                var fresh = await work.AnnounceAsync(new WarningRaised(
-                    WarningGrades.WarningKey(itemKey, deadline.DueOn, grade), itemKey, "intent",
-                    deadline.Title(intent.EnterpriseName), grade, deadline.DueOn, standing.WorkingDays, intent.District, null,
-                    intent.ProjectId, followers.GetValueOrDefault(intent.Id, []), $"/intents/{intent.Id}", now));
-                if (overdue && await AnnounceOverdueAsync(work, intent, deadline, standing.WorkingDays, now))
-                    await work.AuditAsync("CooperationIntent", intent.Id, "overdue", null,
-                        new { Kind = deadline.Kind.ToString(), deadline.DueOn, WorkingDaysLate = standing.WorkingDays });
-                await work.ClearAsync(itemKey, "deadline moved", now, deadline.DueOn);
-                await work.CommitAsync(cancellationToken);
-                announced += fresh ? 1 : 0;
-            }
+            await using var work = await database.BeginAsync(Actor.System, cancellationToken);
+            var now = Clock.GetUtcNow();
+            var fresh = await work.AnnounceAsync(new WarningRaised(
+                WarningKey(intent, deadline, grade), itemKey, "intent",
+                deadline.Title(intent.EnterpriseName), grade, deadline.DueOn, standing.WorkingDays, intent.District, null,
+                intent.ProjectId, followers.GetValueOrDefault(intent.Id, []), $"/intents/{intent.Id}", now));
+            if (overdue && await AnnounceOverdueAsync(work, intent, deadline, standing.WorkingDays, now))
+                await work.AuditAsync("CooperationIntent", intent.Id, "overdue", null,
+                    new { Kind = deadline.Kind.ToString(), deadline.DueOn, WorkingDaysLate = standing.WorkingDays });
+            await work.ClearAsync(itemKey, "deadline moved", now, deadline.DueOn);
+            await work.CommitAsync(cancellationToken);
+            announced += fresh ? 1 : 0;
         }
 
         // Met (responded, assessed, followed up, closed): their warnings end.
@@ -96,6 +92,9 @@ internal sealed class OverdueScanner(
 
         return announced;
     }
+
+    private static string WarningKey(Intents.CooperationIntent intent, ServiceLevelDeadline deadline, string grade) =>
+        WarningGrades.WarningKey(deadline.ItemKey(intent.Id), deadline.DueOn, grade);
 
     /// <summary>The missed deadline in the message published before graded warnings existed, once per deadline.</summary>
     private static async Task<bool> AnnounceOverdueAsync(

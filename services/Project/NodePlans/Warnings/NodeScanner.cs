@@ -40,26 +40,26 @@ internal sealed class NodeScanner(
     internal async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         var today = Clock.TodayInChina();
-        IReadOnlyList<OpenNodes.Row> open;
+        IReadOnlyList<(OpenNodes.Row Row, WarningStanding Standing)> open;
         HashSet<string> announcedKeys;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            open = await OpenNodes.PlannedByAsync(connection, today, OpenNodes.WindowEnd(today, Math.Max(warnings.YellowWithinWorkingDays, 1), calendar));
-            announcedKeys = await WarningNotices.AnnouncedAsync(connection, open
-                .Select(r => rule.On(r.Node.PlannedOn, today).Grade is { } grade ? WarningGrades.WarningKey(NodeNotices.ItemKey(r.Node.Id), r.Node.PlannedOn, grade) : null)
-                .OfType<string>());
+            open = [.. (await OpenNodes.PlannedByAsync(connection, today, OpenNodes.WindowEnd(today, Math.Max(warnings.YellowWithinWorkingDays, 1), calendar)))
+                .Where(r => r.Node.CompletedOn is null)
+                .Select(r => (r, rule.On(r.Node.PlannedOn, today)))];
+            announcedKeys = await WarningNotices.AnnouncedAsync(connection,
+                open.Where(o => o.Standing.Grade is not null).Select(o => WarningKey(o.Row.Node, o.Standing.Grade!)));
             announcedKeys.UnionWith(await connection.QueryAsync<string>(
                 "SELECT reminder_key FROM reminder_notices WHERE reminder_key = ANY(@Keys)",
-                new { Keys = open.Select(r => ReminderKey(r.Node)).ToArray() }));
+                new { Keys = open.Select(o => ReminderKey(o.Row.Node)).ToArray() }));
         }
 
         var announced = 0;
-        foreach (var row in open.Where(r => r.Node.CompletedOn is null))
+        foreach (var (row, standing) in open)
         {
             var node = row.Node;
             var itemKey = NodeNotices.ItemKey(node.Id);
-            var standing = rule.On(node.PlannedOn, today);
-            var warns = standing.Grade is { } due && !announcedKeys.Contains(WarningGrades.WarningKey(itemKey, node.PlannedOn, due));
+            var warns = standing.Grade is { } due && !announcedKeys.Contains(WarningKey(node, due));
             var reminds = node.PlannedOn >= today && calendar.WorkingDaysBetween(today, node.PlannedOn) <= 1
                 && !announcedKeys.Contains(ReminderKey(node));
             if (!warns && !reminds)
@@ -67,7 +67,7 @@ internal sealed class NodeScanner(
             await using var work = await database.BeginAsync(Actor.System, cancellationToken);
             var now = Clock.GetUtcNow();
             if (warns && standing.Grade is { } grade && await work.AnnounceAsync(new WarningRaised(
-                    WarningGrades.WarningKey(itemKey, node.PlannedOn, grade), itemKey, "node", $"{row.EnterpriseName}：{node.Name}", grade,
+                    WarningKey(node, grade), itemKey, "node", $"{row.EnterpriseName}：{node.Name}", grade,
                     node.PlannedOn, standing.WorkingDays, row.District, row.Park, row.ProjectId, Recipients(row, grade), Link(row), now)))
             {
                 await work.AuditAsync("ProjectNode", node.Id, "warning raised", null, new { grade, node.PlannedOn, standing.WorkingDays });
@@ -95,6 +95,8 @@ internal sealed class NodeScanner(
             people.Add(leader);
         return people;
     }
+
+    private static string WarningKey(NodeRow node, string grade) => WarningGrades.WarningKey(NodeNotices.ItemKey(node.Id), node.PlannedOn, grade);
 
     private static string ReminderKey(NodeRow node) => $"{NodeNotices.ItemKey(node.Id)}:{node.PlannedOn:yyyy-MM-dd}:reminder";
 
