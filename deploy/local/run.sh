@@ -50,6 +50,8 @@ if [ -n "$cluster" ]; then
   database_hosts=$(sed -n 's/^postgresql //p' <<<"$cluster_hosts")
   management=$(sed -n 's/^management \([^,]*\).*/\1/p' <<<"$cluster_hosts")
 fi
+# Half the machine's cores, at least one (Database:ConcurrentMessages and ConcurrentChanges below).
+local_concurrency=$(( ($(nproc) + 1) / 2 ))
 # The console's production build, which the gateway serves at /.
 console_root="$root/console/dist"
 if $build; then
@@ -134,6 +136,10 @@ environment_of() {
       echo "RabbitMq__Password=${name}_dev" ;;
   esac
   echo "ConnectionStrings__Database=$database_hosts;Database=$name;Username=$name;Password=${name}_dev;Maximum Pool Size=20"
+  # PostgreSQL shares this machine's cores with every service: each service handles messages and changes at most half
+  # the cores at a time, so a page read does not queue behind the write flow (README "Performance").
+  echo "Database__ConcurrentMessages=$local_concurrency"
+  echo "Database__ConcurrentChanges=$local_concurrency"
   echo "Auth__Authority=$issuer"
   # The browser tests sign projects and look for their warnings within seconds, not at the next five-minute scan.
   if [ "$env_name" = ui ]; then

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Zhaoshang.Platform.Data;
 
@@ -17,6 +19,24 @@ public class ConnectionPoolTests
         Assert.Equal(5, database.MessageHandling.CurrentCount);
         Assert.Equal(5, database.ChangeRequests.CurrentCount);
         Assert.NotSame(database.MessageHandling, database.ChangeRequests);
+    }
+
+    [Fact]
+    public void Configured_limits_replace_the_quarters_and_a_limit_below_one_is_refused_by_name()
+    {
+        var database = Resolve(new() { ["Database:ConcurrentMessages"] = "1", ["Database:ConcurrentChanges"] = "2" });
+        Assert.Equal(1, database.MessageHandling.CurrentCount);
+        Assert.Equal(2, database.ChangeRequests.CurrentCount);
+        Assert.Equal(5, Resolve([]).MessageHandling.CurrentCount);
+        var refused = Assert.Throws<InvalidOperationException>(() => Resolve(new() { ["Database:ConcurrentChanges"] = "0" }));
+        Assert.Contains("Database:ConcurrentChanges", refused.Message);
+    }
+
+    private static Database Resolve(Dictionary<string, string?> settings)
+    {
+        settings["ConnectionStrings:Database"] = ConnectionString;
+        var services = new ServiceCollection().AddZhaoshangDatabase(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return services.BuildServiceProvider().GetRequiredService<Database>();
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Zhaoshang.Load;
 
 /// <summary>The five services (and the OpenID Connect provider) as infra.sh sets them up on this machine: where the repository is, how each one is configured.</summary>
@@ -29,11 +31,16 @@ public static class LocalSystem
                 + "land-planning-permit,real-estate-title,engineering-planning-permit,construction-permit",
             ["ApprovalSystems__RateLimit__Systems__tzxm__PermitsPerSecond"] = "100000",
             ["ApprovalSystems__RateLimit__Systems__tzxm__Burst"] = "100000",
+            // As run.sh: PostgreSQL shares these cores, so each service writes at most half of them at once.
+            ["Database__ConcurrentMessages"] = LocalConcurrency,
+            ["Database__ConcurrentChanges"] = LocalConcurrency,
         };
         if (hosts is { IsCluster: true })
             environment["RabbitMq__Hosts"] = string.Join(',', hosts.BrokerNodes);
         return environment;
     }
+
+    private static readonly string LocalConcurrency = ((System.Environment.ProcessorCount + 1) / 2).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The service's own broker user, as infra.sh provisions it: zs_&lt;service&gt;&lt;suffix&gt;.</summary>
     public static string BrokerUser(string service, string suffix) => $"zs_{service.ToLowerInvariant()}{suffix}";

@@ -13,10 +13,21 @@ public static class DatabaseExtensions
         var connectionString = configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
         services.AddSingleton(_ => CreateDataSource(connectionString));
-        services.AddSingleton<Database>();
+        var concurrentMessages = PositiveOrNull(configuration, "Database:ConcurrentMessages");
+        var concurrentChanges = PositiveOrNull(configuration, "Database:ConcurrentChanges");
+        services.AddSingleton(provider =>
+            new Database(provider.GetRequiredService<NpgsqlDataSource>(), concurrentMessages, concurrentChanges));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
+
+    private static int? PositiveOrNull(IConfiguration configuration, string key) =>
+        configuration.GetValue<int?>(key) switch
+        {
+            null => null,
+            > 0 and var value => value,
+            var value => throw new InvalidOperationException($"{key} must be at least 1 (it is {value})."),
+        };
 
     /// <summary>The data source a service uses, with Dapper's column and type mapping set up for it.</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
