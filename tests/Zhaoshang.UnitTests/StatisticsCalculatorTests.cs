@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Zhaoshang.Project.Statistics;
 using Zhaoshang.Tests.Shared;
 
@@ -46,13 +47,23 @@ public class StatisticsCalculatorTests
     }
 
     private static StatisticsReport Compute(
-        int? quarter, StatisticsFilter? filter = null, StatisticsGrouping? groupBy = null, IReadOnlyList<StatisticsTarget>? targets = null)
+        int? quarter, StatisticsFilter? filter = null, StatisticsGrouping? groupBy = null, IReadOnlyList<StatisticsTarget>? targets = null,
+        Func<StatisticsPeriod, StatisticsTallies>? read = null)
     {
         var period = StatisticsScope.PeriodOf(2031, quarter, null);
         return StatisticsCalculator.Compute(
             period, filter ?? new StatisticsFilter(null, null, null, null, null, null), groupBy, filter?.District is null,
-            Tallies(period, groupBy).ToList(), targets ?? [], Dimensions);
+            read?.Invoke(period) ?? new(Tallies(period, groupBy).ToList()), targets ?? [], Dimensions);
     }
+
+    /// <summary>The tallies added up by window and <paramref name="key"/>'s groups, as the month totals hold them.</summary>
+    private static List<StatisticsTally> By(IEnumerable<StatisticsTally> tallies, Func<StatisticsTally, (string District, string FirstDistrict, string Industry)> key) =>
+        tallies.GroupBy(t => (t.Window, Key: key(t)))
+            .Select(g => StatisticsCalculator.Sum(g) with
+            {
+                Window = g.Key.Window, District = g.Key.Key.District, FirstDistrict = g.Key.Key.FirstDistrict, Industry = g.Key.Key.Industry,
+            })
+            .ToList();
 
     [Fact]
     public void The_city_in_the_first_quarter()
@@ -135,6 +146,30 @@ public class StatisticsCalculatorTests
             [(StatisticsIndicator.FundsInPlaceCny, null, 159_345_678.91m, 0.7967m), (StatisticsIndicator.ForeignCapitalUsd, null, 2_394_366.20m, 0.4789m),
              (StatisticsIndicator.SignedCount, "A", 2m, 0.5m)],
             report.Targets.Select(t => (t.Indicator, t.District, t.Actual, t.Progress)));
+    }
+
+    /// <summary>
+    /// The whole city by industry, chain or sector as StatisticsStore reads it from the month totals: all by district, as if
+    /// ungrouped, and the groups apart from the period by industry alone. The same report to the last figure and place.
+    /// </summary>
+    [Theory]
+    [InlineData(StatisticsGrouping.Industry, 1)]
+    [InlineData(StatisticsGrouping.Chain, 2)]
+    [InlineData(StatisticsGrouping.Sector, null)]
+    public void Groups_read_apart_by_industry_give_the_same_report(StatisticsGrouping groupBy, int? quarter)
+    {
+        StatisticsTarget[] targets = [new(StatisticsIndicator.SignedCount, "A", 4m, 2), new(StatisticsIndicator.FundsInPlaceCny, null, 1m, 1)];
+        var apart = Compute(quarter, groupBy: groupBy, targets: targets, read: period =>
+        {
+            var tallies = Tallies(period, groupBy).ToList();
+            return new(By(tallies, t => (t.District, t.FirstDistrict, "")),
+                By(StatisticsCalculator.Of(tallies, StatisticsCalculator.Current), t => ("", "", t.Industry)));
+        });
+        var together = Compute(quarter, groupBy: groupBy, targets: targets);
+
+        Assert.NotEmpty(together.Groups);
+        Assert.NotEmpty(together.DistrictRanking);
+        Assert.Equal(JsonSerializer.Serialize(together), JsonSerializer.Serialize(apart));
     }
 
     [Fact]

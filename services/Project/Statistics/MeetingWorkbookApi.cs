@@ -35,7 +35,7 @@ public static class MeetingWorkbookApi
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var tallies = await StatisticsStore.ReadAsync(connection, scope, StatisticsCalculator.Windows(scope.Period, null));
+        var tallies = (await StatisticsStore.ReadAsync(connection, scope, StatisticsCalculator.Windows(scope.Period, null))).Tallies;
         var targets = await StatisticsStore.ReadTargetsAsync(connection, scope.Period.Year, scope.Filter.District);
         var sheets = MeetingWorkbook.Build(scope.Filter.District, tallies, targets);
         return await XlsxExport.WriteWorkbookAsync(response, sheets, $"调度会-{year}Q{quarter}.xlsx", cancellationToken);

@@ -34,9 +34,9 @@ public static class StatisticsApi
         if (scope is null)
             return errors.ToProblem();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var tallies = await StatisticsStore.ReadAsync(connection, scope, StatisticsCalculator.Windows(scope.Period, scope.GroupBy));
+        var read = await StatisticsStore.ReadAsync(connection, scope, StatisticsCalculator.Windows(scope.Period, scope.GroupBy));
         var targets = await StatisticsStore.ReadTargetsAsync(connection, scope.Period.Year, scope.Filter.District);
         return TypedResults.Ok(StatisticsCalculator.Compute(
-            scope.Period, scope.Filter, scope.GroupBy, scope.CityWide, tallies, targets, scope.Dimensions(dictionaries)));
+            scope.Period, scope.Filter, scope.GroupBy, scope.CityWide, read, targets, scope.Dimensions(dictionaries)));
     }
 }

@@ -11,6 +11,12 @@ public sealed record StatisticsTally(
     int CohortStartedByEnd, int CohortRegisteredByEnd, int CohortInProductionByEnd, decimal CohortFundsByEnd,
     int Registered, int LandAcquired, int Started, int InProduction, int StartedOnLandDay, decimal FundsCny, decimal ForeignUsd);
 
+/// <summary>
+/// What StatisticsStore added up for a read: the tallies, and the groups' own when it read them apart (the whole city's
+/// period by industry alone, where the tallies are by district); null: the groups are the tallies'.
+/// </summary>
+public sealed record StatisticsTallies(IReadOnlyList<StatisticsTally> Tallies, IReadOnlyList<StatisticsTally>? Groups = null);
+
 /// <summary>A span of days the figures are counted on; StatisticsTally.Window is its place in the list.</summary>
 public sealed record StatisticsWindow(string Key, DateOnly From, DateOnly To);
 
@@ -52,18 +58,20 @@ public static class StatisticsCalculator
 
     public static StatisticsReport Compute(
         StatisticsPeriod period, StatisticsFilter filter, StatisticsGrouping? groupBy, bool cityWide,
-        IReadOnlyList<StatisticsTally> tallies, IReadOnlyList<StatisticsTarget> targets, StatisticsDimensions dimensions)
+        StatisticsTallies read, IReadOnlyList<StatisticsTarget> targets, StatisticsDimensions dimensions)
     {
         var windows = Windows(period, groupBy);
-        var inScope = tallies.Where(t => (filter.District is null || t.District == filter.District) && Includes(filter, t, dimensions)).ToList();
+        List<StatisticsTally> InScope(IEnumerable<StatisticsTally> tallies) =>
+            tallies.Where(t => (filter.District is null || t.District == filter.District) && Includes(filter, t, dimensions)).ToList();
+        var inScope = InScope(read.Tallies);
         // 首谈: signed elsewhere, first negotiated in the filter's district, and in the rest of the filter.
         var credited = filter.District is null
             ? []
-            : tallies.Where(t => t.FirstDistrict == filter.District && t.District != filter.District && Includes(filter, t, dimensions)).ToList();
+            : read.Tallies.Where(t => t.FirstDistrict == filter.District && t.District != filter.District && Includes(filter, t, dimensions)).ToList();
 
         var current = Figures(Of(inScope, Current), Of(credited, Current));
         var last = Figures(Of(inScope, LastYear), Of(credited, LastYear));
-        var groups = groupBy is { } g ? Groups(g, windows, inScope, dimensions) : [];
+        var groups = groupBy is { } g ? Groups(g, windows, read.Groups is { } apart ? InScope(apart) : inScope, dimensions) : [];
         var ranking = cityWide ? Ranking(Of(inScope, Current)) : [];
         var yearToDate = Of(inScope, YearToDate);
         var progress = targets
@@ -110,7 +118,8 @@ public static class StatisticsCalculator
     /// <summary>The tallies of <paramref name="window"/>.</summary>
     public static List<StatisticsTally> Of(IEnumerable<StatisticsTally> tallies, int window) => tallies.Where(t => t.Window == window).ToList();
 
-    private static StatisticsTally Sum(IEnumerable<StatisticsTally> tallies) => tallies.Aggregate(
+    /// <summary>The tallies' counts and sums added up (their keys left empty).</summary>
+    internal static StatisticsTally Sum(IEnumerable<StatisticsTally> tallies) => tallies.Aggregate(
         new StatisticsTally(0, "", "", null, "", null, 0, 0, 0, 0m, 0, 0, 0, 0, 0, 0m, 0, 0, 0, 0, 0, 0m, 0m),
         (a, b) => a with
         {

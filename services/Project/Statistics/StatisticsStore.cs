@@ -8,7 +8,8 @@ namespace Zhaoshang.Project.Statistics;
 /// it, in the filter's district (or first negotiated there), park, industries and source places. A project is read when
 /// one of its days (or reports) falls between the first window's start and the last one's end, so few rows come back.
 /// Windows that are the same days (a whole year's period and its year to date) are added up once. Reads without a park,
-/// industry or source place over whole months add up the month totals kept beside the projects instead (MonthsSql).
+/// industry or source place over whole months add up the month totals kept beside the projects instead (MonthsSql), and
+/// the whole city's grouped by industry, chain or sector add up their groups from those by industry (IndustryMonthsSql).
 /// </summary>
 public static class StatisticsStore
 {
@@ -84,11 +85,19 @@ public static class StatisticsStore
     /// source place whose windows are whole months: a day is in such a window exactly when its month is. A few thousand rows
     /// instead of every project and report with a day in the windows.
     /// </summary>
-    private const string MonthsSql =
-        """
+    private static readonly string MonthsSql = MonthTotalsSql(
+        "statistics_months", "statistics_fund_months", "m.district, m.first_district, NULL AS park, '' AS industry",
+        " AND (@District::text IS NULL OR m.district = @District OR m.first_district = @District)");
+
+    /// <summary>The same by industry alone, for the whole city (migration 0020): its groups by industry, chain or sector.</summary>
+    private static readonly string IndustryMonthsSql = MonthTotalsSql(
+        "statistics_industry_months", "statistics_industry_fund_months", "'' AS district, '' AS first_district, NULL AS park, m.industry", "");
+
+    private static string MonthTotalsSql(string months, string fundMonths, string groups, string scope) =>
+        $$"""
         WITH w AS (
             SELECT (n - 1)::int AS n, f, t FROM unnest(@Froms::date[], @Tos::date[]) WITH ORDINALITY AS w (f, t, n))
-        SELECT w.n AS "window", m.district, m.first_district, NULL AS park, '' AS industry, NULL AS hq_region,
+        SELECT w.n AS "window", {{groups}}, NULL AS hq_region,
                coalesce(sum(m.projects) FILTER (WHERE m.kind = 'opened'), 0)::int AS opened,
                coalesce(sum(m.projects) FILTER (WHERE m.kind = 'opened' AND m.by_month <= w.t), 0)::int AS opened_signed_by_end,
                coalesce(sum(m.projects) FILTER (WHERE m.kind = 'signed'), 0)::int AS signed,
@@ -105,38 +114,52 @@ public static class StatisticsStore
                coalesce(sum(m.projects) FILTER (WHERE m.kind = 'in_production'), 0)::int AS in_production,
                coalesce(sum(m.on_land_day) FILTER (WHERE m.kind = 'started'), 0)::int AS started_on_land_day,
                0::numeric AS funds_cny, 0::numeric AS foreign_usd
-        FROM statistics_months m JOIN w ON m.on_month BETWEEN w.f AND w.t
-        WHERE m.on_month BETWEEN @From AND @To AND (@District::text IS NULL OR m.district = @District OR m.first_district = @District)
-        GROUP BY 1, 2, 3
+        FROM {{months}} m JOIN w ON m.on_month BETWEEN w.f AND w.t
+        WHERE m.on_month BETWEEN @From AND @To{{scope}}
+        GROUP BY 1, 2, 3, 4, 5, 6
         UNION ALL
-        SELECT w.n, m.district, m.first_district, NULL, '', NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        SELECT w.n, {{groups}}, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                coalesce(sum(m.amount_cny) FILTER (WHERE m.signed_month BETWEEN w.f AND w.t), 0), 0, 0, 0, 0, 0,
                coalesce(sum(m.amount_cny) FILTER (WHERE m.reported_month >= w.f), 0),
                coalesce(sum(CASE WHEN m.usd_reports > 0 THEN m.usd ELSE 0 END) FILTER (WHERE m.reported_month >= w.f), 0)
-        FROM statistics_fund_months m
+        FROM {{fundMonths}} m
              JOIN w ON m.reported_month <= w.t AND (m.reported_month >= w.f OR m.signed_month BETWEEN w.f AND w.t)
-        WHERE m.reported_month <= @To AND (m.reported_month >= @From OR m.signed_month BETWEEN @From AND @To)
-          AND (@District::text IS NULL OR m.district = @District OR m.first_district = @District)
-        GROUP BY 1, 2, 3
+        WHERE m.reported_month <= @To AND (m.reported_month >= @From OR m.signed_month BETWEEN @From AND @To){{scope}}
+        GROUP BY 1, 2, 3, 4, 5, 6
         """;
 
-    public static async Task<IReadOnlyList<StatisticsTally>> ReadAsync(
+    /// <summary>
+    /// The tallies of <paramref name="windows"/>. The whole city's read grouped by industry, chain or sector (and filtered by
+    /// nothing but the period) over whole months adds up the rest as if ungrouped (its figures, ranking and targets are by
+    /// district) and its groups apart, from the period's totals by industry: by industry and district they would be as
+    /// many rows as the projects.
+    /// </summary>
+    public static async Task<StatisticsTallies> ReadAsync(
         NpgsqlConnection connection, StatisticsScope scope, IReadOnlyList<StatisticsWindow> windows)
     {
         var (filter, groupBy) = (scope.Filter, scope.GroupBy);
-        var distinct = windows.Select(w => (w.From, w.To)).Distinct().ToList();
         var byPark = filter.Park is not null || groupBy == StatisticsGrouping.Park;
-        var byIndustry = filter.Industry is not null || filter.Chain is not null || filter.Sector is not null
-                         || groupBy is StatisticsGrouping.Industry or StatisticsGrouping.Chain or StatisticsGrouping.Sector;
+        var filteredByIndustry = filter.Industry is not null || filter.Chain is not null || filter.Sector is not null;
+        var groupedByIndustry = groupBy is StatisticsGrouping.Industry or StatisticsGrouping.Chain or StatisticsGrouping.Sector;
         var byRegion = filter.Region is not null || groupBy == StatisticsGrouping.Region;
         // A February a year after a leap year ends on the 28th: its window is not a whole month.
-        var byMonth = !byPark && !byIndustry && !byRegion
-                      && distinct.All(w => w.From.Day == 1 && w.To.AddDays(1).Day == 1);
-        var tallies = (await connection.QueryAsync<StatisticsTally>(byMonth ? MonthsSql : TalliesSql, new
+        var wholeMonths = windows.All(w => w.From.Day == 1 && w.To.AddDays(1).Day == 1);
+        if (!wholeMonths || byPark || byRegion || filteredByIndustry || (groupedByIndustry && filter.District is not null))
+            return new(await ReadAsync(connection, TalliesSql, scope, windows, byPark, filteredByIndustry || groupedByIndustry, byRegion));
+        var tallies = await ReadAsync(connection, MonthsSql, scope, windows);
+        return new(tallies, groupedByIndustry ? await ReadAsync(connection, IndustryMonthsSql, scope, [windows[StatisticsCalculator.Current]]) : null);
+    }
+
+    private static async Task<IReadOnlyList<StatisticsTally>> ReadAsync(
+        NpgsqlConnection connection, string sql, StatisticsScope scope, IReadOnlyList<StatisticsWindow> windows,
+        bool byPark = false, bool byIndustry = false, bool byRegion = false)
+    {
+        var distinct = windows.Select(w => (w.From, w.To)).Distinct().ToList();
+        var tallies = (await connection.QueryAsync<StatisticsTally>(sql, new
         {
             Froms = distinct.Select(w => w.From).ToArray(), Tos = distinct.Select(w => w.To).ToArray(),
             From = windows.Min(w => w.From), To = windows.Max(w => w.To),
-            filter.District, filter.Park, scope.Industries, scope.Places, ByPark = byPark, ByIndustry = byIndustry, ByRegion = byRegion,
+            scope.Filter.District, scope.Filter.Park, scope.Industries, scope.Places, ByPark = byPark, ByIndustry = byIndustry, ByRegion = byRegion,
         })).ToLookup(t => t.Window);
         return windows.SelectMany((w, i) => tallies[distinct.IndexOf((w.From, w.To))].Select(t => t with { Window = i })).ToList();
     }
