@@ -6,14 +6,16 @@ namespace Zhaoshang.OrderingTests.Project;
 /// <summary>
 /// The statistics' queries on the service's own connections, which prepare a statement after a few calls: PostgreSQL must
 /// still plan each for the days asked each time, never with its generic plan (blind to the days, it read a province's
-/// projects through six bitmap indexes and their reports one project at a time, several times slower). Both are tried:
-/// the month totals' (the city's year) and the projects' (the year by park).
+/// projects through six bitmap indexes and their reports one project at a time, several times slower). Each is tried:
+/// the month totals' (the city's year), the totals by industry (the groups of the city's year by industry) and the
+/// projects' (the year by park).
 /// </summary>
 [Collection(ProjectCollection.Name)]
 public sealed class StatisticsPlanTests(ProjectDatabase fixture)
 {
     [Theory]
     [InlineData(null, "%FROM statistics_fund_months m%")]
+    [InlineData(StatisticsGrouping.Industry, "%FROM statistics_industry_fund_months m%")]
     [InlineData(StatisticsGrouping.Park, "%FROM statistics_funds s%")]
     public async Task Every_call_is_planned_for_its_days(StatisticsGrouping? groupBy, string statement)
     {
