@@ -54,6 +54,27 @@ public partial class StatisticsTests(SystemFixture system)
         Assert.Equal(2_295_774.65m, ranking[1].GetProperty("foreignCapitalUsd").GetDecimal());
     }
 
+    /// <summary>
+    /// The city by sector over whole months: the groups added up from the totals by industry, all else from those by
+    /// district, the same as the ungrouped read's to the byte.
+    /// </summary>
+    [Fact]
+    public async Task The_city_by_sector_has_the_ungrouped_figures_ranking_and_targets()
+    {
+        await SeedAsync();
+        var grouped = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/statistics?year=2031&groupBy=sector");
+        var whole = await _bureau.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/statistics?year=2031");
+
+        Assert.Equal(
+            [("一产", 1, 60_000_000.00m, 700_000.00m), ("三产", 2, 1_400_000_000.00m, 100_000_000.00m), ("二产", 2, 650_000_000.00m, 58_645_678.91m)],
+            grouped.GetProperty("groups").EnumerateArray().Select(g => (g.GetProperty("key").GetString(), Int(g.GetProperty("figures"), "signedCount"),
+                g.GetProperty("figures").GetProperty("signedAmount").GetProperty("yuan").GetDecimal(),
+                g.GetProperty("figures").GetProperty("fundsInPlace").GetProperty("yuan").GetDecimal())));
+        Assert.NotEmpty(whole.GetProperty("districtRanking").EnumerateArray());
+        foreach (var part in new[] { "current", "lastYear", "yearOnYear", "districtRanking", "targets" })
+            Assert.Equal(whole.GetProperty(part).GetRawText(), grouped.GetProperty(part).GetRawText());
+    }
+
     [Fact]
     public async Task A_district_sees_its_first_talk_credit_and_groups()
     {
