@@ -13,7 +13,7 @@ public class MigrationDiscoveryTests
             platform.Select(m => m.Name));
 
         var lead = MigrationRunner.Discover(typeof(Zhaoshang.Lead.LeadTelemetry).Assembly);
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], lead.Select(m => m.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], lead.Select(m => m.Version));
         Assert.Contains("CREATE TABLE enterprises", lead[0].Sql);
     }
 

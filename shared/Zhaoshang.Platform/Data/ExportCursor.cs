@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Npgsql;
 
@@ -17,23 +19,26 @@ public static class ExportCursor
 
     /// <summary>The rows of <paramref name="sql"/> as read (unbuffered), for the connection's lifetime.</summary>
     public static IEnumerable<T> QueryByCursor<T>(this NpgsqlConnection connection, string sql, object parameters) =>
-        Fetch(connection, sql, parameters, (size, transaction) => connection.Query<T>($"FETCH {size} FROM export", transaction: transaction));
+        Fetch(connection, sql, parameters, (fetch, transaction) => connection.Query<T>(fetch, transaction: transaction));
 
     /// <summary>The same for rows that map to two records (a join), split at <paramref name="splitOn"/>.</summary>
     public static IEnumerable<T> QueryByCursor<TFirst, TSecond, T>(
         this NpgsqlConnection connection, string sql, Func<TFirst, TSecond, T> map, object parameters, string splitOn) =>
         Fetch(connection, sql, parameters,
-            (size, transaction) => connection.Query($"FETCH {size} FROM export", map, transaction: transaction, splitOn: splitOn));
+            (fetch, transaction) => connection.Query(fetch, map, transaction: transaction, splitOn: splitOn));
 
     private static IEnumerable<T> Fetch<T>(
-        NpgsqlConnection connection, string sql, object parameters, Func<int, NpgsqlTransaction, IEnumerable<T>> fetch)
+        NpgsqlConnection connection, string sql, object parameters, Func<string, NpgsqlTransaction, IEnumerable<T>> fetch)
     {
+        // A cursor named after its query: a FETCH is prepared on the connection (auto-prepare) with the columns it first
+        // returned, and the same text fetching another query's rows read them with those columns and broke the connection.
+        var cursor = $"export_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16]}";
         // A cursor lives in a transaction; ending it (rolled back: nothing was written) closes the cursor.
         using var transaction = connection.BeginTransaction();
-        connection.Execute($"DECLARE export NO SCROLL CURSOR FOR {sql}", parameters, transaction);
+        connection.Execute($"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}", parameters, transaction);
         for (var size = FirstBatch; ; size = Batch)
         {
-            var rows = fetch(size, transaction).AsList();
+            var rows = fetch($"FETCH {size} FROM {cursor}", transaction).AsList();
             foreach (var row in rows)
                 yield return row;
             if (rows.Count < size)

@@ -25,4 +25,20 @@ public class ExportCursorTests
             Assert.Equal(Enumerable.Range(1, count).Reverse(), rows);
         }
     }
+
+    [Fact]
+    public async Task Two_exports_of_other_columns_take_turns_on_one_connection_once_their_statements_are_prepared()
+    {
+        await using var dataSource = DatabaseExtensions.CreateDataSource(TestEnvironment.ConnectionString("Project"));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        for (var run = 0; run < 6; run++)
+        {
+            var names = connection.QueryByCursor<(int Number, string Name)>(
+                "SELECT g, 'row ' || g FROM generate_series(1, 150) g ORDER BY g", new { }).ToList();
+            Assert.Equal(Enumerable.Range(1, 150).Select(g => (g, $"row {g}")), names);
+            var amounts = connection.QueryByCursor<long>(
+                "SELECT g * 1000000000000 FROM generate_series(1, 150::bigint) g ORDER BY g", new { }).ToList();
+            Assert.Equal(Enumerable.Range(1, 150).Select(g => g * 1_000_000_000_000L), amounts);
+        }
+    }
 }
