@@ -17,8 +17,7 @@ public sealed class Database(NpgsqlDataSource dataSource, int? concurrentMessage
     /// queueing behind the write flow. Where PostgreSQL shares a few cores with every service (deploy/local: two), even a
     /// quarter each is more work than the cores can run beside a read, so the local system sets both to half the cores
     /// (one on two): under a full write flow the backlog then waits in RabbitMQ and at the door, not in PostgreSQL's run
-    /// queue ahead of a page.
-    /// Each endpoint's own limit (its definition) still applies within it.
+    /// queue ahead of a page. Each endpoint's own limit (its definition) still applies within it.
     /// </summary>
     public SemaphoreSlim MessageHandling { get; } = new(concurrentMessages ?? QuarterOfPool(dataSource.ConnectionString));
 
