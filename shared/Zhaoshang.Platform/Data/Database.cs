@@ -1,4 +1,5 @@
 using Npgsql;
+using Zhaoshang.Platform.Messaging;
 using Zhaoshang.Platform.Security;
 
 namespace Zhaoshang.Platform.Data;
@@ -24,6 +25,9 @@ public sealed class Database(NpgsqlDataSource dataSource, int? concurrentMessage
     /// <summary>How many requests that change something run at once (<see cref="Hosting.ChangeAdmission"/>).</summary>
     public SemaphoreSlim ChangeRequests { get; } = new(concurrentChanges ?? QuarterOfPool(dataSource.ConnectionString));
 
+    /// <summary>Raised by every commit that wrote outbox rows; this instance's relay waits on it.</summary>
+    public OutboxWake OutboxWake { get; } = new();
+
     internal static int QuarterOfPool(string connectionString) =>
         Math.Max(1, new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize / 4);
 
@@ -42,7 +46,7 @@ public sealed class Database(NpgsqlDataSource dataSource, int? concurrentMessage
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new UnitOfWork(connection, transaction, actor);
+            return new UnitOfWork(connection, transaction, actor, OutboxWake);
         }
         catch
         {

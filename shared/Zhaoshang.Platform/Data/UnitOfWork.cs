@@ -22,10 +22,12 @@ public sealed class UnitOfWork : IAsyncDisposable
         VALUES (@Id, @MessageType, @Body::jsonb, @TraceParent, @Actor::jsonb)
         """;
 
+    private readonly OutboxWake _outboxWake;
     private bool _wroteOutbox;
 
-    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor)
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Actor actor, OutboxWake outboxWake)
     {
+        _outboxWake = outboxWake;
         Connection = connection;
         Transaction = transaction;
         Actor = actor;
@@ -62,9 +64,10 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>Queues an event for publishing once this transaction commits.</summary>
     public async Task PublishAsync<T>(T message) where T : class
     {
-        // The relay's wake-up rides with the first row, not as a round trip of its own; PostgreSQL delivers it on commit.
+        // This instance's relay is woken after the commit (OutboxWake); without one here, another instance's relay is woken
+        // by a notification that rides with the first row, not as a round trip of its own, delivered on commit.
         await Connection.ExecuteAsync(
-            _wroteOutbox ? InsertOutboxSql : InsertOutboxSql + "; SELECT pg_notify(@Channel, '')",
+            _wroteOutbox || !_outboxWake.NotifyThroughDatabase ? InsertOutboxSql : InsertOutboxSql + "; SELECT pg_notify(@Channel, '')",
             new
             {
                 OutboxRelay.Channel,
@@ -120,6 +123,9 @@ public sealed class UnitOfWork : IAsyncDisposable
             // An ERROR answer means PostgreSQL rolled the transaction back; a lost connection leaves it unknown.
             throw new CommitOutcomeUnknownException(ex);
         }
+
+        if (_wroteOutbox)
+            _outboxWake.Raise();
     }
 
     public async ValueTask DisposeAsync()

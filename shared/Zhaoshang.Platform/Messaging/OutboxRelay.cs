@@ -7,13 +7,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Zhaoshang.Platform.Data;
 using Zhaoshang.Platform.Observability;
 
 namespace Zhaoshang.Platform.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows. Woken by NOTIFY from the committing transaction; several instances may run
-/// because rows are claimed with FOR UPDATE SKIP LOCKED. A row is marked sent only after the broker confirmed
+/// Publishes committed outbox rows. Woken in this process by the commits that wrote them (<see cref="OutboxWake"/>), and
+/// by a NOTIFY on <see cref="Channel"/> from anything else (an instance without a relay, an operator's requeue); several
+/// instances may run because rows are claimed with FOR UPDATE SKIP LOCKED. A row is marked sent only after the broker confirmed
 /// it; a crash in between re-publishes it with the same MessageId, which consumers' inboxes drop. The queues behind each
 /// exchange were declared by provisioning (<see cref="BrokerTopology"/>); every message carries the service's broker user
 /// as its <c>user_id</c>, which RabbitMQ checks against the connection, so consumers know a service sent it.
@@ -22,7 +24,7 @@ namespace Zhaoshang.Platform.Messaging;
 /// (dead-lettered) for operators, while newer rows flow. A broker outage fails every row alike and counts against none.
 /// </summary>
 internal sealed class OutboxRelay(
-    NpgsqlDataSource dataSource, IBus bus, BrokerTopology topology, RabbitMqOptions rabbit, IOptions<OutboxOptions> options,
+    Database database, IBus bus, BrokerTopology topology, RabbitMqOptions rabbit, IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger)
     : BackgroundService
 {
@@ -38,38 +40,41 @@ internal sealed class OutboxRelay(
             return;
         }
 
-        var backoff = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
+        database.OutboxWake.RelayStarted();
+        try
         {
-            try
+            var backoff = TimeSpan.FromMilliseconds(200);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await ListenAndRelayAsync(stoppingToken);
+                try
+                {
+                    await ListenAndRelayAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}.", backoff);
+                    await Task.Delay(backoff, stoppingToken);
+                    backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}.", backoff);
-                await Task.Delay(backoff, stoppingToken);
-                backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
-            }
+        }
+        finally
+        {
+            // What commits while this instance stops notifies through PostgreSQL again, for the other instances' relays.
+            database.OutboxWake.RelayStopped();
         }
     }
 
     private async Task ListenAndRelayAsync(CancellationToken cancellationToken)
     {
-        await using var listener = await dataSource.OpenConnectionAsync(cancellationToken);
-        // Notifications only raise a flag: however many commits arrive while a batch is being relayed, they cost one
-        // more batch, not one query each, so under load the batches grow instead of the round trips. They are raised
-        // one at a time by the listening loop alone, so the flag cannot be raised twice between check and release.
-        using var wake = new SemaphoreSlim(0, 1);
-        listener.Notification += (_, _) =>
-        {
-            if (wake.CurrentCount == 0)
-                wake.Release();
-        };
+        await using var listener = await database.OpenAsync(cancellationToken);
+        // Commits and notifications only raise a flag: however many arrive while a batch is being relayed, they cost one
+        // more batch, not one query each, so under load the batches grow instead of the round trips.
+        listener.Notification += (_, _) => database.OutboxWake.Raise();
         await listener.ExecuteAsync(ListenSql);
         using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var listening = ListenAsync(listener, stopListening.Token);
@@ -81,7 +86,9 @@ internal sealed class OutboxRelay(
                 {
                 }
 
-                await Task.WhenAny(wake.WaitAsync(options.Value.FallbackPollInterval, cancellationToken), listening);
+                // On stopListening's token: a wait left behind when the listener broke ends with it, instead of taking
+                // the next session's wake.
+                await Task.WhenAny(database.OutboxWake.WaitAsync(options.Value.FallbackPollInterval, stopListening.Token), listening);
                 if (listening.IsCompleted)
                     await listening; // the listening connection broke: start over with a new one
             }
@@ -104,7 +111,7 @@ internal sealed class OutboxRelay(
 
     private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using var connection = await database.OpenAsync(stoppingToken);
         await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
         var pending = (await connection.QueryAsync<PendingMessage>(
             """

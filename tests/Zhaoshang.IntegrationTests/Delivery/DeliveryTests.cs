@@ -1,4 +1,5 @@
 using System.Net;
+using Npgsql;
 using Zhaoshang.Contracts;
 using Zhaoshang.IntegrationTests.Infrastructure;
 
@@ -74,11 +75,15 @@ public class DeliveryTests(SystemFixture system)
         try
         {
             await system.Lead.RestartAsync(new Dictionary<string, string> { ["Outbox__RelayEnabled"] = "false" });
+            await using var notifications = await OutboxNotifications.ListenAsync(system.Lead.Name);
             projectId = await journey.StartProjectAsync();
 
             Assert.Equal(1, await system.ScalarAsync<int>(system.Lead,
                 "SELECT count(*) FROM outbox_messages WHERE body->>'projectId' = @Id AND sent_at IS NULL",
                 new { Id = projectId.ToString() }));
+            // An instance without a relay wakes the other instances' relays through PostgreSQL.
+            await Eventually.AssertAsync(() => Task.FromResult(notifications.Count), count => count > 0,
+                "the commit notifies the other instances' relays");
             await Task.Delay(TimeSpan.FromSeconds(1)); // give a wrongly running relay the chance to publish
             using var notYet = await journey.SendAsync(system.Project, HttpMethod.Get, $"/api/projects/{projectId}");
             Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
@@ -94,6 +99,32 @@ public class DeliveryTests(SystemFixture system)
             () => system.ScalarAsync<int>(system.Lead,
                 "SELECT count(*) FROM outbox_messages WHERE body->>'projectId' = @Id AND sent_at IS NULL", new { Id = projectId.ToString() }),
             pending => pending == 0, "the relay marks the message sent once the broker confirmed it");
+    }
+
+    [Fact]
+    public async Task A_commit_wakes_its_own_instances_relay_without_a_notification_from_PostgreSQL()
+    {
+        var journey = new Journey(system);
+        try
+        {
+            // A relay that polls once an hour: only the wake of the commit itself publishes in time.
+            await system.Lead.RestartAsync(new Dictionary<string, string> { ["Outbox__FallbackPollInterval"] = "01:00:00" });
+            await using var notifications = await OutboxNotifications.ListenAsync(system.Lead.Name);
+            // The first may go out with the relay's first batch after the start; the second is committed while it waits.
+            foreach (var _ in Enumerable.Range(0, 2))
+            {
+                var projectId = await journey.StartProjectAsync();
+                await journey.WaitForProjectAsync(projectId, p => p.GetProperty("state").GetString() == "Negotiating",
+                    "the relay woken by the commit publishes the conversion");
+            }
+
+            // A notifying commit would have held PostgreSQL's one notify lock through its disk flush (OutboxWake).
+            Assert.Equal(0, notifications.Count);
+        }
+        finally
+        {
+            await system.Lead.RestartAsync();
+        }
     }
 
     [Fact]
@@ -132,5 +163,52 @@ public class DeliveryTests(SystemFixture system)
                  && p.GetProperty("funding").ValueKind == System.Text.Json.JsonValueKind.Object,
             "approval case and ledger open after the approval service is back");
         Assert.Equal("Signed", project.GetProperty("state").GetString());
+    }
+
+    /// <summary>Counts the notifications on the outbox relay's channel in one service's database.</summary>
+    private sealed class OutboxNotifications : IAsyncDisposable
+    {
+        private readonly NpgsqlConnection _connection;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _listening;
+        private int _count;
+
+        private OutboxNotifications(NpgsqlConnection connection)
+        {
+            _connection = connection;
+            _connection.Notification += (_, _) => Interlocked.Increment(ref _count);
+            _listening = ListenUntilStoppedAsync();
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public static async Task<OutboxNotifications> ListenAsync(string service)
+        {
+            var connection = new NpgsqlConnection(TestEnvironment.ConnectionString(service));
+            await connection.OpenAsync();
+            await using (var listen = new NpgsqlCommand("LISTEN zhaoshang_outbox", connection))
+                await listen.ExecuteNonQueryAsync();
+            return new OutboxNotifications(connection);
+        }
+
+        private async Task ListenUntilStoppedAsync()
+        {
+            try
+            {
+                while (true)
+                    await _connection.WaitAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _listening;
+            await _connection.DisposeAsync();
+            _stop.Dispose();
+        }
     }
 }
