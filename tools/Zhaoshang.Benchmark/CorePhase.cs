@@ -29,6 +29,9 @@ internal static class CorePhase
         {
             var postgres = await PostgresCeiling.TransactionsPerSecondAsync(connectionString, PoolSize, TimeSpan.FromSeconds(10));
             Console.WriteLine($"[ceiling] raw PostgreSQL: {postgres:0} tx/s (single-row INSERT per transaction, {PoolSize} connections = the core's pool)");
+            var notifying = await PostgresCeiling.TransactionsPerSecondAsync(connectionString, PoolSize, TimeSpan.FromSeconds(10), notify: true);
+            Console.WriteLine($"[ceiling] raw PostgreSQL with a pg_notify in each transaction: {notifying:0} tx/s ({notifying / postgres:0.00} of it; " +
+                              "what every publishing commit paid for waking the relay before OutboxWake)");
             Console.WriteLine($"[ratios] messaging core msg/s ÷ raw RabbitMQ msg/s = {core.MessagesPerSecond / broker:0.00}; " +
                               $"its PostgreSQL tx/s ÷ raw PostgreSQL tx/s = {core.TransactionsPerSecond / postgres:0.00}; msg/s ÷ raw PostgreSQL tx/s = {core.MessagesPerSecond / postgres:0.00}");
         }

@@ -6,11 +6,13 @@ namespace Zhaoshang.Benchmark;
 
 /// <summary>
 /// What PostgreSQL alone commits here: single-row-insert transactions (BEGIN; INSERT; COMMIT, durable, fsync on)
-/// from as many connections at once as the services held open during the run.
+/// from as many connections at once as the services held open during the run. With <c>notify</c>, each transaction also
+/// calls pg_notify, as every publishing commit did before <see cref="Zhaoshang.Platform.Messaging.OutboxWake"/>: the
+/// difference is what PostgreSQL's cluster-wide notify lock, held through each commit's disk flush, costs.
 /// </summary>
 internal static class PostgresCeiling
 {
-    public static async Task<double> TransactionsPerSecondAsync(string connectionString, int connections, TimeSpan duration)
+    public static async Task<double> TransactionsPerSecondAsync(string connectionString, int connections, TimeSpan duration, bool notify = false)
     {
         await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = connections + 1 }.ConnectionString);
         await using (var setup = await dataSource.OpenConnectionAsync())
@@ -24,7 +26,8 @@ internal static class PostgresCeiling
             while (clock.Elapsed < duration)
             {
                 await using var transaction = await connection.BeginTransactionAsync();
-                await connection.ExecuteAsync("INSERT INTO benchmark_ceiling (id, body) VALUES (@Id, @Body::jsonb)",
+                await connection.ExecuteAsync(
+                    "INSERT INTO benchmark_ceiling (id, body) VALUES (@Id, @Body::jsonb)" + (notify ? "; SELECT pg_notify('benchmark_ceiling', '')" : ""),
                     new { Id = Guid.NewGuid(), Body = """{"projectId":"00000000-0000-0000-0000-000000000000","state":"Signed"}""" }, transaction);
                 await transaction.CommitAsync();
                 Interlocked.Increment(ref committed);
