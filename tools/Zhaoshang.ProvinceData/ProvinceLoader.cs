@@ -42,7 +42,7 @@ public static class ProvinceLoader
                 await transaction.CommitAsync();
                 // As autovacuum would leave them: statistics for the planner, and the visibility map that lets counts and lists
                 // be answered from their indexes alone.
-                await connection.ExecuteAsync("VACUUM ANALYZE", commandTimeout: 1200);
+                await connection.ExecuteAsync("VACUUM ANALYZE", commandTimeout: (int)BulkCopy.LongStatement.TotalSeconds);
                 log?.Invoke($"{service.ToLowerInvariant()}: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))} in {(clock.Elapsed - started).TotalSeconds:0.0} s");
                 return (service, (IReadOnlyDictionary<string, long>)counts);
             }
