@@ -9,7 +9,8 @@ namespace Zhaoshang.Project.Statistics;
 /// one of its days (or reports) falls between the first window's start and the last one's end, so few rows come back.
 /// Windows that are the same days (a whole year's period and its year to date) are added up once. Reads without a park,
 /// industry or source place over whole months add up the month totals kept beside the projects instead (MonthsSql), and
-/// the whole city's grouped by industry, chain or sector add up their groups from those by industry (IndustryMonthsSql).
+/// the whole city's grouped by industry, chain or sector add up their groups from those by industry (IndustryMonthsSql);
+/// a district's such groups come from its projects, for the current window alone.
 /// </summary>
 public static class StatisticsStore
 {
@@ -129,10 +130,10 @@ public static class StatisticsStore
         """;
 
     /// <summary>
-    /// The tallies of <paramref name="windows"/>. The whole city's read grouped by industry, chain or sector (and filtered by
-    /// nothing but the period) over whole months adds up the rest as if ungrouped (its figures, ranking and targets are by
-    /// district) and its groups apart, from the period's totals by industry: by industry and district they would be as
-    /// many rows as the projects.
+    /// The tallies of <paramref name="windows"/>. A read grouped by industry, chain or sector (and filtered by nothing but
+    /// the period and a district) over whole months adds up the rest as if ungrouped (its figures, ranking and targets are
+    /// by district) and its groups apart, for the current window: the whole city's from the totals by industry, a
+    /// district's from its projects, because totals by industry and district would be as many rows as the projects.
     /// </summary>
     public static async Task<StatisticsTallies> ReadAsync(
         NpgsqlConnection connection, StatisticsScope scope, IReadOnlyList<StatisticsWindow> windows)
@@ -144,10 +145,17 @@ public static class StatisticsStore
         var byRegion = filter.Region is not null || groupBy == StatisticsGrouping.Region;
         // A February a year after a leap year ends on the 28th: its window is not a whole month.
         var wholeMonths = windows.All(w => w.From.Day == 1 && w.To.AddDays(1).Day == 1);
-        if (!wholeMonths || byPark || byRegion || filteredByIndustry || (groupedByIndustry && filter.District is not null))
+        if (!wholeMonths || byPark || byRegion || filteredByIndustry)
             return new(await ReadAsync(connection, TalliesSql, scope, windows, byPark, filteredByIndustry || groupedByIndustry, byRegion));
         var tallies = await ReadAsync(connection, MonthsSql, scope, windows);
-        return new(tallies, groupedByIndustry ? await ReadAsync(connection, IndustryMonthsSql, scope, [windows[StatisticsCalculator.Current]]) : null);
+        if (!groupedByIndustry)
+            return new(tallies);
+        // The groups are the current window's alone: a district's from its projects with a day in that window only, not in
+        // all of them back to last year's.
+        IReadOnlyList<StatisticsWindow> current = [windows[StatisticsCalculator.Current]];
+        return new(tallies, filter.District is null
+            ? await ReadAsync(connection, IndustryMonthsSql, scope, current)
+            : await ReadAsync(connection, TalliesSql, scope, current, byIndustry: true));
     }
 
     private static async Task<IReadOnlyList<StatisticsTally>> ReadAsync(

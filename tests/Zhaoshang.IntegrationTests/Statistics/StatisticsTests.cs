@@ -75,6 +75,25 @@ public partial class StatisticsTests(SystemFixture system)
             Assert.Equal(whole.GetProperty(part).GetRawText(), grouped.GetProperty(part).GetRawText());
     }
 
+    /// <summary>
+    /// A district by industry over whole months: its figures and targets from the month totals, its groups from its
+    /// projects for the current window alone, the same as its ungrouped read's to the byte.
+    /// </summary>
+    [Fact]
+    public async Task A_district_by_industry_has_its_ungrouped_figures_and_targets()
+    {
+        await SeedAsync();
+        var staff = new Journey(system, Tokens.For("district", district: A));
+        var grouped = await staff.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/statistics?year=2031&groupBy=industry");
+        var whole = await staff.ExpectAsync(HttpStatusCode.OK, system.Project, HttpMethod.Get, "/api/statistics?year=2031");
+
+        Assert.Equal(Int(whole.GetProperty("current"), "signedCount"),
+            grouped.GetProperty("groups").EnumerateArray().Sum(g => Int(g.GetProperty("figures"), "signedCount")));
+        Assert.True(grouped.GetProperty("groups").GetArrayLength() > 1);
+        foreach (var part in new[] { "current", "lastYear", "yearOnYear", "targets" })
+            Assert.Equal(whole.GetProperty(part).GetRawText(), grouped.GetProperty(part).GetRawText());
+    }
+
     [Fact]
     public async Task A_district_sees_its_first_talk_credit_and_groups()
     {
