@@ -43,29 +43,34 @@ internal sealed class OutboxRelay(
         database.OutboxWake.RelayStarted();
         try
         {
-            var backoff = TimeSpan.FromMilliseconds(200);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await ListenAndRelayAsync(stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}.", backoff);
-                    await Task.Delay(backoff, stoppingToken);
-                    backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
-                }
-            }
+            await RelayUntilStoppedAsync(stoppingToken);
         }
         finally
         {
             // What commits while this instance stops notifies through PostgreSQL again, for the other instances' relays.
             database.OutboxWake.RelayStopped();
+        }
+    }
+
+    private async Task RelayUntilStoppedAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAndRelayAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}.", backoff);
+                await Task.Delay(backoff, stoppingToken);
+                backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
+            }
         }
     }
 
